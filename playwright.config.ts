@@ -1,0 +1,27 @@
+import { defineConfig, devices } from '@playwright/test';
+// @ts-expect-error plain ES module without types
+import { browserPath, chromiumArgs } from './scripts/browser-path.mjs';
+
+const PORT = Number(process.env.E2E_PORT ?? 4173);
+
+export default defineConfig({
+  testDir: 'e2e',
+  fullyParallel: true,
+  workers: process.env.CI ? 2 : undefined,
+  retries: process.env.CI ? 1 : 0,
+  timeout: 30_000,
+  expect: { timeout: 5_000 },
+  reporter: process.env.PW_REPORTER ? [[process.env.PW_REPORTER]] : [['list']],
+  use: {
+    baseURL: `http://127.0.0.1:${PORT}`,
+    trace: 'off',
+    launchOptions: { executablePath: browserPath(), args: chromiumArgs },
+  },
+  projects: [{ name: 'chromium', use: { ...devices['Desktop Chrome'], launchOptions: { executablePath: browserPath(), args: chromiumArgs } } }],
+  webServer: {
+    command: `node demo/server.mjs --port ${PORT} --quiet`,
+    url: `http://127.0.0.1:${PORT}/healthz`,
+    reuseExistingServer: !process.env.CI,
+    timeout: 30_000,
+  },
+});
