@@ -22,6 +22,8 @@ export interface CartConfig {
   currency?: string;
   /** Region watched for changes (default: the cart's items' common ancestor, else body). */
   root?: string;
+  /** Extra selector for the shop's checkout button(s), for the checkout trigger. */
+  checkout?: string;
 }
 
 /** A product the merchant can offer. `price` is in minor units, tax-included for JPY. */
