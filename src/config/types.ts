@@ -147,6 +147,11 @@ export interface FreeShippingConfig {
   threshold: AmountByCurrency;
   /** Whether the threshold is tax-included (default true: 総額表示 for JPY). */
   taxIncluded?: boolean;
+  /**
+   * Consumption-tax rate used only when `taxIncluded` is false and the cart shows tax-included
+   * prices (JPY carts do): the threshold is converted to the cart's basis (default 0.1).
+   */
+  taxRate?: number;
   tiers?: FreeShippingTier[];
   /** Offer products that close the gap: true (from products), a list of SKUs, or false. */
   gapFillers?: boolean | string[];
