@@ -1,0 +1,25 @@
+import type { UpsellOffer } from '../config/types';
+import type { UpsellPrompt } from './types';
+import type { Ctx } from './conditions';
+import { baseOf } from './base';
+import { lineFor, lineView, money, productInCart, viewOf } from './catalog';
+
+/**
+ * Replace the cart line `from` with `toRef` (the upgrade, or after a "no" the downsell). Null when
+ * the line is gone, the product is unknown or already in the cart, or it would not cost more.
+ */
+export function buildUpgrade(offer: UpsellOffer, toRef: string, kind: 'upsell' | 'downsell', c: Ctx): UpsellPrompt | null {
+  if (typeof offer.from !== 'string' || typeof toRef !== 'string') return null;
+  const line = lineFor(offer.from, c.idx, c.catalog);
+  if (!line || !money(line.unitPrice) || !(line.quantity > 0)) return null;
+  const product = c.catalog.bySku.get(toRef);
+  if (!product || productInCart(product, c.idx)) return null;
+  // The price the cart actually charges is the honest base for the difference.
+  const difference = product.price - line.unitPrice;
+  if (!(difference > 0)) return null;
+  const quantity = Math.floor(line.quantity);
+  const fromProduct = c.catalog.bySku.get(offer.from);
+  const from = fromProduct ? { ...viewOf(fromProduct), price: line.unitPrice } : lineView(line);
+  const benefits = Array.isArray(offer.benefits) ? offer.benefits.filter((b) => typeof b === 'string' && b) : [];
+  return { ...baseOf(offer, c), kind, value: quantity * difference, line, from, to: viewOf(product), quantity, difference, benefits };
+}
