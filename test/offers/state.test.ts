@@ -1,0 +1,150 @@
+import { describe, expect, it } from 'vitest';
+import { loadState, recordImpression, recordOutcome, saveState, MAX_ENTRIES } from '../../src/offers/state';
+import { decide } from '../../src/offers/decide';
+import type { SafeStorage } from '../../src/util/storage';
+import type { UpsellOffer } from '../../src/config/types';
+import { cartOf, line } from './helpers';
+import { input, NOW } from './fixtures';
+
+/** A storage like safeStorage's memory fallback: JSON round trip, never throws. */
+function memory(): SafeStorage & { raw: Map<string, string> } {
+  const raw = new Map<string, string>();
+  return {
+    raw,
+    get: <T,>(k: string) => (raw.has(k) ? (JSON.parse(raw.get(k)!) as T) : null),
+    set: (k, v) => void raw.set(k, JSON.stringify(v)),
+    remove: (k) => void raw.delete(k),
+    persistent: false,
+  };
+}
+
+const seq = () => {
+  let i = 0;
+  return () => ((i++ * 0.137) % 1);
+};
+
+const up: UpsellOffer = { id: 'up-1', type: 'upsell', from: 'TN-0123', to: 'TN-0123-DX', downsell: 'TN-0123-M' };
+const cart = cartOf([line('TN-0123', 1320, 2)]);
+const DAY = 86400000;
+
+describe('visitor state', () => {
+  it('starts a new visitor with a random id when storage is empty or blocked', () => {
+    const s = loadState(memory(), memory(), NOW, seq());
+    expect(s.visitorId).toMatch(/^[0-9a-z]+-[0-9a-z]{14}$/);
+    expect(s).toMatchObject({ returning: false, firstSeen: NOW, snoozed: {}, impressions: {} });
+    expect(s.session).toEqual({ modalsShown: 0, declined: [], downsellShown: [], done: false });
+  });
+
+  it('keeps the visitor across visits and marks them returning; keeps the visit within a session', () => {
+    const local = memory();
+    const ses = memory();
+    const first = loadState(local, ses, NOW, seq());
+    saveState(local, ses, recordImpression(first, decide(input(cart, { offers: [up] }, { state: first })).modal!, NOW));
+    const samePage = loadState(local, ses, NOW + 1000, Math.random);
+    expect(samePage).toMatchObject({ visitorId: first.visitorId, sessionId: first.sessionId, returning: false });
+    expect(samePage.session.modalsShown).toBe(1);
+    const nextVisit = loadState(local, memory(), NOW + DAY, Math.random);
+    expect(nextVisit).toMatchObject({ visitorId: first.visitorId, returning: true, firstSeen: NOW });
+    expect(nextVisit.sessionId).not.toBe(first.sessionId);
+    expect(nextVisit.session.modalsShown).toBe(0);
+  });
+
+  it('a declined offer stays hidden after a reload and on the next visit, for snoozeDays', () => {
+    const local = memory();
+    const ses = memory();
+    let s = loadState(local, ses, NOW, seq());
+    const prompt = decide(input(cart, { offers: [{ ...up, downsell: undefined }] }, { state: s })).modal!;
+    s = recordImpression(s, prompt, NOW);
+    s = recordOutcome(s, prompt, 'decline', NOW);
+    saveState(local, ses, s);
+    const cfg = { offers: [{ ...up, downsell: undefined }], caps: { modalsPerSession: 5 } };
+    const reload = loadState(local, ses, NOW + 60000, Math.random);
+    expect(decide(input(cart, cfg, { state: reload, now: NOW + 60000 })).modal).toBeNull();
+    const nextWeek = loadState(local, memory(), NOW + 6 * DAY, Math.random);
+    expect(decide(input(cart, cfg, { state: nextWeek, now: NOW + 6 * DAY })).modal).toBeNull();
+    const after = loadState(local, memory(), NOW + 7 * DAY + 1, Math.random);
+    expect(after.snoozed).toEqual({});
+    expect(decide(input(cart, cfg, { state: after, now: NOW + 7 * DAY + 1 })).modal?.offerId).toBe('up-1');
+  });
+
+  it('decline → downsell once → nothing more this visit, even after a reload', () => {
+    const local = memory();
+    const ses = memory();
+    let s = loadState(local, ses, NOW, seq());
+    const upsell = decide(input(cart, { offers: [up] }, { state: s })).modal!;
+    s = recordOutcome(recordImpression(s, upsell, NOW), upsell, 'decline', NOW);
+    const ds = decide(input(cart, { offers: [up] }, { state: s })).modal!;
+    expect(ds).toMatchObject({ kind: 'downsell', offerId: 'up-1' });
+    s = recordOutcome(recordImpression(s, ds, NOW), ds, 'decline', NOW);
+    saveState(local, ses, s);
+    const reload = loadState(local, ses, NOW, Math.random);
+    expect(reload.session.done).toBe(true);
+    const again = decide(input(cart, { offers: [up, { id: 'x', type: 'cross-sell', for: ['TN-0123'], items: ['CH-01'] }] }, { state: reload }));
+    expect(again.modal).toBeNull();
+    expect(again.panels).toEqual([]);
+  });
+
+  it('dismissing does not arm the downsell; accepting snoozes nothing', () => {
+    const s0 = loadState(memory(), memory(), NOW, seq());
+    const p = decide(input(cart, { offers: [up] }, { state: s0 })).modal!;
+    const dismissed = recordOutcome(s0, p, 'dismiss', NOW);
+    expect(dismissed.session.declined).toEqual([]);
+    expect(dismissed.snoozed['up-1']).toBe(NOW + 7 * DAY);
+    expect(recordOutcome(s0, p, 'accept', NOW).snoozed).toEqual({});
+    expect(recordOutcome(s0, p, 'dismiss', NOW, { snoozeDays: 2 }).snoozed['up-1']).toBe(NOW + 2 * DAY);
+    expect(recordOutcome(s0, p, 'dismiss', NOW, { snoozeDays: 0 }).snoozed).toEqual({});
+  });
+
+  it('counts impressions per offer per day and starts again the next day', () => {
+    let s = loadState(memory(), memory(), NOW, seq());
+    const p = decide(input(cart, { offers: [up] }, { state: s })).modal!;
+    s = recordImpression(recordImpression(s, p, NOW), p, NOW + 1000);
+    expect(s.impressions['up-1']).toEqual(['2026-11-22', 2]);
+    expect(recordImpression(s, p, NOW + DAY).impressions['up-1']).toEqual(['2026-11-23', 1]);
+  });
+
+  it('stays bounded however many offers a visitor dismisses', () => {
+    let s = loadState(memory(), memory(), NOW, seq());
+    const p = decide(input(cart, { offers: [up] }, { state: s })).modal!;
+    for (let i = 0; i < 500; i++) {
+      const q = { ...p, offerId: `o-${i}` };
+      s = recordOutcome(recordImpression(s, q, NOW + i), q, 'decline', NOW + i);
+    }
+    expect(Object.keys(s.snoozed).length).toBeLessThanOrEqual(MAX_ENTRIES);
+    expect(Object.keys(s.impressions).length).toBeLessThanOrEqual(MAX_ENTRIES);
+    expect(s.session.declined.length).toBeLessThanOrEqual(MAX_ENTRIES);
+    const local = memory();
+    saveState(local, memory(), s);
+    expect(local.raw.get('state')!.length).toBeLessThan(12000);
+    // The most recent refusals are the ones kept.
+    expect(s.snoozed['o-499']).toBeGreaterThan(NOW);
+  });
+
+  it('ignores garbage left in storage', () => {
+    const local = memory();
+    const ses = memory();
+    local.set('state', { visitorId: 42, snoozed: 'x', impressions: [1, 2] });
+    ses.set('session', { sessionId: 's', modalsShown: -3, declined: 'up-1', done: 'yes' });
+    const s = loadState(local, ses, NOW, seq());
+    expect(typeof s.visitorId).toBe('string');
+    expect(s.snoozed).toEqual({});
+    expect(s.session).toEqual({ modalsShown: 0, declined: [], downsellShown: [], done: false });
+  });
+
+  it('works with the real safeStorage when the browser blocks storage', async () => {
+    const { safeStorage } = await import('../../src/util/storage');
+    const orig = Object.getOwnPropertyDescriptor(window, 'localStorage');
+    Object.defineProperty(window, 'localStorage', { configurable: true, get: () => { throw new Error('blocked'); } });
+    try {
+      const local = safeStorage('local');
+      expect(local.persistent).toBe(false);
+      let s = loadState(local, safeStorage('session'), NOW, seq());
+      const p = decide(input(cart, { offers: [up] }, { state: s })).modal!;
+      s = recordOutcome(s, p, 'dismiss', NOW);
+      saveState(local, safeStorage('session'), s);
+      expect(loadState(local, memory(), NOW, seq()).snoozed['up-1']).toBe(NOW + 7 * DAY);
+    } finally {
+      if (orig) Object.defineProperty(window, 'localStorage', orig);
+    }
+  });
+});
