@@ -83,7 +83,9 @@ const scenario = productsArb.chain((products) =>
   }).chain((s) => fc.record({ s: fc.constant(s), state: stateArb(s.offers.length) })),
 );
 
-function toInput({ s, state }: { s: fc.GeneratorValue<typeof scenario>['s']; state: VisitorState }): DecideInput {
+type Scenario = typeof scenario extends fc.Arbitrary<infer T> ? T : never;
+
+function toInput({ s, state }: Scenario): DecideInput {
   const config: Config = { products: s.products, offers: s.offers, caps: s.caps, holdout: s.holdout, freeShipping: { threshold: s.threshold } };
   return { cart: s.cart, config, state, trigger: s.trigger, now: NOW, page: { path: '/cart', mobile: false } };
 }
