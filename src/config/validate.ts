@@ -1,6 +1,7 @@
 import type { Config } from './types';
 import { configSchema } from './schema';
 import { unitOf } from './units';
+import { checkOffers } from '../offers/check';
 import type { Ctx, Issue } from './schema-kit';
 
 export type { Issue };
@@ -16,21 +17,14 @@ function unitWord(config: unknown): string {
   return unitOf(typeof c === 'string' ? c.toUpperCase() : 'JPY');
 }
 
-type SemanticCheck = (config: Config) => { path: string; message: string; level: 'error' | 'warning' }[];
-let semantic: SemanticCheck | null = null;
-
-/** The offer engine registers its cross-field checks (product references, honoured prices). */
-export function registerSemanticCheck(check: SemanticCheck): void {
-  semantic = check;
-}
-
 /** Checks a config's shape, then its meaning. Never throws. */
 export function validateConfig(config: unknown): ValidationResult {
   const ctx: Ctx = { errors: [], warnings: [], unit: unitWord(config) };
   try {
     configSchema(config, '', ctx);
-    if (!ctx.errors.length && semantic) {
-      for (const i of semantic(config as Config)) (i.level === 'error' ? ctx.errors : ctx.warnings).push({ path: i.path, message: i.message });
+    // Cross-field checks (product references, honoured prices) only make sense on a well-formed config.
+    if (!ctx.errors.length) {
+      for (const i of checkOffers(config as Config)) (i.level === 'error' ? ctx.errors : ctx.warnings).push({ path: i.path, message: i.message });
     }
   } catch (err) {
     ctx.errors.push({ path: 'config', message: `could not be checked (${String(err)})` });

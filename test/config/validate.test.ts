@@ -93,6 +93,17 @@ describe('validateConfig', () => {
     ]);
   });
 
+  it('names offers that refer to products that do not exist', () => {
+    const r = validateConfig({ ...good, offers: [{ id: 'up-9', type: 'upsell', from: 'TN-0123', to: 'NOPE-1' }] });
+    expect(r.errors.map((e) => e.path)).toEqual(['offers[0].to']);
+    expect(r.errors[0].message).toContain('NOPE-1');
+  });
+
+  it('refuses a bundle price the checkout would not charge', () => {
+    const r = validateConfig({ ...good, offers: [{ id: 'b-2', type: 'bundle', items: ['TN-0123', 'HG-01'], price: 1500 }] });
+    expect(r.errors.map((e) => e.path)).toEqual(['offers[0]']);
+  });
+
   it('never throws, whatever it is given', () => {
     const weird: unknown[] = [undefined, 0, NaN, Symbol('x'), () => 1, { offers: 'x' }, { offers: [null, 1, []] }, { freeShipping: null }];
     for (const w of weird) expect(() => validateConfig(w)).not.toThrow();
