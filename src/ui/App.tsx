@@ -1,0 +1,69 @@
+import { Component, createPortal, type ComponentChildren, type VNode } from 'preact';
+import type { Signal } from '@preact/signals';
+import type { Decision, Prompt } from '../offers/types';
+import type { Config } from '../config/types';
+import { UICtx, keyOf, type Ctx } from './context';
+import { errorOnce } from '../util/log';
+import { UpsellDialog } from './UpsellDialog';
+import { CrossSellPanel } from './CrossSellPanel';
+import { BundleCard } from './BundleCard';
+import { VolumeLine } from './VolumeLine';
+import { FreeShippingBar } from './FreeShippingBar';
+
+export interface AppProps {
+  decision: Signal<Decision | null>;
+  hidden: Signal<ReadonlySet<string>>;
+  ctx: Ctx;
+  config: Config;
+  /** The shadow root inside the merchant's slot element, or null when it is not on the page. */
+  slot(selector: string): ShadowRoot | null;
+}
+
+/** A rendering error stays inside the widget: logged once, nothing shown, the shop unaffected. */
+class Boundary extends Component<{ children: ComponentChildren }, { failed?: boolean }> {
+  componentDidCatch(err: unknown) {
+    errorOnce('internal error while showing a prompt; the shop is unaffected.', err);
+    this.setState({ failed: true });
+  }
+  render() {
+    return this.state.failed ? null : this.props.children;
+  }
+}
+
+/** Renders exactly what the decision says: the modal, the docked cards and bar, and slot content. */
+function Screen({ decision, hidden, config, slot }: AppProps) {
+  const d = decision.value;
+  const gone = hidden.value;
+  if (!d || d.holdout) return null;
+  const shows = (p: Prompt | null | undefined): p is Prompt => !!p && !gone.has(keyOf(p));
+  const bottom: VNode[] = [];
+  const top: VNode[] = [];
+  const slots = new Map<ShadowRoot, VNode[]>();
+  const place = (node: VNode, sel?: string, atTop?: boolean) => {
+    const root = typeof sel === 'string' && sel ? slot(sel) : null;
+    if (root) slots.set(root, [...(slots.get(root) ?? []), node]);
+    else (atTop ? top : bottom).push(node);
+  };
+  for (const p of d.panels ?? [])
+    if (shows(p)) place(p.kind === 'bundle' ? <BundleCard key={keyOf(p)} p={p} /> : <CrossSellPanel key={keyOf(p)} p={p} />, p.slot);
+  if (shows(d.volume)) place(<VolumeLine key={keyOf(d.volume)} p={d.volume} />);
+  if (d.bar) place(<FreeShippingBar key="bar" v={d.bar} />, config.freeShipping?.slot, config.freeShipping?.position === 'top');
+  return (
+    <>
+      {shows(d.modal) && <UpsellDialog key={keyOf(d.modal)} p={d.modal} />}
+      {bottom.length > 0 && <div class="dock">{bottom}</div>}
+      {top.length > 0 && <div class="dock top">{top}</div>}
+      {[...slots].map(([root, nodes]) => createPortal(<>{nodes}</>, root as unknown as Element))}
+    </>
+  );
+}
+
+export function App(props: AppProps) {
+  return (
+    <Boundary>
+      <UICtx.Provider value={props.ctx}>
+        <Screen {...props} />
+      </UICtx.Provider>
+    </Boundary>
+  );
+}

@@ -1,0 +1,33 @@
+/**
+ * Money for display, without Intl: its first call in Chromium loads locale data (35–60 ms, a
+ * long task on the shop's page), and digit grouping is a few lines.
+ */
+
+/** Currencies whose minor unit is not the cent. Everything else has two decimals. */
+const ZERO = ' JPY KRW VND CLP ISK UGX PYG XAF XOF XPF KMF GNF RWF VUV BIF DJF ';
+const THREE = ' BHD KWD OMR JOD TND IQD LYD ';
+const SYMBOLS: Record<string, string> = { USD: '$', EUR: '€', GBP: '£', KRW: '₩', CNY: 'CN¥', TWD: 'NT$', HKD: 'HK$', AUD: 'A$', CAD: 'CA$', INR: '₹' };
+
+/** Decimal places of the currency's minor unit (0 for yen). */
+export function minorUnits(currency: string): number {
+  const c = ` ${currency.toUpperCase()} `;
+  return ZERO.includes(c) ? 0 : THREE.includes(c) ? 3 : 2;
+}
+
+/**
+ * Formats an amount in minor units: `formatMoney(1100, 'JPY')` → "￥1,100", with `'suffix'` →
+ * "1,100円", in English "¥1,100"; `formatMoney(1250, 'USD')` → "$12.50".
+ */
+export function formatMoney(amount: number, currency: string, style: 'symbol' | 'suffix' = 'symbol', locale: 'ja' | 'en' = 'ja'): string {
+  if (!Number.isFinite(amount)) return '';
+  const cur = String(currency || 'JPY').toUpperCase();
+  const d = minorUnits(cur);
+  const abs = Math.abs(Math.round(amount));
+  const unit = 10 ** d;
+  const whole = String(Math.floor(abs / unit)).replace(/\B(?=(\d{3})+$)/g, ',');
+  const num = d ? `${whole}.${String(abs % unit).padStart(d, '0')}` : whole;
+  const sign = amount < 0 && abs ? '-' : '';
+  if (style === 'suffix') return sign + num + (cur === 'JPY' ? '円' : ` ${cur}`);
+  const sym = cur === 'JPY' ? (locale === 'en' ? '¥' : '￥') : SYMBOLS[cur] ?? `${cur} `;
+  return sign + sym + num;
+}

@@ -1,0 +1,128 @@
+import { render } from 'preact';
+import { signal } from '@preact/signals';
+import type { Config } from '../config/types';
+import type { Decision, Prompt, ProductView } from '../offers/types';
+import { errorOnce, guard } from '../util/log';
+import { App } from './App';
+import { keyOf, type Ctx, type Outcome } from './context';
+import { attachHost, slotRoot } from './host';
+import { formatMoney } from './money';
+import { textFor } from './strings';
+import { createSheet } from './styles';
+
+export interface UIHandlers {
+  /** A prompt became visible (impression): once each time it appears. */
+  onShow(prompt: Prompt): void;
+  /** `item`: which cross-sell item was added. */
+  onAccept(prompt: Prompt, item?: ProductView): Promise<{ ok: boolean; message?: string }>;
+  onDecline(prompt: Prompt): void;
+  onDismiss(prompt: Prompt): void;
+  /** Adds a free-shipping gap filler; without it the chips link to the product pages. */
+  onAddGapFiller?(product: ProductView): Promise<{ ok: boolean; message?: string }>;
+}
+
+export interface UI {
+  /** Shows exactly this decision (null: nothing). */
+  update(decision: Decision | null): void;
+  /** Removes every element, listener and timer the UI made. */
+  destroy(): void;
+  readonly host: HTMLElement;
+}
+
+const failed = (err: unknown): Outcome => {
+  errorOnce('could not add to the cart; the shop is unaffected.', err);
+  return { ok: false };
+};
+
+/**
+ * Creates the widget's one host element (`<cart-upsell data-cart-upsell>` with an open shadow
+ * root) on <body> — or as soon as <body> exists — and renders decisions into it.
+ */
+export function createUI(config: Config, handlers: UIHandlers, doc: Document = document): UI {
+  const host = doc.createElement('cart-upsell');
+  host.setAttribute('data-cart-upsell', '');
+  const sheet = createSheet(doc, config.theme);
+  const root = attachHost(host, sheet);
+  const slots = new Map<string, ShadowRoot>();
+  const decision = signal<Decision | null>(null);
+  const hidden = signal<ReadonlySet<string>>(new Set());
+  let shown = new Set<string>();
+  let mounted = false;
+  let dead = false;
+
+  const hide = (p: Prompt) => (hidden.value = new Set(hidden.value).add(keyOf(p)));
+  const locale = config.locale === 'en' ? 'en' : 'ja';
+  const ctx: Ctx = {
+    t: textFor(config),
+    en: locale === 'en',
+    money: (n, cur) => formatMoney(n, cur, config.moneyFormat === 'suffix' ? 'suffix' : 'symbol', locale),
+    accept: (p, item) => {
+      try {
+        return Promise.resolve(handlers.onAccept(p, item)).catch(failed);
+      } catch (err) {
+        return Promise.resolve(failed(err));
+      }
+    },
+    addFiller: handlers.onAddGapFiller
+      ? (product) => {
+          try {
+            return Promise.resolve(handlers.onAddGapFiller!(product)).catch(failed);
+          } catch (err) {
+            return Promise.resolve(failed(err));
+          }
+        }
+      : null,
+    leave: guard('closing a prompt', (p: Prompt, how: 'decline' | 'dismiss') => {
+      hide(p);
+      (how === 'decline' ? handlers.onDecline : handlers.onDismiss).call(handlers, p);
+    }),
+    done: hide,
+  };
+
+  /** Impressions: a prompt counts once each time it comes on screen. */
+  const countShown = () => {
+    const d = decision.value;
+    if (!mounted || !d || d.holdout) return;
+    const now = new Set<string>();
+    for (const p of [d.modal, ...(d.panels ?? []), d.volume]) {
+      if (!p || hidden.value.has(keyOf(p))) continue;
+      now.add(keyOf(p));
+      if (!shown.has(keyOf(p))) guard('impression', handlers.onShow).call(handlers, p);
+    }
+    shown = now;
+  };
+
+  const mount = guard('showing the widget', () => {
+    if (dead || mounted || !doc.body) return;
+    doc.body.appendChild(host);
+    render(<App decision={decision} hidden={hidden} ctx={ctx} config={config} slot={(s) => slotRoot(doc, s, sheet, slots)} />, root);
+    mounted = true;
+    countShown();
+  });
+  const onReady = () => mount();
+  if (doc.body) mount();
+  else doc.addEventListener('DOMContentLoaded', onReady, { once: true });
+
+  return {
+    host,
+    update: guard('update', (next: Decision | null) => {
+      if (dead) return;
+      // A prompt closed by the shopper stays closed until a decision no longer holds it.
+      const live = new Set<string>();
+      for (const p of [next?.modal, ...(next?.panels ?? []), next?.volume]) if (p) live.add(keyOf(p));
+      const keep = [...hidden.value].filter((k) => live.has(k));
+      if (keep.length !== hidden.value.size) hidden.value = new Set(keep);
+      decision.value = next;
+      countShown();
+    }),
+    destroy: guard('stop', () => {
+      if (dead) return;
+      dead = true;
+      doc.removeEventListener('DOMContentLoaded', onReady);
+      if (mounted) render(null, root);
+      host.remove();
+      for (const r of slots.values()) r.host.remove();
+      slots.clear();
+    }),
+  };
+}
