@@ -93,25 +93,28 @@ export function decide(input: DecideInput): Decision {
     if (o.type === 'upsell' && !modalRoom) return;
     if (!conditionsHold(o.when, c)) return;
     const priority = prio(o);
+    // Only a prompt that would beat the best of its kind so far gets built.
+    const gate = (best: Ranked<Prompt> | null) => (value: number) =>
+      !best || priority > best.priority || (priority === best.priority && value > best.p.value);
     switch (o.type) {
       case 'upsell': {
-        const p = buildUpgrade(o, o.to, 'upsell', c);
-        if (p && better({ p, priority, i }, modal)) modal = { p, priority, i };
+        const p = buildUpgrade(o, o.to, 'upsell', c, gate(modal));
+        if (p) modal = { p, priority, i };
         break;
       }
       case 'cross-sell': {
-        const p = buildCrossSell(o, c);
-        if (p && better({ p, priority, i }, cross)) cross = { p, priority, i };
+        const p = buildCrossSell(o, c, gate(cross));
+        if (p) cross = { p, priority, i };
         break;
       }
       case 'bundle': {
-        const p = buildBundle(o, c);
-        if (p && better({ p, priority, i }, bundle)) bundle = { p, priority, i };
+        const p = buildBundle(o, c, gate(bundle));
+        if (p) bundle = { p, priority, i };
         break;
       }
       case 'volume': {
-        const p = buildVolume(o, c);
-        if (p && better({ p, priority, i }, volume)) volume = { p, priority, i };
+        const p = buildVolume(o, c, gate(volume));
+        if (p) volume = { p, priority, i };
         break;
       }
     }

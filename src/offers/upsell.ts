@@ -2,13 +2,14 @@ import type { UpsellOffer } from '../config/types';
 import type { UpsellPrompt } from './types';
 import type { Ctx } from './conditions';
 import { baseOf } from './base';
+import { always, type Gate } from './gate';
 import { lineFor, lineView, money, productInCart, viewOf } from './catalog';
 
 /**
  * Replace the cart line `from` with `toRef` (the upgrade, or after a "no" the downsell). Null when
  * the line is gone, the product is unknown or already in the cart, or it would not cost more.
  */
-export function buildUpgrade(offer: UpsellOffer, toRef: string, kind: 'upsell' | 'downsell', c: Ctx): UpsellPrompt | null {
+export function buildUpgrade(offer: UpsellOffer, toRef: string, kind: 'upsell' | 'downsell', c: Ctx, gate: Gate = always): UpsellPrompt | null {
   if (typeof offer.from !== 'string' || typeof toRef !== 'string') return null;
   const line = lineFor(offer.from, c.idx, c.catalog);
   if (!line || !money(line.unitPrice) || !(line.quantity > 0)) return null;
@@ -18,6 +19,7 @@ export function buildUpgrade(offer: UpsellOffer, toRef: string, kind: 'upsell' |
   const difference = product.price - line.unitPrice;
   if (!(difference > 0)) return null;
   const quantity = Math.floor(line.quantity);
+  if (!gate(quantity * difference)) return null;
   const fromProduct = c.catalog.bySku.get(offer.from);
   const from = fromProduct ? { ...viewOf(fromProduct), price: line.unitPrice } : lineView(line);
   const benefits = Array.isArray(offer.benefits) ? offer.benefits.filter((b) => typeof b === 'string' && b) : [];
