@@ -21,7 +21,8 @@ export function buildBundle(offer: BundleOffer, c: Ctx, gate: Gate = always): Bu
     const p = c.catalog.bySku.get(ref);
     const line = lineFor(ref, c.idx, c.catalog);
     if (line) {
-      const price = p ? p.price : line.unitPrice;
+      // A part already in the cart counts at what the cart charges for it.
+      const price = line.unitPrice;
       if (!money(price)) return null;
       inCartTotal += price;
       partsTotal += price;
@@ -38,7 +39,7 @@ export function buildBundle(offer: BundleOffer, c: Ctx, gate: Gate = always): Bu
   const items: ProductView[] = [];
   const missing: ProductView[] = [];
   for (const { p, line } of parts) {
-    const v = p ? viewOf(p) : lineView(line!);
+    const v = line ? (p ? { ...viewOf(p), price: line.unitPrice } : lineView(line)) : viewOf(p!);
     items.push(v);
     if (!line) missing.push(v);
   }

@@ -48,6 +48,12 @@ describe('bundle', () => {
     expect(p.items.map((m) => m.sku)).toEqual(['TN-0456', 'TOTE-01']);
   });
 
+  it('counts a part already in the cart at what the cart charges for it', () => {
+    const d = decide(input(cartOf([line('TN-0456', 1500)]), { offers: [b] }));
+    expect(d.panels[0]).toMatchObject({ partsTotal: 3480, saving: 480, value: 1500 });
+    expect((d.panels[0] as BundlePrompt).items[0]).toMatchObject({ sku: 'TN-0456', price: 1500 });
+  });
+
   it('is silent when the cart holds none or all of the set', () => {
     expect(decide(input(cartOf([line('HG-01', 1800)]), { offers: [b] })).panels).toEqual([]);
     expect(decide(input(cartOf([line('TN-0456', 1650), line('TOTE-01', 1980)]), { offers: [b] })).panels).toEqual([]);
