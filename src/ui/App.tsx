@@ -1,5 +1,4 @@
 import { Component, createPortal, type ComponentChildren, type VNode } from 'preact';
-import type { Signal } from '@preact/signals';
 import type { Decision, Prompt } from '../offers/types';
 import type { Config } from '../config/types';
 import { UICtx, keyOf, type Ctx } from './context';
@@ -11,8 +10,9 @@ import { VolumeLine } from './VolumeLine';
 import { FreeShippingBar } from './FreeShippingBar';
 
 export interface AppProps {
-  decision: Signal<Decision | null>;
-  hidden: Signal<ReadonlySet<string>>;
+  decision: Decision | null;
+  /** Prompts the shopper closed (by key) that the decision may still hold. */
+  hidden: ReadonlySet<string>;
   ctx: Ctx;
   config: Config;
   /** The shadow root inside the merchant's slot element, or null when it is not on the page. */
@@ -32,8 +32,8 @@ class Boundary extends Component<{ children: ComponentChildren }, { failed?: boo
 
 /** Renders exactly what the decision says: the modal, the docked cards and bar, and slot content. */
 function Screen({ decision, hidden, config, slot }: AppProps) {
-  const d = decision.value;
-  const gone = hidden.value;
+  const d = decision;
+  const gone = hidden;
   if (!d || d.holdout) return null;
   const shows = (p: Prompt | null | undefined): p is Prompt => !!p && !gone.has(keyOf(p));
   const bottom: VNode[] = [];

@@ -1,5 +1,7 @@
 import { render } from 'preact';
-import { signal } from '@preact/signals';
+// signals-core, not @preact/signals: its Preact integration costs 2 KB gzip more, and one
+// effect that re-renders on change is all this root needs.
+import { batch, effect, signal } from '@preact/signals-core';
 import type { Config } from '../config/types';
 import type { Decision, Prompt, ProductView } from '../offers/types';
 import { errorOnce, guard } from '../util/log';
@@ -34,6 +36,30 @@ const failed = (err: unknown): Outcome => {
   return { ok: false };
 };
 
+/** Strings, money and guarded handlers for the components; `hide` takes a prompt off screen. */
+export function makeCtx(config: Config, handlers: UIHandlers, hide: (p: Prompt) => void): Ctx {
+  const locale = config.locale === 'en' ? 'en' : 'ja';
+  const call = (fn: () => Promise<Outcome>): Promise<Outcome> => {
+    try {
+      return Promise.resolve(fn()).catch(failed);
+    } catch (err) {
+      return Promise.resolve(failed(err));
+    }
+  };
+  return {
+    t: textFor(config),
+    en: locale === 'en',
+    money: (n, cur) => formatMoney(n, cur, config.moneyFormat === 'suffix' ? 'suffix' : 'symbol', locale),
+    accept: (p, item) => call(() => handlers.onAccept(p, item)),
+    addFiller: handlers.onAddGapFiller ? (product) => call(() => handlers.onAddGapFiller!(product)) : null,
+    leave: guard('closing a prompt', (p: Prompt, how: 'decline' | 'dismiss') => {
+      hide(p);
+      (how === 'decline' ? handlers.onDecline : handlers.onDismiss).call(handlers, p);
+    }),
+    done: hide,
+  };
+}
+
 /**
  * Creates the widget's one host element (`<cart-upsell data-cart-upsell>` with an open shadow
  * root) on <body> — or as soon as <body> exists — and renders decisions into it.
@@ -49,35 +75,10 @@ export function createUI(config: Config, handlers: UIHandlers, doc: Document = d
   let shown = new Set<string>();
   let mounted = false;
   let dead = false;
+  let stopRender = () => {};
 
   const hide = (p: Prompt) => (hidden.value = new Set(hidden.value).add(keyOf(p)));
-  const locale = config.locale === 'en' ? 'en' : 'ja';
-  const ctx: Ctx = {
-    t: textFor(config),
-    en: locale === 'en',
-    money: (n, cur) => formatMoney(n, cur, config.moneyFormat === 'suffix' ? 'suffix' : 'symbol', locale),
-    accept: (p, item) => {
-      try {
-        return Promise.resolve(handlers.onAccept(p, item)).catch(failed);
-      } catch (err) {
-        return Promise.resolve(failed(err));
-      }
-    },
-    addFiller: handlers.onAddGapFiller
-      ? (product) => {
-          try {
-            return Promise.resolve(handlers.onAddGapFiller!(product)).catch(failed);
-          } catch (err) {
-            return Promise.resolve(failed(err));
-          }
-        }
-      : null,
-    leave: guard('closing a prompt', (p: Prompt, how: 'decline' | 'dismiss') => {
-      hide(p);
-      (how === 'decline' ? handlers.onDecline : handlers.onDismiss).call(handlers, p);
-    }),
-    done: hide,
-  };
+  const ctx = makeCtx(config, handlers, hide);
 
   /** Impressions: a prompt counts once each time it comes on screen. */
   const countShown = () => {
@@ -95,7 +96,8 @@ export function createUI(config: Config, handlers: UIHandlers, doc: Document = d
   const mount = guard('showing the widget', () => {
     if (dead || mounted || !doc.body) return;
     doc.body.appendChild(host);
-    render(<App decision={decision} hidden={hidden} ctx={ctx} config={config} slot={(s) => slotRoot(doc, s, sheet, slots)} />, root);
+    const slot = (s: string) => slotRoot(doc, s, sheet, slots);
+    stopRender = effect(() => render(<App decision={decision.value} hidden={hidden.value} ctx={ctx} config={config} slot={slot} />, root));
     mounted = true;
     countShown();
   });
@@ -111,14 +113,17 @@ export function createUI(config: Config, handlers: UIHandlers, doc: Document = d
       const live = new Set<string>();
       for (const p of [next?.modal, ...(next?.panels ?? []), next?.volume]) if (p) live.add(keyOf(p));
       const keep = [...hidden.value].filter((k) => live.has(k));
-      if (keep.length !== hidden.value.size) hidden.value = new Set(keep);
-      decision.value = next;
+      batch(() => {
+        if (keep.length !== hidden.value.size) hidden.value = new Set(keep);
+        decision.value = next;
+      });
       countShown();
     }),
     destroy: guard('stop', () => {
       if (dead) return;
       dead = true;
       doc.removeEventListener('DOMContentLoaded', onReady);
+      stopRender();
       if (mounted) render(null, root);
       host.remove();
       for (const r of slots.values()) r.host.remove();

@@ -1,0 +1,75 @@
+import { describe, expect, it, vi } from 'vitest';
+import { createUI } from '../../src/ui/mount';
+import { decision, shop } from './fixtures';
+import { setup } from './helpers';
+
+const s = shop();
+
+describe('createUI', () => {
+  it('makes one host with data-cart-upsell and an open shadow root styled by an adopted sheet', () => {
+    const { ui, root } = setup({ bar: s.bar });
+    expect(document.querySelectorAll('[data-cart-upsell]')).toHaveLength(1);
+    expect(ui.host.parentElement).toBe(document.body);
+    expect(root.mode).toBe('open');
+    expect(root.adoptedStyleSheets).toHaveLength(1);
+    expect(root.querySelector('style')).toBeNull();
+    expect(document.querySelector('style')).toBeNull();
+  });
+
+  it('maps config.theme to custom properties on the host', () => {
+    const { root } = setup({ bar: s.bar }, { theme: { accent: '#c0392b', radius: '2px', font: 'serif' } });
+    const css = [...root.adoptedStyleSheets[0].cssRules].map((r) => r.cssText).join('\n');
+    expect(css).toContain('--cu-accent: #c0392b');
+    expect(css).toContain('--cu-r: 2px');
+    expect(css).toContain('--cu-font: serif');
+  });
+
+  it('destroy() removes the host and everything in it', () => {
+    const { ui } = setup({ bar: s.bar, panels: [s.cross] });
+    ui.destroy();
+    expect(document.querySelector('[data-cart-upsell]')).toBeNull();
+    ui.update(decision({ bar: s.bar }));
+    expect(document.querySelector('[data-cart-upsell]')).toBeNull();
+  });
+
+  it('shows nothing for a holdout visitor and counts no impression', () => {
+    const { root, handlers } = setup({ bar: s.bar, panels: [s.cross], holdout: true });
+    expect(root.textContent).toBe('');
+    expect(handlers.onShow).not.toHaveBeenCalled();
+  });
+
+  it('reports each prompt once when it appears, not on every update', () => {
+    const { ui, handlers } = setup({ panels: [s.cross], volume: s.volume });
+    expect(handlers.onShow).toHaveBeenCalledTimes(2);
+    ui.update(decision({ panels: [{ ...s.cross }], volume: { ...s.volume } }));
+    expect(handlers.onShow).toHaveBeenCalledTimes(2);
+    ui.update(decision({ panels: [s.cross, s.bundle], volume: s.volume }));
+    expect(handlers.onShow).toHaveBeenCalledTimes(3);
+    expect(handlers.onShow.mock.calls[2][0]).toBe(s.bundle);
+  });
+
+  it('waits for <body> when started before it exists', () => {
+    const doc = document.implementation.createHTMLDocument('x');
+    doc.documentElement.removeChild(doc.body);
+    const onShow = vi.fn();
+    const ui = createUI({}, { onShow, onAccept: async () => ({ ok: true }), onDecline() {}, onDismiss() {} }, doc);
+    ui.update(decision({ panels: [s.cross] }));
+    expect(ui.host.isConnected).toBe(false);
+    expect(onShow).not.toHaveBeenCalled();
+    doc.documentElement.appendChild(doc.createElement('body'));
+    doc.dispatchEvent(new Event('DOMContentLoaded'));
+    expect(ui.host.parentElement).toBe(doc.body);
+    expect(onShow).toHaveBeenCalledTimes(1);
+    ui.destroy();
+  });
+
+  it('a handler that throws does not escape to the page', () => {
+    const boom = () => {
+      throw new Error('merchant bug');
+    };
+    const err = vi.spyOn(console, 'error').mockImplementation(() => {});
+    expect(() => setup({ panels: [s.cross] }, {}, { onShow: boom })).not.toThrow();
+    expect(err.mock.calls.some((c) => String(c[0]).startsWith('[cart-upsell]'))).toBe(true);
+    err.mockRestore();
+  });
+});
