@@ -46,7 +46,11 @@ const better = <P extends Prompt>(a: Ranked<P>, b: Ranked<P> | null) =>
 
 /** What the page should show now. Pure: the same input always gives the same decision. */
 export function decide(input: DecideInput): Decision {
-  const { cart, config, state, trigger, now } = input;
+  const { state, trigger, now } = input;
+  const config = input.config ?? {};
+  // A page may hand over anything; a cart without a list of lines is an empty cart.
+  const raw = input.cart;
+  const cart = raw && Array.isArray(raw.items) ? raw : { currency: String(raw?.currency ?? ''), items: [], subtotal: 0 };
   const catalog = catalogOf(config);
   const idx = indexCart(cart);
   const bar = freeShippingView(cart, config, catalog, idx);

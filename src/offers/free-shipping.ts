@@ -49,7 +49,7 @@ function cartSubtotal(cart: Cart): number {
  */
 export function freeShippingView(cart: Cart, config: Config, products?: Catalog, index?: CartIndex): FreeShippingView | null {
   const fs = config.freeShipping;
-  if (!fs || !cart || typeof cart.currency !== 'string') return null;
+  if (!fs || !cart || typeof cart.currency !== 'string' || !Array.isArray(cart.items)) return null;
   const currency = cart.currency.toUpperCase();
   const raw = amountFor(fs.threshold, currency, config);
   if (raw == null) return null;

@@ -144,6 +144,11 @@ describe('holdout and variants', () => {
 });
 
 describe('robustness', () => {
+  it('treats a cart without lines as empty instead of throwing', () => {
+    const d = decide(input({ currency: 'JPY', items: null, subtotal: 5000 } as never, { offers: [up, x], freeShipping: { threshold: 10000 } }));
+    expect(d).toMatchObject({ modal: null, panels: [], volume: null, bar: null });
+  });
+
   it('survives a 500-line cart, script in names and garbage offers', () => {
     const items = Array.from({ length: 500 }, (_, i) => line(`S-${i}`, 100 + i, 1, { name: `<script>alert(${i})</script>` }));
     const d = decide(
