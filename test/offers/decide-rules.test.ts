@@ -146,7 +146,8 @@ describe('holdout and variants', () => {
 describe('robustness', () => {
   it('treats a cart without lines as empty instead of throwing', () => {
     const d = decide(input({ currency: 'JPY', items: null, subtotal: 5000 } as never, { offers: [up, x], freeShipping: { threshold: 10000 } }));
-    expect(d).toMatchObject({ modal: null, panels: [], volume: null, bar: null });
+    expect(d).toMatchObject({ modal: null, panels: [], volume: null });
+    expect(d.bar).toMatchObject({ subtotal: 0, remaining: 10000 });
   });
 
   it('survives a 500-line cart, script in names and garbage offers', () => {
