@@ -88,7 +88,7 @@ export function decide(input: DecideInput): Decision {
   let bundle: Ranked<BundlePrompt> | null = null;
   let volume: Ranked<VolumePrompt> | null = null;
   offers.forEach((o, i) => {
-    if (!o || typeof o.id !== 'string' || !DEFAULT_TRIGGERS[o.type]) return;
+    if (!o || typeof o.id !== 'string' || !Object.prototype.hasOwnProperty.call(DEFAULT_TRIGGERS, o.type)) return;
     const triggers = Array.isArray(o.triggers) && o.triggers.length ? o.triggers : DEFAULT_TRIGGERS[o.type];
     if (!triggers.includes(trigger) || !live(o)) return;
     if ((state?.snoozed?.[o.id] ?? 0) > now) return;

@@ -154,7 +154,7 @@ describe('robustness', () => {
     const items = Array.from({ length: 500 }, (_, i) => line(`S-${i}`, 100 + i, 1, { name: `<script>alert(${i})</script>` }));
     const d = decide(
       input(cartOf([...items, line('KB-01', 12000)]), {
-        offers: [null as never, { id: 'bad', type: 'nope' } as never, { id: 7, type: 'upsell' } as never, { ...x, items: ['HG-01', 42 as never] }],
+        offers: [null as never, { id: 'bad', type: 'nope' } as never, { id: 'proto', type: 'toString' } as never, { id: 7, type: 'upsell' } as never, { ...x, items: ['HG-01', 42 as never] }],
       }),
     );
     expect((d.panels[0] as CrossSellPrompt).items.map((i) => i.sku)).toEqual(['HG-01']);
