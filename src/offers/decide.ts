@@ -93,7 +93,8 @@ export function decide(input: DecideInput): Decision {
     if (!triggers.includes(trigger) || !live(o)) return;
     if ((state?.snoozed?.[o.id] ?? 0) > now) return;
     const seen = state?.impressions?.[o.id];
-    if ((seen && seen[0] === today ? seen[1] : 0) >= caps.impressionsPerOfferPerDay) return;
+    const onScreen = Array.isArray(input.onScreen) && input.onScreen.includes(o.id);
+    if (!onScreen && (seen && seen[0] === today ? seen[1] : 0) >= caps.impressionsPerOfferPerDay) return;
     if (o.type === 'upsell' && !modalRoom) return;
     if (!conditionsHold(o.when, c)) return;
     const priority = prio(o);

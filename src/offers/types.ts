@@ -138,4 +138,9 @@ export interface DecideInput {
   trigger: Trigger;
   now: number;
   page: { path: string; mobile: boolean };
+  /**
+   * Offer ids whose prompt is on screen now. They keep showing past the per-day impression cap
+   * (they are not shown again, just not yanked away mid-look); snoozes still hide them.
+   */
+  onScreen?: string[];
 }

@@ -87,6 +87,12 @@ describe('caps', () => {
     expect(decide(input(cart, { offers: [x] }, { state: s, now: NOW + DAY })).panels).toHaveLength(1);
   });
 
+  it('a prompt already on screen is not taken away by the per-day cap its own impression reached', () => {
+    const s = { ...freshState(), impressions: { 'x-1': ['2026-11-22', 3] as [string, number] }, snoozed: {} };
+    expect(decide(input(cart, { offers: [x] }, { state: s, onScreen: ['x-1'] })).panels).toHaveLength(1);
+    expect(decide(input(cart, { offers: [x] }, { state: { ...s, snoozed: { 'x-1': NOW + DAY } }, onScreen: ['x-1'] })).panels).toEqual([]);
+  });
+
   it('a snoozed offer stays hidden until its time', () => {
     const s = { ...freshState(), snoozed: { 'x-1': NOW + DAY } };
     expect(decide(input(cart, { offers: [x] }, { state: s })).panels).toEqual([]);
