@@ -1,5 +1,5 @@
 import type { Cart } from '../types';
-import type { AmountByCurrency, Config } from '../config/types';
+import type { AmountByCurrency, Config, Product } from '../config/types';
 import type { FreeShippingTierView, FreeShippingView, ProductView } from './types';
 import { catalogOf, indexCart, money, productInCart, viewOf, type Catalog, type CartIndex } from './catalog';
 
@@ -45,9 +45,10 @@ function cartSubtotal(cart: Cart): number {
 
 /**
  * The free-shipping bar for this cart: remaining amount, further tiers and gap fillers, or null
- * when the config has no threshold for the cart's currency.
+ * when the config has no threshold for the cart's currency. Gap fillers come from `products`
+ * (a list, or decide()'s catalog), else from config.products.
  */
-export function freeShippingView(cart: Cart, config: Config, products?: Catalog, index?: CartIndex): FreeShippingView | null {
+export function freeShippingView(cart: Cart, config: Config, products?: Catalog | Product[], index?: CartIndex): FreeShippingView | null {
   const fs = config.freeShipping;
   if (!fs || !cart || typeof cart.currency !== 'string' || !Array.isArray(cart.items)) return null;
   const currency = cart.currency.toUpperCase();
@@ -71,7 +72,7 @@ export function freeShippingView(cart: Cart, config: Config, products?: Catalog,
 
   let gapFillers: ProductView[] = [];
   if (remaining > 0 && fs.gapFillers !== false) {
-    const catalog = products ?? catalogOf(config);
+    const catalog = Array.isArray(products) ? catalogOf({ products }) : (products ?? catalogOf(config));
     gapFillers = fillers(remaining, catalog, index ?? indexCart(cart), Array.isArray(fs.gapFillers) ? fs.gapFillers : null);
   }
   return { currency, threshold, subtotal, remaining, reached: remaining === 0, progress, tiers, gapFillers };

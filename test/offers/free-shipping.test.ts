@@ -80,6 +80,11 @@ describe('freeShippingView', () => {
     expect(v.gapFillers.map((p) => p.sku)).toEqual(['PIN-01', 'SOCK-01', 'MUG-01']);
   });
 
+  it('takes gap fillers from a product list passed in', () => {
+    const v = freeShippingView(cartOf([line('TN-01', 9200)]), { freeShipping: { threshold: 10000 } }, [{ sku: 'X', name: 'x', price: 820 }])!;
+    expect(v.gapFillers).toEqual([{ sku: 'X', name: 'x', price: 820 }]);
+  });
+
   it('restricts gap fillers to a merchant list, or none when switched off', () => {
     const cart = cartOf([line('TN-01', 9200)]);
     const listed = freeShippingView(cart, { products, freeShipping: { threshold: 10000, gapFillers: ['MUG-01', 'NOPE', 'CAP-01'] } })!;
