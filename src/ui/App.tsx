@@ -31,7 +31,7 @@ class Boundary extends Component<{ children: ComponentChildren }, { failed?: boo
 }
 
 /** Renders exactly what the decision says: the modal, the docked cards and bar, and slot content. */
-function Screen({ decision, hidden, config, slot }: AppProps) {
+function Screen({ decision, hidden, config, slot, ctx }: AppProps) {
   const d = decision;
   const gone = hidden;
   if (!d || d.holdout) return null;
@@ -51,8 +51,8 @@ function Screen({ decision, hidden, config, slot }: AppProps) {
   return (
     <>
       {shows(d.modal) && <UpsellDialog key={keyOf(d.modal)} p={d.modal} />}
-      {bottom.length > 0 && <div class="dock">{bottom}</div>}
-      {top.length > 0 && <div class="dock top">{top}</div>}
+      {bottom.length > 0 && <aside class="dock" aria-label={ctx.t('region')}>{bottom}</aside>}
+      {top.length > 0 && <aside class="dock top" aria-label={ctx.t('fs.region')}>{top}</aside>}
       {[...slots].map(([root, nodes]) => createPortal(<>{nodes}</>, root as unknown as Element))}
     </>
   );

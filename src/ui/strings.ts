@@ -10,6 +10,8 @@ import type { Config, OfferText } from '../config/types';
 export const messages = {
   ja: {
     close: '閉じる',
+    region: 'お買い物のご案内',
+    'fs.region': '送料無料までの金額',
     error: '追加できませんでした。時間をおいてもう一度お試しください。',
     'fs.remaining': 'あと{amount}で送料無料',
     'fs.reached': '送料無料の対象です',
@@ -50,6 +52,8 @@ export const messages = {
   },
   en: {
     close: 'Close',
+    region: 'Shopping suggestions',
+    'fs.region': 'Free shipping progress',
     error: "Couldn't add it to your cart. Please try again in a moment.",
     'fs.remaining': '{amount} away from free shipping',
     'fs.reached': "You've got free shipping",

@@ -81,7 +81,7 @@ describe('free-shipping bar', () => {
 
   it('is a fixed overlay at the bottom by default, at the top when asked', () => {
     const { root } = setup({ bar: s.bar });
-    expect(root.querySelector('.dock:not(.top) [role=status]')).not.toBeNull();
+    expect(root.querySelector('aside.dock:not(.top) [role=status]')).not.toBeNull();
     const { root: r2 } = setup({ bar: s.bar }, { freeShipping: { threshold: 10000, position: 'top' } });
     expect(r2.querySelector('.dock.top [role=status]')).not.toBeNull();
   });
