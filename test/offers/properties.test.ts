@@ -39,18 +39,25 @@ const common = {
   discountCode: fc.option(fc.constant('CODE'), { nil: undefined }),
   appliedBy: fc.option(fc.constantFrom('platform' as const, 'code' as const), { nil: undefined }),
 };
-const offerArb: fc.Arbitrary<Offer> = fc.oneof(
-  fc.record({ type: fc.constant('upsell' as const), from: sku, to: sku, downsell: fc.option(sku, { nil: undefined }), ...common }),
-  fc.record({ type: fc.constant('cross-sell' as const), for: skus, items: skus, max: fc.option(fc.integer({ min: 1, max: 5 }), { nil: undefined }), ...common }),
-  fc.record({ type: fc.constant('bundle' as const), items: skus, price: fc.integer({ min: 0, max: 60000 }), ...common }),
-  fc.record({
-    type: fc.constant('volume' as const),
-    items: fc.option(skus, { nil: undefined }),
-    tiers: fc.array(fc.record({ quantity: fc.integer({ min: 2, max: 10 }), percentOff: fc.integer({ min: 1, max: 50 }) }), { minLength: 1, maxLength: 3 }),
-    ...common,
-  }),
-) as fc.Arbitrary<Offer>;
-const offersArb = fc.array(offerArb, { maxLength: 12 }).map((os) => os.map((o, i) => ({ ...o, id: `o${i}` }) as Offer));
+/** Offers whose references lean toward what is in the cart, so every type really gets decided. */
+function offersArb(cart: Cart): fc.Arbitrary<Offer[]> {
+  // The product's SKU, or the line's own id or exact name (references may name either).
+  const held = cart.items.flatMap((l) => [l.sku ?? (l.id ? l.id.slice(3) : l.name.replace('品', '')), l.id ?? l.name]);
+  const ref = held.length ? fc.oneof(fc.constantFrom(...held), sku) : sku;
+  const refs = fc.uniqueArray(ref, { minLength: 1, maxLength: 5 });
+  const offer = fc.oneof(
+    fc.record({ type: fc.constant('upsell' as const), from: ref, to: sku, downsell: fc.option(sku, { nil: undefined }), ...common }),
+    fc.record({ type: fc.constant('cross-sell' as const), for: refs, items: skus, max: fc.option(fc.integer({ min: 1, max: 5 }), { nil: undefined }), ...common }),
+    fc.record({ type: fc.constant('bundle' as const), items: refs, price: fc.integer({ min: 0, max: 60000 }), ...common }),
+    fc.record({
+      type: fc.constant('volume' as const),
+      items: fc.option(refs, { nil: undefined }),
+      tiers: fc.array(fc.record({ quantity: fc.integer({ min: 2, max: 10 }), percentOff: fc.integer({ min: 1, max: 50 }) }), { minLength: 1, maxLength: 3 }),
+      ...common,
+    }),
+  );
+  return fc.array(offer, { maxLength: 12 }).map((os) => os.map((o, i) => ({ ...o, id: `o${i}` }) as Offer));
+}
 
 const capsArb = fc.record({
   modalsPerSession: fc.integer({ min: 0, max: 3 }),
@@ -67,7 +74,12 @@ const stateArb = (offerCount: number): fc.Arbitrary<VisitorState> => {
     returning: fc.boolean(),
     snoozed: fc.dictionary(oid, fc.integer({ min: NOW - 1e9, max: NOW + 1e9 })),
     impressions: fc.dictionary(oid, fc.tuple(fc.constantFrom(dayKey(NOW), '2000-01-01'), fc.integer({ min: 1, max: 5 }))),
-    session: fc.record({ modalsShown: fc.integer({ min: 0, max: 3 }), declined: fc.uniqueArray(oid), downsellShown: fc.uniqueArray(oid), done: fc.boolean() }),
+    session: fc.record({
+      modalsShown: fc.constantFrom(0, 0, 1, 3),
+      declined: fc.uniqueArray(oid),
+      downsellShown: fc.uniqueArray(oid),
+      done: fc.constantFrom(false, false, false, true),
+    }),
   });
 };
 
@@ -75,12 +87,13 @@ const scenario = productsArb.chain((products) =>
   fc.record({
     products: fc.constant(products),
     cart: cartArb(products),
-    offers: offersArb,
     caps: capsArb,
     trigger: fc.constantFrom(...triggers),
-    holdout: fc.constantFrom(0, 0, 0.5),
+    holdout: fc.constantFrom(0, 0, 0, 0.5),
     threshold: fc.integer({ min: 0, max: 60000 }),
-  }).chain((s) => fc.record({ s: fc.constant(s), state: stateArb(s.offers.length) })),
+  })
+    .chain((b) => offersArb(b.cart).map((offers) => ({ ...b, offers })))
+    .chain((s) => fc.record({ s: fc.constant(s), state: stateArb(s.offers.length) })),
 );
 
 type Scenario = typeof scenario extends fc.Arbitrary<infer T> ? T : never;
