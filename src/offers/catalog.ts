@@ -45,13 +45,6 @@ export function findLine(ref: string, idx: CartIndex): CartItem | undefined {
   return idx.bySku.get(ref) ?? idx.byId.get(ref) ?? idx.byName.get(ref);
 }
 
-/** True when the cart holds this reference, directly or as a configured product the cart shows by id or name. */
-export function refInCart(ref: string, idx: CartIndex, catalog: Catalog): boolean {
-  if (findLine(ref, idx)) return true;
-  const p = catalog.bySku.get(ref);
-  return !!p && productInCart(p, idx);
-}
-
 export function productInCart(p: Product, idx: CartIndex): boolean {
   return idx.bySku.has(p.sku) || (p.id != null && idx.byId.has(String(p.id))) || idx.byName.has(p.name);
 }

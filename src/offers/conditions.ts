@@ -1,7 +1,7 @@
 import type { Conditions } from '../config/types';
 import type { Cart } from '../types';
 import type { DecideInput } from './types';
-import { refInCart, type Catalog, type CartIndex } from './catalog';
+import { lineFor, type Catalog, type CartIndex } from './catalog';
 
 export interface Ctx {
   cart: Cart;
@@ -43,7 +43,7 @@ const list = (v: unknown): string[] | null => (Array.isArray(v) ? v.filter((s): 
 /** All of the merchant's `when` conditions hold (an absent condition holds). */
 export function conditionsHold(when: Conditions | undefined, c: Ctx): boolean {
   if (!when || typeof when !== 'object') return true;
-  const has = (r: string) => refInCart(r, c.idx, c.catalog);
+  const has = (r: string) => !!lineFor(r, c.idx, c.catalog);
   const any = list(when.cartHasAny);
   if (any && any.length && !any.some(has)) return false;
   const all = list(when.cartHasAll);
