@@ -23,6 +23,7 @@ export function BundleCard({ p }: { p: BundlePrompt }) {
             <Img p={item} size={48} />
             <div class="f">
               <Name p={item} />
+              {p.missing && !p.missing.some((m) => m.sku === item.sku) && <p class="m">{t('bundle.inCart')}</p>}
             </div>
           </li>
         ))}

@@ -20,6 +20,7 @@ h2{font-size:16px;line-height:1.4;padding-right:40px}
 img{display:block;flex:none;object-fit:cover;border-radius:4px;background:var(--cu-line)}
 ul{list-style:none}
 .n{font-weight:700;overflow-wrap:anywhere}
+a{color:inherit;text-underline-offset:2px}
 .row{display:flex;gap:12px;align-items:center}
 .f{flex:1;min-width:0}
 .acts{display:flex;gap:8px;margin-top:16px}
@@ -46,8 +47,9 @@ s{color:var(--cu-muted);font-size:14px;font-weight:400;margin-left:8px}
 .tr{position:relative;max-width:480px;height:6px;margin:4px auto 2px;border-radius:3px;background:var(--cu-line)}
 .fl{height:100%;border-radius:3px;background:var(--cu-accent)}
 .tk{position:absolute;top:-3px;width:2px;height:12px;margin-left:-1px;background:var(--cu-muted)}
-.ch{display:flex;gap:8px;justify-content:center;overflow-x:auto;margin-top:6px}
-.ch button{flex:none;border-color:var(--cu-line);border-radius:22px;font-size:13px;padding:0 14px}
+.ch{display:flex;gap:8px;overflow-x:auto;margin-top:6px}
+.ch>:first-child{margin-left:auto}.ch>:last-child{margin-right:auto}
+.ch>*{flex:none;display:flex;align-items:center;min-height:44px;border:1px solid var(--cu-line);border-radius:22px;font-size:13px;padding:0 14px;text-decoration:none}
 :host([data-slot]) .c,:host([data-slot]) .bar{width:auto;max-width:none;margin:0;box-shadow:none;border:1px solid var(--cu-line);border-radius:var(--cu-r);padding:12px 16px}
 @media (max-width:639px){dialog{width:100%;max-width:none;max-height:85%;margin:auto 0 0;border-radius:var(--cu-r) var(--cu-r) 0 0;padding-bottom:calc(24px + env(safe-area-inset-bottom))}.dock .c{width:100%;max-width:none;margin:0;border-width:1px 0 0;border-radius:var(--cu-r) var(--cu-r) 0 0}}
 @media (prefers-reduced-motion:no-preference){dialog[open],.c{animation:cu .2s ease-out}.fl{transition:width .3s}}

@@ -17,6 +17,9 @@ describe('bundle card', () => {
     expect(struck.textContent).toBe('通常 ￥3,600');
     expect(struck.querySelector('.sr')!.textContent).toBe('通常 ');
     q.getByText('￥600お得');
+    // The shopper already has the towel: only the tote is added.
+    expect(q.getAllByText('カートに入っています')).toHaveLength(1);
+    expect(q.getByText('カートに入っています').parentElement!.textContent).toContain('手ぬぐい 麻の葉');
     expect(q.getByRole('button', { name: 'セットにする' }).dataset.action).toBe('accept');
     q.getByRole('button', { name: '閉じる' });
   });
