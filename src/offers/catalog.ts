@@ -69,11 +69,3 @@ export function viewOf(p: Product): ProductView {
 export function lineView(line: CartItem): ProductView {
   return { sku: line.sku ?? (line.id != null ? String(line.id) : line.name), name: line.name, price: line.unitPrice };
 }
-
-/** A reference as something to show: the configured product, else the cart line it names. */
-export function productView(ref: string, catalog: Catalog, idx: CartIndex): ProductView | null {
-  const p = catalog.bySku.get(ref);
-  if (p) return viewOf(p);
-  const line = findLine(ref, idx);
-  return line && money(line.unitPrice) ? lineView(line) : null;
-}
