@@ -104,3 +104,31 @@ test('a strict CSP (no inline styles or scripts) reports no violation', async ({
   expect(await page.evaluate(() => (window as any).cspViolations ?? [])).toEqual([]);
   expect(violations).toEqual([]);
 });
+
+test('no transitions under prefers-reduced-motion', async ({ page }) => {
+  await page.emulateMedia({ reducedMotion: 'reduce' });
+  await show(page, (s) => ({ modal: s.upsell, panels: [s.cross], bar: s.bar }));
+  await expect(page.getByRole('dialog')).toHaveCSS('animation-name', 'none');
+  await expect(page.getByRole('region')).toHaveCSS('animation-name', 'none');
+  await expect(page.locator('[data-cart-upsell] .fl')).toHaveCSS('transition-duration', '0s');
+  await page.emulateMedia({ reducedMotion: 'no-preference' });
+  await expect(page.getByRole('dialog')).toHaveCSS('animation-name', 'cu');
+});
+
+test('theme: config colours and radius reach the prompts; "auto" follows dark mode', async ({ page }) => {
+  await show(page, (s) => ({ modal: s.upsell }), { config: { theme: { accent: 'rgb(140, 47, 57)', radius: '0px', colorScheme: 'auto' } } });
+  const accept = page.getByRole('button', { name: '変更する' });
+  await expect(accept).toHaveCSS('background-color', 'rgb(140, 47, 57)');
+  await expect(page.getByRole('dialog')).toHaveCSS('border-radius', '0px');
+  await expect(page.getByRole('dialog')).toHaveCSS('background-color', 'rgb(255, 255, 255)');
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await expect(page.getByRole('dialog')).toHaveCSS('background-color', 'rgb(31, 31, 31)');
+  // The merchant's own accent wins over the dark default.
+  await expect(accept).toHaveCSS('background-color', 'rgb(140, 47, 57)');
+});
+
+test('merchants can also theme with plain CSS on the host', async ({ page }) => {
+  await show(page, (s) => ({ modal: s.upsell }));
+  await page.addStyleTag({ url: '/e2e/pages/ui-theme-vars.css' });
+  await expect(page.getByRole('button', { name: '変更する' })).toHaveCSS('background-color', 'rgb(0, 100, 0)');
+});

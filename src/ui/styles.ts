@@ -5,7 +5,7 @@ import type { ThemeConfig } from '../config/types';
 // inherited text styles nor rules aimed at the element (div:empty, transform) reach in.
 const DARK = '--cu-fg:#ececec;--cu-bg:#1f1f1f;--cu-muted:#b4b4b4;--cu-line:#3c3c3c;--cu-accent:#8db4e2;--cu-on:#111;--cu-err:#ffb4ab;color-scheme:dark';
 
-const CSS = `:host{all:initial!important;display:block!important;font:14px/1.6 var(--cu-font)!important;color:var(--cu-fg)!important;--cu-fg:#222;--cu-bg:#fff;--cu-muted:#5f5f5f;--cu-line:#e2e2e2;--cu-accent:#2f5d8a;--cu-on:#fff;--cu-err:#b3261e;--cu-r:8px;--cu-font:system-ui,-apple-system,"Hiragino Sans","Hiragino Kaku Gothic ProN","Noto Sans JP",Meiryo,sans-serif;color-scheme:light}
+const CSS = `:host{all:initial!important;display:block!important;font:14px/1.6 var(--cu-font)!important;color:var(--cu-fg)!important;--cu-fg:#222;--cu-bg:#fff;--cu-muted:#5f5f5f;--cu-line:#e2e2e2;--cu-accent:#2f5d8a;--cu-on:#fff;--cu-err:#b3261e;--cu-r:8px;--cu-font:system-ui,"Hiragino Sans","Noto Sans JP",Meiryo,sans-serif;color-scheme:light}
 :host([data-cart-upsell]){position:fixed!important;top:0!important;left:0!important;width:0!important;height:0!important;z-index:2147483000!important}
 *{box-sizing:border-box;margin:0;padding:0}
 button{font:inherit;color:inherit;background:none;border:1px solid transparent;border-radius:var(--cu-r);min-height:44px;min-width:44px;padding:0 16px;cursor:pointer}
