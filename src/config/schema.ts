@@ -73,7 +73,7 @@ export const configSchema: Check = obj({
     {
       threshold: amount,
       taxIncluded: bool,
-      taxRate: num(0, 1),
+      taxRate: num(0, 0.5),
       tiers: list(obj({ amount, label: str() }, ['amount', 'label'])),
       gapFillers: either(bool, list(sku), 'true, false or a list of SKUs'),
       slot: selector,
