@@ -1,7 +1,4 @@
 import { render } from 'preact';
-// signals-core, not @preact/signals: its Preact integration costs 2 KB gzip more, and one
-// effect that re-renders on change is all this root needs.
-import { batch, effect, signal } from '@preact/signals-core';
 import type { Config } from '../config/types';
 import type { Decision, Prompt, ProductView } from '../offers/types';
 import { errorOnce, guard } from '../util/log';
@@ -70,23 +67,30 @@ export function createUI(config: Config, handlers: UIHandlers, doc: Document = d
   const sheet = createSheet(doc, config.theme);
   const root = attachHost(host, sheet);
   const slots = new Map<string, ShadowRoot>();
-  const decision = signal<Decision | null>(null);
-  const hidden = signal<ReadonlySet<string>>(new Set());
+  // Two pieces of state and one render function. @preact/signals would cost 1.5–3.4 KB gzip of
+  // the widget's 20 KB budget for what `paint()` does here.
+  const state = { decision: null as Decision | null, hidden: new Set<string>() as ReadonlySet<string> };
   let shown = new Set<string>();
   let mounted = false;
   let dead = false;
-  let stopRender = () => {};
 
-  const hide = (p: Prompt) => (hidden.value = new Set(hidden.value).add(keyOf(p)));
+  const slot = (sel: string) => slotRoot(doc, sel, sheet, slots);
+  const paint = () => {
+    if (mounted && !dead) render(<App decision={state.decision} hidden={state.hidden} ctx={ctx} config={config} slot={slot} />, root);
+  };
+  const hide = (p: Prompt) => {
+    state.hidden = new Set(state.hidden).add(keyOf(p));
+    paint();
+  };
   const ctx = makeCtx(config, handlers, hide);
 
   /** Impressions: a prompt counts once each time it comes on screen. */
   const countShown = () => {
-    const d = decision.value;
+    const d = state.decision;
     if (!mounted || !d || d.holdout) return;
     const now = new Set<string>();
     for (const p of [d.modal, ...(d.panels ?? []), d.volume]) {
-      if (!p || hidden.value.has(keyOf(p))) continue;
+      if (!p || state.hidden.has(keyOf(p))) continue;
       now.add(keyOf(p));
       if (!shown.has(keyOf(p))) guard('impression', handlers.onShow).call(handlers, p);
     }
@@ -96,9 +100,8 @@ export function createUI(config: Config, handlers: UIHandlers, doc: Document = d
   const mount = guard('showing the widget', () => {
     if (dead || mounted || !doc.body) return;
     doc.body.appendChild(host);
-    const slot = (s: string) => slotRoot(doc, s, sheet, slots);
-    stopRender = effect(() => render(<App decision={decision.value} hidden={hidden.value} ctx={ctx} config={config} slot={slot} />, root));
     mounted = true;
+    paint();
     countShown();
   });
   const onReady = () => mount();
@@ -112,18 +115,15 @@ export function createUI(config: Config, handlers: UIHandlers, doc: Document = d
       // A prompt closed by the shopper stays closed until a decision no longer holds it.
       const live = new Set<string>();
       for (const p of [next?.modal, ...(next?.panels ?? []), next?.volume]) if (p) live.add(keyOf(p));
-      const keep = [...hidden.value].filter((k) => live.has(k));
-      batch(() => {
-        if (keep.length !== hidden.value.size) hidden.value = new Set(keep);
-        decision.value = next;
-      });
+      state.hidden = new Set([...state.hidden].filter((k) => live.has(k)));
+      state.decision = next;
+      paint();
       countShown();
     }),
     destroy: guard('stop', () => {
       if (dead) return;
       dead = true;
       doc.removeEventListener('DOMContentLoaded', onReady);
-      stopRender();
       if (mounted) render(null, root);
       host.remove();
       for (const r of slots.values()) r.host.remove();
