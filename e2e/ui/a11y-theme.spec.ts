@@ -60,6 +60,7 @@ async function boxes(page: Page) {
 }
 
 test('aggressive theme CSS changes nothing: same boxes, same styles', async ({ page }) => {
+  await page.emulateMedia({ reducedMotion: 'reduce' });
   await show(page, (s) => ({ modal: s.upsell, bar: s.bar }));
   await page.waitForTimeout(300);
   const plain = await boxes(page);
@@ -75,6 +76,7 @@ test('aggressive theme CSS changes nothing: same boxes, same styles', async ({ p
 });
 
 test('aggressive theme CSS: cards and slot content keep their size', async ({ page }) => {
+  await page.emulateMedia({ reducedMotion: 'reduce' });
   const build = (s: Shop) => ({ panels: [s.cross, { ...s.bundle, slot: '#upsell-slot' }] });
   await show(page, build);
   await page.waitForTimeout(300);

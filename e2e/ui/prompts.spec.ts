@@ -150,7 +150,8 @@ test.describe('behaviour', () => {
 });
 
 test.describe('mobile 390×844', () => {
-  test.use({ viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true });
+  // Geometry is measured on the final frame, not mid slide-in.
+  test.use({ viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true, reducedMotion: 'reduce' });
 
   test('the dialog is a bottom sheet with 44px targets', async ({ page }) => {
     await show(page, (s) => ({ modal: s.upsell }));

@@ -1,7 +1,7 @@
 import { Component, createPortal, type ComponentChildren, type VNode } from 'preact';
 import type { Decision, Prompt } from '../offers/types';
 import type { Config } from '../config/types';
-import { UICtx, keyOf, type Ctx } from './context';
+import { keyOf, type Ctx } from './context';
 import { errorOnce } from '../util/log';
 import { UpsellDialog } from './UpsellDialog';
 import { CrossSellPanel } from './CrossSellPanel';
@@ -31,7 +31,7 @@ class Boundary extends Component<{ children: ComponentChildren }, { failed?: boo
 }
 
 /** Renders exactly what the decision says: the modal, the docked cards and bar, and slot content. */
-function Screen({ decision, hidden, config, slot, ctx }: AppProps) {
+function Screen({ decision, hidden, config, slot, ctx: c }: AppProps) {
   const d = decision;
   const gone = hidden;
   if (!d || d.holdout) return null;
@@ -45,14 +45,14 @@ function Screen({ decision, hidden, config, slot, ctx }: AppProps) {
     else (atTop ? top : bottom).push(node);
   };
   for (const p of d.panels ?? [])
-    if (shows(p)) place(p.kind === 'bundle' ? <BundleCard key={keyOf(p)} p={p} /> : <CrossSellPanel key={keyOf(p)} p={p} />, p.slot);
-  if (shows(d.volume)) place(<VolumeLine key={keyOf(d.volume)} p={d.volume} />);
-  if (d.bar) place(<FreeShippingBar key="bar" v={d.bar} />, config.freeShipping?.slot, config.freeShipping?.position === 'top');
+    if (shows(p)) place(p.kind === 'bundle' ? <BundleCard key={keyOf(p)} c={c} p={p} /> : <CrossSellPanel key={keyOf(p)} c={c} p={p} />, p.slot);
+  if (shows(d.volume)) place(<VolumeLine key={keyOf(d.volume)} c={c} p={d.volume} />);
+  if (d.bar) place(<FreeShippingBar key="bar" c={c} v={d.bar} />, config.freeShipping?.slot, config.freeShipping?.position === 'top');
   return (
     <>
-      {shows(d.modal) && <UpsellDialog key={keyOf(d.modal)} p={d.modal} />}
-      {bottom.length > 0 && <aside class="dock" aria-label={ctx.t('region')}>{bottom}</aside>}
-      {top.length > 0 && <aside class="dock top" aria-label={ctx.t('fs.region')}>{top}</aside>}
+      {shows(d.modal) && <UpsellDialog key={keyOf(d.modal)} c={c} p={d.modal} />}
+      {bottom.length > 0 && <aside class="dock" aria-label={c.t('region')}>{bottom}</aside>}
+      {top.length > 0 && <aside class="dock top" aria-label={c.t('fs.region')}>{top}</aside>}
       {[...slots].map(([root, nodes]) => createPortal(<>{nodes}</>, root as unknown as Element))}
     </>
   );
@@ -61,9 +61,7 @@ function Screen({ decision, hidden, config, slot, ctx }: AppProps) {
 export function App(props: AppProps) {
   return (
     <Boundary>
-      <UICtx.Provider value={props.ctx}>
-        <Screen {...props} />
-      </UICtx.Provider>
+      <Screen {...props} />
     </Boundary>
   );
 }

@@ -1,21 +1,23 @@
-import { useContext, useRef } from 'preact/hooks';
 import type { BundlePrompt } from '../offers/types';
-import { UICtx, newId } from './context';
-import { fill, fillText } from './strings';
-import { Alert, Close, Img, Name, ProofLines, useAccept } from './parts';
+import { idOf, keyOf, runAccept, type Ctx } from './context';
+import { fillText } from './strings';
+import { Alert, Close, Img, Name, ProofLines } from './parts';
 
 /** A set cheaper than its parts: set price, the parts' sum struck through, the saving. */
-export function BundleCard({ p }: { p: BundlePrompt }) {
-  const c = useContext(UICtx);
+export function BundleCard({ c, p }: { c: Ctx; p: BundlePrompt }) {
   const { t } = c;
-  const id = useRef(newId()).current;
-  const { busy, error, run } = useAccept(p, () => c.done(p));
+  const key = keyOf(p);
+  const { busy, error } = c.st(key);
+  const id = idOf(p);
   const money = (n: number) => c.money(n, p.currency);
   const body = t('bundle.body', p.text);
+  const accept = async () => {
+    if (await runAccept(c, key, () => c.accept(p))) c.done(p);
+  };
   return (
     <section class="c" aria-labelledby={id}>
       <h2 id={id}>{t('bundle.title', p.text)}</h2>
-      <Close p={p} onClick={() => c.leave(p, 'dismiss')} />
+      <Close c={c} p={p} onClick={() => c.leave(p, 'dismiss')} />
       {body && <p class="m">{body}</p>}
       <ul class="it">
         {(p.items ?? []).map((item) => (
@@ -39,11 +41,11 @@ export function BundleCard({ p }: { p: BundlePrompt }) {
         )}
         {p.saving > 0 && <span class="sv"> {fillText(t('bundle.saving'), { amount: money(p.saving) })}</span>}
       </p>
-      <ProofLines proof={p.proof} />
+      <ProofLines c={c} proof={p.proof} />
       <Alert text={error} />
       <div class="acts">
-        <button type="button" class="p" data-action="accept" disabled={!!busy} aria-busy={busy ? 'true' : undefined} onClick={() => run()}>
-          {fill(t('bundle.accept', p.text), {})}
+        <button type="button" class="p" data-action="accept" disabled={!!busy} aria-busy={busy ? 'true' : undefined} onClick={accept}>
+          {t('bundle.accept', p.text)}
         </button>
       </div>
     </section>

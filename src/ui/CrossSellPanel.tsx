@@ -1,31 +1,32 @@
-import { useContext, useRef, useState } from 'preact/hooks';
 import type { CrossSellPrompt } from '../offers/types';
-import { UICtx, newId } from './context';
+import { idOf, keyOf, runAccept, type Ctx } from './context';
 import { fill, fillText } from './strings';
-import { Alert, Close, Img, Name, ProofLines, useAccept } from './parts';
+import { Alert, Close, Img, Name, ProofLines } from './parts';
 
 /**
  * Related items as a non-modal card (corner slide-in or the merchant's slot): it never takes
  * focus. Each item has its own add button; added items stay listed, marked as added.
  */
-export function CrossSellPanel({ p }: { p: CrossSellPrompt }) {
-  const c = useContext(UICtx);
+export function CrossSellPanel({ c, p }: { c: Ctx; p: CrossSellPrompt }) {
   const { t } = c;
-  const id = useRef(newId()).current;
-  const [added, setAdded] = useState<string[]>([]);
-  const { busy, error, run } = useAccept(p, (item) => item && setAdded((a) => [...a, item.sku]));
+  const key = keyOf(p);
+  const { busy, error, added = [] } = c.st(key);
+  const id = idOf(p);
   const accept = t('cross-sell.accept', p.text);
   const body = t('cross-sell.body', p.text);
   const vars = { anchor: p.anchor?.name ?? '' };
   return (
     <section class="c" aria-labelledby={id}>
       <h2 id={id}>{fill(t('cross-sell.title', p.text), vars)}</h2>
-      <Close p={p} onClick={() => c.leave(p, 'dismiss')} />
+      <Close c={c} p={p} onClick={() => c.leave(p, 'dismiss')} />
       {body && <p class="m">{fill(body, vars)}</p>}
       <ul class="it">
         {(p.items ?? []).map((item) => {
           const done = added.includes(item.sku);
           const label = done ? t('cross-sell.added') : accept;
+          const add = async () => {
+            if (await runAccept(c, key, () => c.accept(p, item), item.sku)) c.set(key, { added: [...(c.st(key).added ?? []), item.sku] });
+          };
           return (
             <li key={item.sku} class="row">
               <Img p={item} size={56} />
@@ -40,7 +41,7 @@ export function CrossSellPanel({ p }: { p: CrossSellPrompt }) {
                 disabled={done || !!busy}
                 aria-busy={busy === item.sku ? 'true' : undefined}
                 aria-label={fillText(t('cross-sell.label'), { name: item.name, accept: label })}
-                onClick={() => run(item)}
+                onClick={add}
               >
                 {label}
               </button>
@@ -48,7 +49,7 @@ export function CrossSellPanel({ p }: { p: CrossSellPrompt }) {
           );
         })}
       </ul>
-      <ProofLines proof={p.proof} />
+      <ProofLines c={c} proof={p.proof} />
       <Alert text={error} />
     </section>
   );

@@ -1,6 +1,5 @@
-import { useContext, useState } from 'preact/hooks';
 import type { FreeShippingView, ProductView } from '../offers/types';
-import { UICtx } from './context';
+import { runAccept, type Ctx } from './context';
 import { fill, fillText } from './strings';
 import { safeUrl } from './safe-url';
 import { Alert } from './parts';
@@ -9,26 +8,16 @@ import { Alert } from './parts';
  * "あと￥2,888で送料無料": the exact remaining amount (role="status", so a screen reader hears
  * it change), progress with a marker per tier, and items that would close the gap.
  */
-export function FreeShippingBar({ v }: { v: FreeShippingView }) {
-  const c = useContext(UICtx);
+export function FreeShippingBar({ c, v }: { c: Ctx; v: FreeShippingView }) {
   const { t } = c;
-  const [error, setError] = useState('');
-  const [busy, setBusy] = useState(false);
+  const { busy, error } = c.st('bar');
   const amount = (n: number) => <strong>{c.money(n, v.currency)}</strong>;
   const tiers = Array.isArray(v.tiers) ? v.tiers : [];
   const next = tiers.find((x) => !x.reached && x.amount > v.threshold);
   const won = [...tiers].reverse().find((x) => x.reached && x.amount > v.threshold);
   const goal = Math.max(v.threshold, ...tiers.map((x) => x.amount)) || 1;
   const marks = [v.threshold, ...tiers.map((x) => x.amount)].filter((a) => a > 0 && a < goal);
-
-  const add = async (p: ProductView) => {
-    if (busy || !c.addFiller) return;
-    setBusy(true);
-    setError('');
-    const r = await c.addFiller(p).catch(() => null);
-    setBusy(false);
-    if (!r?.ok) setError(r?.message || t('error'));
-  };
+  const add = (p: ProductView) => c.addFiller && runAccept(c, 'bar', () => c.addFiller!(p), p.sku);
   const fillers = v.reached ? [] : (v.gapFillers ?? []).slice(0, 3);
 
   return (
@@ -51,11 +40,11 @@ export function FreeShippingBar({ v }: { v: FreeShippingView }) {
             const href = safeUrl(p.url);
             if (c.addFiller)
               return (
-                <button key={p.sku} type="button" disabled={busy} onClick={() => add(p)}>
+                <button key={p.sku} type="button" disabled={!!busy} onClick={() => add(p)}>
                   {fillText(t('fs.add'), { name: p.name }) + price}
                 </button>
               );
-            return href ? <a key={p.sku} class="b" href={href}>{p.name + price}</a> : null;
+            return href ? <a key={p.sku} href={href}>{p.name + price}</a> : null;
           })}
         </div>
       )}

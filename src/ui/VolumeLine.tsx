@@ -1,12 +1,10 @@
-import { useContext } from 'preact/hooks';
 import type { VolumePrompt } from '../offers/types';
-import { UICtx } from './context';
+import type { Ctx } from './context';
 import { fillText } from './strings';
 import { Close } from './parts';
 
 /** "あと1点で10%オフ": how far the next quantity tier is, and the tier already reached. */
-export function VolumeLine({ p }: { p: VolumePrompt }) {
-  const c = useContext(UICtx);
+export function VolumeLine({ c, p }: { c: Ctx; p: VolumePrompt }) {
   const { t } = c;
   const title = t('volume.title', p.text) || p.label;
   const next = p.itemsToNext > 0 && p.nextPercentOff > 0 && fillText(t('volume.next'), { count: p.itemsToNext, percent: p.nextPercentOff });
@@ -19,7 +17,7 @@ export function VolumeLine({ p }: { p: VolumePrompt }) {
         {next && <p>{next}</p>}
         {now && <p class="m">{now}</p>}
       </div>
-      <Close p={p} onClick={() => c.leave(p, 'dismiss')} />
+      <Close c={c} p={p} onClick={() => c.leave(p, 'dismiss')} />
     </div>
   );
 }

@@ -1,10 +1,20 @@
-import { createContext } from 'preact';
 import type { Prompt, ProductView } from '../offers/types';
 import type { Text } from './strings';
 
 export type Outcome = { ok: boolean; message?: string };
 
-/** What every component needs: strings, money, and the (guarded) shopper actions. */
+/** What the shopper did to one prompt so far: a pending accept, a failure message, items added. */
+export interface PromptState {
+  busy?: string;
+  error?: string;
+  added?: string[];
+}
+
+/**
+ * What every component gets as its `c` prop: strings, money, the (guarded) shopper actions and
+ * per-prompt state. State lives in the UI root, not in hooks: re-rendering the whole tree is
+ * cheap, and preact/hooks would cost another 1 KB gzip.
+ */
 export interface Ctx {
   t: Text;
   en: boolean;
@@ -15,12 +25,23 @@ export interface Ctx {
   leave(prompt: Prompt, how: 'decline' | 'dismiss'): void;
   /** Accepted: the prompt leaves the screen. */
   done(prompt: Prompt): void;
+  st(key: string): PromptState;
+  set(key: string, patch: PromptState): void;
 }
-
-export const UICtx = createContext<Ctx>(null as unknown as Ctx);
 
 export const keyOf = (p: Prompt): string => `${p.kind}:${p.offerId}`;
 
-let seq = 0;
-/** A fresh id for aria-labelledby (unique within the document). */
-export const newId = (): string => `cu${++seq}`;
+/** An id for aria-labelledby, stable for the prompt (a space would split the reference). */
+export const idOf = (p: Prompt): string => `cu-${keyOf(p).replace(/[^\w-]/g, '_')}`;
+
+/**
+ * Accepts (the prompt, or one of its items), keeping the buttons disabled meanwhile; true when
+ * it worked, otherwise the failure is shown in plain words.
+ */
+export async function runAccept(c: Ctx, key: string, fn: () => Promise<Outcome>, item = '*'): Promise<boolean> {
+  if (c.st(key).busy) return false;
+  c.set(key, { busy: item, error: '' });
+  const r = await fn();
+  c.set(key, { busy: '', error: r.ok ? '' : r.message || c.t('error') });
+  return r.ok;
+}

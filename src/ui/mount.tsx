@@ -3,7 +3,7 @@ import type { Config } from '../config/types';
 import type { Decision, Prompt, ProductView } from '../offers/types';
 import { errorOnce, guard } from '../util/log';
 import { App } from './App';
-import { keyOf, type Ctx, type Outcome } from './context';
+import { keyOf, type Ctx, type Outcome, type PromptState } from './context';
 import { attachHost, slotRoot } from './host';
 import { formatMoney } from './money';
 import { textFor } from './strings';
@@ -33,8 +33,11 @@ const failed = (err: unknown): Outcome => {
   return { ok: false };
 };
 
-/** Strings, money and guarded handlers for the components; `hide` takes a prompt off screen. */
-export function makeCtx(config: Config, handlers: UIHandlers, hide: (p: Prompt) => void): Ctx {
+/**
+ * Strings, money, guarded handlers and per-prompt state for the components; `hide` takes a
+ * prompt off screen, `paint` re-renders after a state change.
+ */
+export function makeCtx(config: Config, handlers: UIHandlers, hide: (p: Prompt) => void, paint: () => void, store = new Map<string, PromptState>()): Ctx {
   const locale = config.locale === 'en' ? 'en' : 'ja';
   const call = (fn: () => Promise<Outcome>): Promise<Outcome> => {
     try {
@@ -54,6 +57,11 @@ export function makeCtx(config: Config, handlers: UIHandlers, hide: (p: Prompt) 
       (how === 'decline' ? handlers.onDecline : handlers.onDismiss).call(handlers, p);
     }),
     done: hide,
+    st: (k) => store.get(k) ?? {},
+    set: (k, patch) => {
+      store.set(k, { ...store.get(k), ...patch });
+      paint();
+    },
   };
 }
 
@@ -70,19 +78,27 @@ export function createUI(config: Config, handlers: UIHandlers, doc: Document = d
   // Two pieces of state and one render function. @preact/signals would cost 1.5–3.4 KB gzip of
   // the widget's 20 KB budget for what `paint()` does here.
   const state = { decision: null as Decision | null, hidden: new Set<string>() as ReadonlySet<string> };
+  const store = new Map<string, PromptState>();
   let shown = new Set<string>();
   let mounted = false;
   let dead = false;
+  let timer: ReturnType<typeof setInterval> | undefined;
 
   const slot = (sel: string) => slotRoot(doc, sel, sheet, slots);
   const paint = () => {
-    if (mounted && !dead) render(<App decision={state.decision} hidden={state.hidden} ctx={ctx} config={config} slot={slot} />, root);
+    if (!mounted || dead) return;
+    render(<App decision={state.decision} hidden={state.hidden} ctx={ctx} config={config} slot={slot} />, root);
+    // A countdown line is redrawn twice a minute, only while one is on screen.
+    const d = state.decision;
+    const ticking = !!d && [d.modal, ...(d.panels ?? [])].some((p) => p?.proof?.endsAt && !state.hidden.has(keyOf(p)));
+    if (ticking && !timer) timer = setInterval(guard('countdown', paint), 30_000);
+    if (!ticking && timer) timer = void clearInterval(timer);
   };
   const hide = (p: Prompt) => {
     state.hidden = new Set(state.hidden).add(keyOf(p));
     paint();
   };
-  const ctx = makeCtx(config, handlers, hide);
+  const ctx = makeCtx(config, handlers, hide, paint, store);
 
   /** Impressions: a prompt counts once each time it comes on screen. */
   const countShown = () => {
@@ -116,6 +132,7 @@ export function createUI(config: Config, handlers: UIHandlers, doc: Document = d
       const live = new Set<string>();
       for (const p of [next?.modal, ...(next?.panels ?? []), next?.volume]) if (p) live.add(keyOf(p));
       state.hidden = new Set([...state.hidden].filter((k) => live.has(k)));
+      for (const k of store.keys()) if (!live.has(k) && k !== 'bar') store.delete(k);
       state.decision = next;
       paint();
       countShown();
@@ -123,6 +140,7 @@ export function createUI(config: Config, handlers: UIHandlers, doc: Document = d
     destroy: guard('stop', () => {
       if (dead) return;
       dead = true;
+      clearInterval(timer);
       doc.removeEventListener('DOMContentLoaded', onReady);
       if (mounted) render(null, root);
       host.remove();

@@ -1,6 +1,5 @@
-import { useContext, useEffect, useState } from 'preact/hooks';
 import type { Proof, ProductView, Prompt } from '../offers/types';
-import { UICtx, type Outcome } from './context';
+import type { Ctx } from './context';
 import { fillText } from './strings';
 import { safeUrl } from './safe-url';
 
@@ -16,71 +15,41 @@ export function Name({ p }: { p: ProductView }) {
   return <p class="n">{href ? <a href={href}>{p.name}</a> : p.name}</p>;
 }
 
-export function Close({ p, onClick }: { p: Prompt; onClick: () => void }) {
-  const { t } = useContext(UICtx);
-  return (
-    <button type="button" class="x" data-action="dismiss" aria-label={t('close', p.text)} onClick={onClick}>
-      <span aria-hidden="true">×</span>
-    </button>
-  );
-}
+export const Close = ({ c, p, onClick }: { c: Ctx; p: Prompt; onClick: () => void }) => (
+  <button type="button" class="x" data-action="dismiss" aria-label={c.t('close', p.text)} onClick={onClick}>
+    <span aria-hidden="true">×</span>
+  </button>
+);
 
-/** Runs an accept; tracks pending state and a plain-words failure message. */
-export function useAccept(p: Prompt, onOk: (item?: ProductView) => void) {
-  const c = useContext(UICtx);
-  const [busy, setBusy] = useState<string | null>(null);
-  const [error, setError] = useState('');
-  const run = async (item?: ProductView, fn: () => Promise<Outcome> = () => c.accept(p, item)) => {
-    if (busy) return;
-    setBusy(item ? item.sku : '*');
-    setError('');
-    let r: Outcome | undefined;
-    try {
-      r = await fn();
-    } catch {
-      /* reported below as a failure */
-    }
-    setBusy(null);
-    if (r?.ok) onOk(item);
-    else setError(r?.message || c.t('error'));
-  };
-  return { busy, error, run };
-}
-
-export const Alert = ({ text }: { text: string }) => (text ? <p role="alert" class="al">{text}</p> : null);
+export const Alert = ({ text }: { text?: string }) => (text ? <p role="alert" class="al">{text}</p> : null);
 
 /** Remaining time as "2日3時間" / "2d 3h"; null once past. */
-export function untilText(endsAt: string, now: number, t: (id: 'time.d' | 'time.h' | 'time.m') => string, en: boolean): string | null {
+export function untilText(endsAt: string, now: number, c: Ctx): string | null {
   const ms = Date.parse(endsAt) - now;
   if (!(ms > 0)) return null;
   const min = Math.ceil(ms / 60000);
   const d = Math.floor(min / 1440);
   const h = Math.floor((min % 1440) / 60);
   const m = min % 60;
-  const parts = d ? [['time.d', d], ['time.h', h]] : h ? [['time.h', h], ['time.m', m]] : [['time.m', m]];
+  const parts: ['time.d' | 'time.h' | 'time.m', number][] = d ? [['time.d', d], ['time.h', h]] : h ? [['time.h', h], ['time.m', m]] : [['time.m', m]];
   return parts
     .filter(([, n], i) => i === 0 || n)
-    .map(([id, n]) => fillText(t(id as 'time.d'), { n }))
-    .join(en ? ' ' : '');
+    .map(([id, n]) => fillText(c.t(id), { n }))
+    .join(c.en ? ' ' : '');
 }
 
-/** Countdown, stock and social proof — only from data the merchant supplied. */
-export function ProofLines({ proof }: { proof: Proof }) {
-  const { t, en } = useContext(UICtx);
-  const [now, setNow] = useState(Date.now);
-  const ends = proof?.endsAt;
-  useEffect(() => {
-    if (!ends) return;
-    const id = setInterval(() => setNow(Date.now()), 30_000);
-    return () => clearInterval(id);
-  }, [ends]);
-  const time = ends ? untilText(ends, now, t, en) : null;
+/**
+ * Countdown, stock and social proof — only from data the merchant supplied. The countdown is
+ * redrawn by the UI root's timer, which runs only while a prompt with an end date is shown.
+ */
+export function ProofLines({ c, proof }: { c: Ctx; proof: Proof }) {
+  const time = proof?.endsAt ? untilText(proof.endsAt, Date.now(), c) : null;
   const stock = proof?.stock;
   const sp = proof?.socialProof;
   const lines = [
-    time && fillText(t('proof.ends'), { time }),
-    typeof stock === 'number' && stock > 0 && fillText(t('proof.stock'), { count: stock }),
-    sp?.text && sp.source && `${sp.text}${en ? ' (' : '（'}${fillText(t('proof.source'), { source: sp.source })}${en ? ')' : '）'}`,
+    time && fillText(c.t('proof.ends'), { time }),
+    typeof stock === 'number' && stock > 0 && fillText(c.t('proof.stock'), { count: stock }),
+    sp?.text && sp.source && `${sp.text}${c.en ? ' (' : '（'}${fillText(c.t('proof.source'), { source: sp.source })}${c.en ? ')' : '）'}`,
   ].filter(Boolean);
   return lines.length ? <ul class="pf">{lines.map((l) => <li key={l}>{l}</li>)}</ul> : null;
 }

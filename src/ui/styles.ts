@@ -15,7 +15,8 @@ button:disabled{opacity:.6;cursor:default}
 .p{background:var(--cu-accent);border-color:var(--cu-accent);color:var(--cu-on);font-weight:700}
 .x{position:absolute;top:6px;right:6px;padding:0;font-size:24px;line-height:1;color:var(--cu-muted)}
 .sr{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap}
-h2{font-size:16px;line-height:1.4;padding-right:40px}
+h2{font-size:16px;line-height:1.4}
+h2,.in{padding-right:40px}
 .m{color:var(--cu-muted);font-size:13px}
 img{display:block;flex:none;object-fit:cover;border-radius:4px;background:var(--cu-line)}
 ul{list-style:none}

@@ -2,7 +2,6 @@ import { describe, expect, it, vi } from 'vitest';
 import { fireEvent, render, screen } from '@testing-library/preact';
 import type { Config } from '../../src/config/types';
 import { FreeShippingBar } from '../../src/ui/FreeShippingBar';
-import { UICtx } from '../../src/ui/context';
 import { makeCtx, type UIHandlers } from '../../src/ui/mount';
 import { shop } from './fixtures';
 import { setup } from './helpers';
@@ -13,11 +12,9 @@ const en = shop('en');
 /** The bar alone, rendered by @testing-library/preact in the light DOM. */
 function bar(v = s.bar, config: Config = {}, handlers: Partial<UIHandlers> = {}) {
   const h = { onShow() {}, onAccept: async () => ({ ok: true }), onDecline() {}, onDismiss() {}, ...handlers };
-  return render(
-    <UICtx.Provider value={makeCtx(config, h, () => {})}>
-      <FreeShippingBar v={v} />
-    </UICtx.Provider>,
-  );
+  const c = makeCtx(config, h, () => {}, () => r.rerender(<FreeShippingBar c={c} v={v} />));
+  const r = render(<FreeShippingBar c={c} v={v} />);
+  return r;
 }
 
 describe('free-shipping bar', () => {

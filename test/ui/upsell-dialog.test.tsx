@@ -159,6 +159,23 @@ describe('upsell dialog', () => {
     }
   });
 
+  it('the countdown follows the clock and its timer stops with the prompt', () => {
+    vi.useFakeTimers({ now: Date.parse('2026-11-22T10:00:00Z') });
+    try {
+      const modal = { ...s.upsell, proof: { endsAt: '2026-11-22T10:02:00Z' } };
+      const { q, ui } = setup({ modal });
+      q.getByText('終了まで2分');
+      vi.advanceTimersByTime(60_000);
+      q.getByText('終了まで1分');
+      vi.advanceTimersByTime(90_000);
+      expect(q.queryByText(/終了まで/)).toBeNull();
+      ui.update({ modal: null, panels: [], volume: null, bar: null, holdout: false });
+      expect(vi.getTimerCount()).toBe(0);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
   it('shows no proof lines without data, and none for a past end date or zero stock', () => {
     const { root } = setup({ modal: { ...s.upsell, proof: { endsAt: '2001-01-01T00:00:00Z', stock: 0 } } });
     expect(root.querySelector('.pf')).toBeNull();
