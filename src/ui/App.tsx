@@ -19,8 +19,14 @@ export interface AppProps {
   slot(selector: string): ShadowRoot | null;
 }
 
-/** A rendering error stays inside the widget: logged once, nothing shown, the shop unaffected. */
-class Boundary extends Component<{ children: ComponentChildren }, { failed?: boolean }> {
+/**
+ * A rendering error stays inside the widget: logged once, nothing shown, the shop unaffected.
+ * The next decision gets a fresh try.
+ */
+class Boundary extends Component<{ children: ComponentChildren; decision: Decision | null }, { failed?: boolean; d?: Decision | null }> {
+  static getDerivedStateFromProps(props: { decision: Decision | null }, state: { d?: Decision | null }) {
+    return props.decision !== state.d ? { failed: false, d: props.decision } : null;
+  }
   componentDidCatch(err: unknown) {
     errorOnce('internal error while showing a prompt; the shop is unaffected.', err);
     this.setState({ failed: true });
@@ -60,7 +66,7 @@ function Screen({ decision, hidden, config, slot, ctx: c }: AppProps) {
 
 export function App(props: AppProps) {
   return (
-    <Boundary>
+    <Boundary decision={props.decision}>
       <Screen {...props} />
     </Boundary>
   );

@@ -87,6 +87,8 @@ export function createUI(config: Config, handlers: UIHandlers, doc: Document = d
   const slot = (sel: string) => slotRoot(doc, sel, sheet, slots);
   const paint = () => {
     if (!mounted || dead) return;
+    // Shops that swap <body> on navigation (Turbo, PJAX) would drop the host: put it back.
+    if (!host.isConnected && doc.body) doc.body.appendChild(host);
     render(<App decision={state.decision} hidden={state.hidden} ctx={ctx} config={config} slot={slot} />, root);
     // A countdown line is redrawn twice a minute, only while one is on screen.
     const d = state.decision;

@@ -73,3 +73,48 @@ describe('createUI', () => {
     err.mockRestore();
   });
 });
+
+describe('bad input', () => {
+  it('a garbage decision shows nothing, logs once, and the next good one renders', () => {
+    const err = vi.spyOn(console, 'error').mockImplementation(() => {});
+    try {
+      const { ui, root, q } = setup({});
+      const junk = [
+        { modal: { kind: 'upsell', offerId: 'u' }, panels: 'x', volume: null, bar: null, holdout: false },
+        { modal: null, panels: [{ kind: 'cross-sell', offerId: 'c', items: [{ sku: 1, name: null, price: 'free' }] }], volume: null, bar: { currency: 'JPY', tiers: 'no' }, holdout: false },
+        null,
+        {},
+      ];
+      for (const d of junk) expect(() => ui.update(d as never)).not.toThrow();
+      ui.update(decision({ bar: s.bar }));
+      expect(q.getByRole('status').textContent).toBe('あと￥2,888で送料無料');
+      expect(root.querySelectorAll('[role=status]')).toHaveLength(1);
+      expect(err).toHaveBeenCalled();
+      expect(err.mock.calls.every((c) => String(c[0]).startsWith('[cart-upsell]'))).toBe(true);
+    } finally {
+      err.mockRestore();
+    }
+  });
+
+  it('a cross-sell with 500 items renders them as text, quickly enough to stay out of the way', () => {
+    const items = Array.from({ length: 500 }, (_, i) => ({ sku: `S${i}`, name: `<i>商品${i}</i>`, price: 100 + i }));
+    const { root } = setup({ panels: [{ ...s.cross, items }] });
+    expect(root.querySelectorAll('li')).toHaveLength(500);
+    expect(root.querySelector('i')).toBeNull();
+  });
+
+  it('comes back when the shop replaces <body> (Turbo-style navigation)', () => {
+    const { ui } = setup({ bar: s.bar });
+    const old = document.body;
+    const fresh = document.createElement('body');
+    document.documentElement.replaceChild(fresh, old);
+    try {
+      expect(ui.host.isConnected).toBe(false);
+      ui.update(decision({ bar: s.barReached }));
+      expect(ui.host.parentElement).toBe(fresh);
+      expect(ui.host.shadowRoot!.querySelector('[role=status]')!.textContent).toContain('送料無料の対象です');
+    } finally {
+      document.documentElement.replaceChild(old, fresh);
+    }
+  });
+});
