@@ -124,7 +124,10 @@ test.describe('behaviour', () => {
     for (let i = 0; i < 6 && !(await add.evaluate((b) => b === (b.getRootNode() as ShadowRoot).activeElement)); i++) await page.keyboard.press('Tab');
     await expect(add).toBeFocused();
     await page.keyboard.press('Enter');
-    await expect(page.getByRole('button', { name: '手ぬぐいハンガーを追加しました' })).toBeDisabled();
+    const added = page.getByRole('button', { name: '手ぬぐいハンガーを追加しました' });
+    await expect(added).toBeDisabled();
+    // The keyboard user keeps their place.
+    await expect(added).toBeFocused();
     expect(await previewEvents(page)).toEqual([
       { action: 'impression', offerId: 'x-1', kind: 'cross-sell' },
       { action: 'accept', offerId: 'x-1', kind: 'cross-sell', sku: 'HG-01' },
@@ -134,10 +137,12 @@ test.describe('behaviour', () => {
   test('a failed accept keeps the dialog open with the reason, buttons disabled meanwhile', async ({ page }) => {
     await show(page, (s) => ({ modal: s.upsell }), { fail: '在庫がなくなりました' });
     const accept = page.getByRole('button', { name: '変更する' });
-    await accept.click();
+    await accept.focus();
+    await page.keyboard.press('Enter');
     await expect(accept).toBeDisabled();
     await expect(page.getByRole('dialog').getByRole('alert')).toHaveText('在庫がなくなりました');
     await expect(accept).toBeEnabled();
+    await expect(accept).toBeFocused();
   });
 
   test('decline, then a downsell', async ({ page }) => {

@@ -25,6 +25,7 @@ export function CrossSellPanel({ c, p }: { c: Ctx; p: CrossSellPrompt }) {
           const done = added.includes(item.sku);
           const label = done ? t('cross-sell.added') : accept;
           const add = async () => {
+            if (done) return;
             if (await runAccept(c, key, () => c.accept(p, item), item.sku)) c.set(key, { added: [...(c.st(key).added ?? []), item.sku] });
           };
           return (
@@ -38,7 +39,7 @@ export function CrossSellPanel({ c, p }: { c: Ctx; p: CrossSellPrompt }) {
                 type="button"
                 class="b"
                 data-action="accept"
-                disabled={done || !!busy}
+                aria-disabled={done || busy ? 'true' : undefined}
                 aria-busy={busy === item.sku ? 'true' : undefined}
                 aria-label={fillText(t('cross-sell.label'), { name: item.name, accept: label })}
                 onClick={add}

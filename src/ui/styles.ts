@@ -9,7 +9,7 @@ const CSS = `:host{all:initial!important;display:block!important;font:14px/1.6 v
 :host([data-cart-upsell]){position:fixed!important;top:0!important;left:0!important;width:0!important;height:0!important;z-index:2147483000!important}
 *{box-sizing:border-box;margin:0;padding:0}
 button{font:inherit;color:inherit;background:none;border:1px solid transparent;border-radius:var(--cu-r);min-height:44px;min-width:44px;padding:0 16px;cursor:pointer}
-button:disabled{opacity:.6;cursor:default}
+button[aria-disabled]{opacity:.6;cursor:default}
 :focus-visible{outline:2px solid var(--cu-accent);outline-offset:2px}
 .b{border-color:var(--cu-line);background:var(--cu-bg)}
 .p{background:var(--cu-accent);border-color:var(--cu-accent);color:var(--cu-on);font-weight:700}

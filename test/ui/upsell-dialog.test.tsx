@@ -63,13 +63,17 @@ describe('upsell dialog', () => {
   it('accept: buttons are disabled while pending, then the dialog closes', async () => {
     let resolve!: (r: { ok: boolean }) => void;
     const onAccept = vi.fn(() => new Promise<{ ok: boolean }>((r) => (resolve = r)));
-    const { q, root } = setup({ modal: s.upsell }, {}, { onAccept });
+    const { q, root, handlers } = setup({ modal: s.upsell }, {}, { onAccept });
     fireEvent.click(q.getByRole('button', { name: '変更する' }));
     expect(onAccept).toHaveBeenCalledWith(s.upsell, undefined);
-    await waitFor(() => expect((q.getByRole('button', { name: 'このままにする' }) as HTMLButtonElement).disabled).toBe(true));
-    expect((q.getByRole('button', { name: '変更する' }) as HTMLButtonElement).disabled).toBe(true);
+    await waitFor(() => expect(q.getByRole('button', { name: 'このままにする' }).getAttribute('aria-disabled')).toBe('true'));
+    expect(q.getByRole('button', { name: '変更する' }).getAttribute('aria-disabled')).toBe('true');
     fireEvent.click(q.getByRole('button', { name: '変更する' }));
+    fireEvent.click(q.getByRole('button', { name: 'このままにする' }));
+    fireEvent.click(q.getByRole('button', { name: '閉じる' }));
     expect(onAccept).toHaveBeenCalledTimes(1);
+    expect(handlers.onDecline).not.toHaveBeenCalled();
+    expect(handlers.onDismiss).not.toHaveBeenCalled();
     resolve({ ok: true });
     await waitFor(() => expect(root.querySelector('dialog')).toBeNull());
   });
@@ -80,7 +84,7 @@ describe('upsell dialog', () => {
     fireEvent.click(q.getByRole('button', { name: '変更する' }));
     expect((await q.findByRole('alert')).textContent).toBe('在庫がなくなりました');
     expect((q.getByRole('dialog') as HTMLDialogElement).open).toBe(true);
-    expect((q.getByRole('button', { name: '変更する' }) as HTMLButtonElement).disabled).toBe(false);
+    expect(q.getByRole('button', { name: '変更する' }).hasAttribute('aria-disabled')).toBe(false);
   });
 
   it('a failure without a message, or a rejected promise, gets the plain built-in message', async () => {
