@@ -1,5 +1,7 @@
 import type { ThemeConfig } from '../config/types';
 
+// Few font sizes and weights (13/14/16 px, 400/700): each new combination costs a first-use
+// text-shaping hit for large CJK fonts inside the layout that showModal() forces.
 // Sizes are px (a theme's `html{font-size:62.5%}` must not shrink us). `all: initial !important`
 // on the host wins over any page rule (inner !important beats outer), so neither the theme's
 // inherited text styles nor rules aimed at the element (div:empty, transform) reach in.
@@ -30,7 +32,7 @@ a{color:inherit;text-underline-offset:2px}
 dialog{margin:auto;width:440px;max-width:calc(100% - 32px);max-height:calc(100% - 32px);overflow:auto;padding:24px;border:0;border-radius:var(--cu-r);background:var(--cu-bg);color:var(--cu-fg);box-shadow:0 10px 40px #0004}
 dialog::backdrop{background:#0006}
 .sw{margin:16px 0}
-.d{font-size:20px;font-weight:700;color:var(--cu-accent)}
+.d{font-size:16px;font-weight:700;color:var(--cu-accent)}
 .bl{margin-top:12px;display:grid;gap:4px}
 .bl li::before{content:"✓ "/"";color:var(--cu-accent)}
 .dock{position:fixed;left:0;right:0;bottom:0;display:flex;flex-direction:column;align-items:flex-end;pointer-events:none}
@@ -38,10 +40,10 @@ dialog::backdrop{background:#0006}
 .dock>*{pointer-events:auto}
 .c{position:relative;width:360px;max-width:calc(100% - 32px);margin:0 16px 16px;padding:16px;border:1px solid var(--cu-line);border-radius:var(--cu-r);background:var(--cu-bg);color:var(--cu-fg);box-shadow:0 4px 20px #0002}
 .it{display:grid;gap:12px;margin-top:12px}
-.pr{font-size:18px;font-weight:700}
+.pr{font-size:16px;font-weight:700}
 s{color:var(--cu-muted);font-size:14px;font-weight:400;margin-left:8px}
 .sv{color:var(--cu-accent);font-weight:700}
-.pf{margin-top:8px;font-size:12px;color:var(--cu-muted)}
+.pf{margin-top:8px;font-size:13px;color:var(--cu-muted)}
 .bar{width:100%;padding:8px 16px calc(8px + env(safe-area-inset-bottom));border-top:1px solid var(--cu-line);background:var(--cu-bg);color:var(--cu-fg);text-align:center}
 .top .bar{padding:calc(8px + env(safe-area-inset-top)) 16px 8px;border:0;border-bottom:1px solid var(--cu-line)}
 .bar strong{color:var(--cu-accent)}
