@@ -1,0 +1,51 @@
+/** One event as delivered to the merchant's endpoint and dispatched on document. */
+export interface WidgetEvent {
+  /** Unique and stable across retries: a reader drops duplicates by id. */
+  id: string;
+  type: 'impression' | 'accept' | 'decline' | 'dismiss' | 'accept-failed';
+  offerId: string;
+  offerType: 'upsell' | 'downsell' | 'cross-sell' | 'bundle' | 'volume' | 'free-shipping';
+  /** ISO 8601. */
+  time: string;
+  currency: string;
+  cartSubtotal: number;
+  /** What accepting adds (or would have added) to the subtotal, in minor units. */
+  value: number;
+  visitorId: string;
+  sessionId: string;
+  variant: string | null;
+  holdout: boolean;
+  items: { sku: string; quantity: number; price: number }[];
+  /** Origin and path only: never the query or hash. */
+  page: string;
+  version: string;
+  reason?: string;
+}
+
+const TYPES = ['impression', 'accept', 'decline', 'dismiss', 'accept-failed'];
+const OFFER_TYPES = ['upsell', 'downsell', 'cross-sell', 'bundle', 'volume', 'free-shipping'];
+
+/** Null when `e` is a well-formed event, else a message naming the first bad field. */
+export function validateEvent(e: unknown): string | null {
+  if (!e || typeof e !== 'object' || Array.isArray(e)) return 'event: expected an object';
+  const o = e as Record<string, unknown>;
+  const str = (k: string) => (typeof o[k] === 'string' && (o[k] as string).length > 0 ? null : `${k}: expected text`);
+  const int = (k: string) => (Number.isInteger(o[k]) ? null : `${k}: expected a whole number`);
+  return (
+    str('id') ??
+    (TYPES.includes(o.type as string) ? null : `type: expected one of ${TYPES.join(', ')}`) ??
+    str('offerId') ??
+    (OFFER_TYPES.includes(o.offerType as string) ? null : `offerType: expected one of ${OFFER_TYPES.join(', ')}`) ??
+    (typeof o.time === 'string' && !isNaN(Date.parse(o.time)) ? null : 'time: expected an ISO 8601 date') ??
+    (typeof o.currency === 'string' && /^[A-Z]{3}$/.test(o.currency) ? null : 'currency: expected a currency code such as "JPY"') ??
+    int('cartSubtotal') ??
+    int('value') ??
+    str('visitorId') ??
+    str('sessionId') ??
+    (o.variant === null || typeof o.variant === 'string' ? null : 'variant: expected text or null') ??
+    (typeof o.holdout === 'boolean' ? null : 'holdout: expected true or false') ??
+    (Array.isArray(o.items) ? null : 'items: expected a list') ??
+    (typeof o.page === 'string' && !/[?#]/.test(o.page) ? null : 'page: expected origin and path, without query or hash') ??
+    str('version')
+  );
+}
