@@ -1,1 +1,21 @@
+// The script-tag build: defines window.CartUpsell and starts from the page's config, if any.
+import { start } from './runtime/start';
+import { findPageConfig } from './config/load';
+import { errorOnce, guard } from './util/log';
+
 export * from './index';
+
+const script = document.currentScript as HTMLScriptElement | null;
+
+const autoStart = guard('auto-start', () => {
+  try {
+    const source = findPageConfig(script, document);
+    if (source) void start(source);
+  } catch (err) {
+    errorOnce(`${(err as Error).message}; the widget stays off.`);
+  }
+});
+
+// The inline config may come later in the page than the script tag.
+if (script?.hasAttribute('data-config') || document.readyState !== 'loading') autoStart();
+else document.addEventListener('DOMContentLoaded', autoStart, { once: true });

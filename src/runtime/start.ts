@@ -1,0 +1,68 @@
+import type { Config } from '../config/types';
+import { loadConfig } from '../config/load';
+import { formatIssues, validateConfig } from '../config/validate';
+import { errorOnce, warnOnce } from '../util/log';
+import { runWidget, type Running } from './widget';
+
+interface Registry {
+  running: Running | null;
+  /** Bumped by every start and stop, so a start still loading its config can tell it was overtaken. */
+  generation: number;
+  starting: boolean;
+}
+
+/**
+ * One registry per page, on window, shared by every copy of the script (a theme that includes
+ * it twice, or two versions): whatever starts first runs, the rest see it.
+ */
+function registry(): Registry {
+  const w = window as unknown as Record<symbol, Registry | undefined>;
+  const key = Symbol.for('cart-upsell');
+  return (w[key] ??= { running: null, generation: 0, starting: false });
+}
+
+/** Starts the widget. Resolves true when it runs, false when it stays off (the reason is logged). */
+export async function start(source: Config | string): Promise<boolean> {
+  const reg = registry();
+  if (reg.running || reg.starting) {
+    warnOnce('already running on this page (is the script included twice?); the second start was ignored.');
+    return !!reg.running;
+  }
+  const generation = ++reg.generation;
+  reg.starting = true;
+  try {
+    const config = await loadConfig(source);
+    if (generation !== reg.generation) return false;
+    const { errors, warnings } = validateConfig(config);
+    if (warnings.length) warnOnce(formatIssues(warnings, 'The config has fields that were ignored:'));
+    if (errors.length) {
+      errorOnce(formatIssues(errors, `The config has ${errors.length === 1 ? 'a problem' : `${errors.length} problems`}, so the widget stays off:`));
+      return false;
+    }
+    reg.running = runWidget(config, document);
+    return true;
+  } catch (err) {
+    errorOnce(`${err instanceof Error ? err.message : String(err)}; the widget stays off.`);
+    return false;
+  } finally {
+    if (generation === reg.generation) reg.starting = false;
+  }
+}
+
+/** Removes every trace of the widget: elements, listeners, observers, timers. */
+export function stop(): void {
+  const reg = registry();
+  reg.generation++;
+  reg.starting = false;
+  try {
+    reg.running?.stop();
+  } catch (err) {
+    errorOnce('could not stop cleanly.', err);
+  }
+  reg.running = null;
+}
+
+/** Re-reads the cart and decides again, e.g. after a single-page shop navigated. */
+export function refresh(): void {
+  registry().running?.refresh();
+}

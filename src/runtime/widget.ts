@@ -1,0 +1,195 @@
+import type { Cart } from '../types';
+import type { Config, Trigger } from '../config/types';
+import type { Decision, Prompt, ProductView, UpsellPrompt, VisitorState } from '../offers/types';
+import { readCart } from '../cart/read';
+import { watchCart } from '../cart/watch';
+import { decide } from '../offers/decide';
+import { loadState, recordImpression, recordOutcome, saveState } from '../offers/state';
+import { createUI, type UI } from '../ui/mount';
+import { createTracker, type Tracker } from '../events/tracker';
+import { performAccept, platformFor } from '../actions';
+import { safeStorage } from '../util/storage';
+import { errorOnce, guard } from '../util/log';
+import { interceptCheckout, onExitIntent } from './checkout';
+
+export interface Running {
+  stop(): void;
+  /** Re-reads the cart and re-decides (for single-page shops after a navigation). */
+  refresh(trigger?: Trigger): void;
+}
+
+type Outcome = { ok: boolean; message?: string };
+
+/** Wires cart reading, the offer engine, the prompts and event delivery together for one page. */
+export function runWidget(config: Config, doc: Document): Running {
+  const win = doc.defaultView ?? window;
+  const local = safeStorage('local');
+  const session = safeStorage('session');
+  const cleanups: (() => void)[] = [];
+  const platform = platformFor(config, config.cart?.preset);
+
+  let state: VisitorState = loadState(local, session, Date.now(), Math.random);
+  let cart: Cart = { currency: config.cart?.currency ?? 'JPY', items: [], subtotal: 0 };
+  let tracker: Tracker | null = null;
+  let ui: UI | null = null;
+  /** The modal on screen stays until the shopper answers it, whatever later decisions say. */
+  let openModal: UpsellPrompt | null = null;
+  let afterModal: (() => void) | null = null;
+  /** Offers already counted as "would have shown" for a holdout visitor on this page. */
+  const holdoutSeen = new Set<string>();
+  /** Offers on screen now: the engine keeps them there even when their daily cap was just reached. */
+  const onScreen = new Set<string>();
+  let stopped = false;
+
+  const read = (): Cart => (config.readCart ? config.readCart() : readCart(config.cart, doc));
+  const save = () => saveState(local, session, state);
+  const page = () => ({ path: win.location?.pathname ?? '/', mobile: !!win.matchMedia?.('(max-width: 639px)').matches });
+
+  const decideNow = (trigger: Trigger, cfg: Config = config): Decision =>
+    decide({ cart, config: cfg, state, trigger, now: Date.now(), page: page(), onScreen: [...onScreen] });
+
+  const ensureTracker = (holdout: boolean): Tracker =>
+    (tracker ??= createTracker({ config, visitorId: state.visitorId, sessionId: state.sessionId, holdout, storage: local }));
+
+  /** A holdout visitor sees nothing; the prompts they would have seen are counted, so lift can be measured. */
+  function countHoldout(trigger: Trigger): void {
+    const would = decideNow(trigger, { ...config, holdout: 0 });
+    const t = ensureTracker(true);
+    for (const p of [would.modal, ...would.panels]) {
+      if (!p || holdoutSeen.has(p.offerId)) continue;
+      holdoutSeen.add(p.offerId);
+      t.track('impression', p, cart);
+      state = recordImpression(state, p, Date.now());
+    }
+    save();
+  }
+
+  function evaluate(trigger: Trigger): boolean {
+    if (stopped) return false;
+    const decision = decideNow(trigger);
+    ensureTracker(decision.holdout);
+    if (decision.holdout) countHoldout(trigger);
+    let shownModal = false;
+    if (openModal) decision.modal = openModal;
+    else if (decision.modal) {
+      openModal = decision.modal;
+      shownModal = true;
+    }
+    ui?.update(decision);
+    return shownModal;
+  }
+
+  function closeModal(prompt: Prompt): void {
+    onScreen.delete(prompt.offerId);
+    if (openModal && prompt === openModal) openModal = null;
+  }
+
+  function continueAfterModal(): void {
+    if (openModal || !afterModal) return;
+    const go = afterModal;
+    afterModal = null;
+    go();
+  }
+
+  async function accept(prompt: Prompt, item?: ProductView): Promise<Outcome> {
+    const t = ensureTracker(false);
+    const { event, prevented } = t.track('accept', prompt, cart, { item });
+    state = recordOutcome(state, prompt, 'accept', Date.now(), config.caps);
+    save();
+    let result: Outcome = { ok: true };
+    if (!prevented) {
+      if (config.onAccept) {
+        try {
+          const r = await config.onAccept(event);
+          if (r === false) result = { ok: false };
+        } catch (err) {
+          result = { ok: false, message: err instanceof Error ? err.message : undefined };
+        }
+      } else {
+        result = await performAccept({ prompt, item, config, cart, platform, doc });
+      }
+    }
+    if (!result.ok) t.track('accept-failed', prompt, cart, { item, reason: result.message });
+    else if (prompt.kind === 'upsell' || prompt.kind === 'downsell') closeModal(prompt);
+    if (result.ok) {
+      refresh('cart-change');
+      continueAfterModal();
+    }
+    return result;
+  }
+
+  const handlers = {
+    onShow: guard('impression', (prompt: Prompt) => {
+      ensureTracker(false).track('impression', prompt, cart);
+      onScreen.add(prompt.offerId);
+      state = recordImpression(state, prompt, Date.now());
+      save();
+    }),
+    onAccept: (prompt: Prompt, item?: ProductView): Promise<Outcome> =>
+      accept(prompt, item).catch((err) => {
+        errorOnce('could not carry out an accepted offer; the shop is unaffected.', err);
+        return { ok: false };
+      }),
+    onDecline: guard('decline', (prompt: Prompt) => {
+      ensureTracker(false).track('decline', prompt, cart);
+      state = recordOutcome(state, prompt, 'decline', Date.now(), config.caps);
+      save();
+      closeModal(prompt);
+      // A declined upsell may have a downsell, shown once, right away.
+      evaluate('cart-change');
+      continueAfterModal();
+    }),
+    onDismiss: guard('dismiss', (prompt: Prompt) => {
+      ensureTracker(false).track('dismiss', prompt, cart);
+      state = recordOutcome(state, prompt, 'dismiss', Date.now(), config.caps);
+      save();
+      closeModal(prompt);
+      evaluate('cart-change');
+      continueAfterModal();
+    }),
+  };
+
+  function refresh(trigger: Trigger = 'cart-view'): void {
+    if (stopped) return;
+    cart = read();
+    evaluate(trigger);
+  }
+
+  const boot = guard('start', () => {
+    if (stopped) return;
+    ui = createUI(config, handlers, doc);
+    refresh('cart-view');
+    cleanups.push(
+      watchCart(config.cart ?? {}, guard('cart change', (next: Cart) => {
+        cart = config.readCart ? read() : next;
+        evaluate('cart-change');
+      }), doc),
+      interceptCheckout(doc, config.cart?.checkout, (resume) => {
+        cart = read();
+        const shown = evaluate('checkout');
+        if (shown) afterModal = resume;
+        return shown;
+      }),
+      onExitIntent(doc, guard('exit intent', () => evaluate('exit-intent'))),
+    );
+  });
+
+  // Nothing here is urgent: the shop's own scripts go first.
+  if (doc.readyState === 'loading') {
+    const onReady = () => boot();
+    doc.addEventListener('DOMContentLoaded', onReady, { once: true });
+    cleanups.push(() => doc.removeEventListener('DOMContentLoaded', onReady));
+  } else boot();
+
+  return {
+    stop() {
+      stopped = true;
+      for (const c of cleanups.splice(0)) guard('stop', c)();
+      ui?.destroy();
+      ui = null;
+      tracker?.destroy();
+      tracker = null;
+    },
+    refresh: guard('refresh', refresh),
+  };
+}
