@@ -1,18 +1,31 @@
 import { defineConfig } from 'vite';
 import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 
 const pkg = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8')) as { version: string };
+const here = (p: string) => fileURLToPath(new URL(p, import.meta.url));
 
-// Two builds from one config:
-//   default      → dist/cart-upsell.js  (IIFE, global CartUpsell, Preact bundled in)
-//   --mode esm   → dist/cart-upsell.mjs (ES module for bundlers; Preact left to the bundler)
+// Three builds from one config:
+//   default      → dist/cart-upsell.js     (IIFE, global CartUpsell: config, cart reading, offer engine, events)
+//   --mode ui    → dist/cart-upsell-ui.js  (IIFE: Preact prompts + cart actions, loaded by the first
+//                                           file only when a decision has something to show)
+//   --mode esm   → dist/cart-upsell.mjs    (ES module for bundlers; Preact left to the bundler)
 // Browser targets: the widget needs constructable stylesheets and <dialog>, so it targets
 // Chrome/Edge 90+, Firefox 101+ and Safari 16.4+; no polyfills are shipped for older ones.
 export default defineConfig(({ mode }) => {
   const esm = mode === 'esm';
+  const ui = mode === 'ui';
+  const lib = esm
+    ? { entry: 'src/index.ts', formats: ['es' as const], fileName: () => 'cart-upsell.mjs' }
+    : ui
+      ? { entry: 'src/ui-entry.ts', formats: ['iife' as const], name: 'CartUpsellPrompts', fileName: () => 'cart-upsell-ui.js' }
+      : { entry: 'src/iife.ts', formats: ['iife' as const], name: 'CartUpsell', fileName: () => 'cart-upsell.js' };
   return {
     define: { __VERSION__: JSON.stringify(pkg.version) },
     oxc: { jsx: { runtime: 'automatic', importSource: 'preact' } },
+    resolve: {
+      alias: { '#prompts': here(esm ? './src/runtime/ui-loader.module.ts' : './src/runtime/ui-loader.script.ts') },
+    },
     build: {
       target: ['es2020', 'chrome90', 'firefox101', 'safari16.4'],
       // CART_UPSELL_OUT lets parallel builds (and their e2e servers) use separate folders.
@@ -20,12 +33,8 @@ export default defineConfig(({ mode }) => {
       emptyOutDir: false,
       sourcemap: true,
       minify: true,
-      lib: esm
-        ? { entry: 'src/index.ts', formats: ['es'], fileName: () => 'cart-upsell.mjs' }
-        : { entry: 'src/iife.ts', formats: ['iife'], name: 'CartUpsell', fileName: () => 'cart-upsell.js' },
-      rolldownOptions: esm
-        ? { external: [/^preact(\/.*)?$/, /^@preact\/signals(-core)?$/] }
-        : {},
+      lib,
+      rolldownOptions: esm ? { external: [/^preact(\/.*)?$/, /^@preact\/signals(-core)?$/] } : {},
     },
   };
 });

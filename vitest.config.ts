@@ -1,6 +1,8 @@
 import { defineConfig } from 'vitest/config';
+import { fileURLToPath } from 'node:url';
 
 export default defineConfig({
+  resolve: { alias: { '#prompts': fileURLToPath(new URL('./src/runtime/ui-loader.module.ts', import.meta.url)) } },
   define: { __VERSION__: JSON.stringify('test') },
   oxc: { jsx: { runtime: 'automatic', importSource: 'preact' } },
   test: {

@@ -5,7 +5,11 @@
 import type { Cart } from './types';
 import type { CartConfig } from './config/types';
 import { readCart as read } from './cart/read';
-import { guard } from './util/log';
+import type { Config } from './config/types';
+import type { Decision } from './offers/types';
+import type { UI } from './ui/mount';
+import { errorOnce, guard } from './util/log';
+import { loadPrompts } from '#prompts';
 
 export type { Cart, CartItem } from './types';
 export type * from './config/types';
@@ -13,10 +17,22 @@ export type * from './offers/types';
 export { start, stop, refresh } from './runtime/start';
 export { validateConfig } from './config/validate';
 export { diagnose } from './cart/diagnose';
-export { renderPreview as preview } from './ui/preview';
 
 /** Reads the cart on the current page. Synchronous; usable before or without `start`. */
 export const readCart: (cfg?: CartConfig) => Cart = (cfg) =>
   guard('readCart', read)(cfg) ?? { currency: cfg?.currency ?? 'JPY', items: [], subtotal: 0 };
+
+/**
+ * Renders prompts for a hand-made decision without a cart or events: the configurator's live
+ * preview. Resolves to the rendered UI (call `destroy()` to remove it).
+ */
+export const preview = (decision: Decision, config?: Config): Promise<UI | null> =>
+  loadPrompts().then(
+    (m) => m.renderPreview(decision, config),
+    (err: unknown) => {
+      errorOnce(String(err));
+      return null;
+    },
+  );
 
 export const version: string = __VERSION__;

@@ -3,6 +3,7 @@ import { loadConfig } from '../config/load';
 import { formatIssues, validateConfig } from '../config/validate';
 import { errorOnce, warnOnce } from '../util/log';
 import { runWidget, type Running } from './widget';
+import { setNonce } from './nonce';
 
 interface Registry {
   running: Running | null;
@@ -39,6 +40,7 @@ export async function start(source: Config | string): Promise<boolean> {
       errorOnce(formatIssues(errors, `The config has ${errors.length === 1 ? 'a problem' : `${errors.length} problems`}, so the widget stays off:`));
       return false;
     }
+    setNonce(config.nonce);
     reg.running = runWidget(config, document);
     return true;
   } catch (err) {

@@ -5,9 +5,9 @@ import { readCart } from '../cart/read';
 import { watchCart } from '../cart/watch';
 import { decide } from '../offers/decide';
 import { loadState, recordImpression, recordOutcome, saveState } from '../offers/state';
-import { createUI, type UI } from '../ui/mount';
+import type { UI } from '../ui/mount';
 import { createTracker, type Tracker } from '../events/tracker';
-import { performAccept, platformFor } from '../actions';
+import { loadPrompts, type PromptModule } from '#prompts';
 import { safeStorage } from '../util/storage';
 import { errorOnce, guard } from '../util/log';
 import { interceptCheckout, onExitIntent } from './checkout';
@@ -26,12 +26,15 @@ export function runWidget(config: Config, doc: Document): Running {
   const local = safeStorage('local');
   const session = safeStorage('session');
   const cleanups: (() => void)[] = [];
-  const platform = platformFor(config, config.cart?.preset);
 
   let state: VisitorState = loadState(local, session, Date.now(), Math.random);
   let cart: Cart = { currency: config.cart?.currency ?? 'JPY', items: [], subtotal: 0 };
   let tracker: Tracker | null = null;
   let ui: UI | null = null;
+  /** The prompts and cart actions, loaded the first time a decision has something to show. */
+  let prompts: PromptModule | null = null;
+  let loading = false;
+  let latest: Decision | null = null;
   /** The modal on screen stays until the shopper answers it, whatever later decisions say. */
   let openModal: UpsellPrompt | null = null;
   let afterModal: (() => void) | null = null;
@@ -75,8 +78,28 @@ export function runWidget(config: Config, doc: Document): Running {
       openModal = decision.modal;
       shownModal = true;
     }
-    ui?.update(decision);
+    show(decision);
     return shownModal;
+  }
+
+  function show(decision: Decision): void {
+    latest = decision;
+    if (ui) return ui.update(decision);
+    const content = decision.bar || decision.modal || decision.panels.length || decision.volume;
+    if (!content || loading) return;
+    loading = true;
+    loadPrompts().then(
+      guard('showing prompts', (m: PromptModule) => {
+        if (stopped) return;
+        prompts = m;
+        ui = m.createUI(config, handlers, doc);
+        if (latest) ui.update(latest);
+      }),
+      (err: unknown) => {
+        loading = false;
+        errorOnce(`${err instanceof Error ? err.message : String(err)}; no prompt is shown, the shop is unaffected.`);
+      },
+    );
   }
 
   function closeModal(prompt: Prompt): void {
@@ -106,7 +129,8 @@ export function runWidget(config: Config, doc: Document): Running {
           result = { ok: false, message: err instanceof Error ? err.message : undefined };
         }
       } else {
-        result = await performAccept({ prompt, item, config, cart, platform, doc });
+        const m = prompts ?? (await loadPrompts());
+        result = await m.performAccept({ prompt, item, config, cart, platform: m.platformFor(config, config.cart?.preset, doc), doc });
       }
     }
     if (!result.ok) t.track('accept-failed', prompt, cart, { item, reason: result.message });
@@ -157,7 +181,6 @@ export function runWidget(config: Config, doc: Document): Running {
 
   const boot = guard('start', () => {
     if (stopped) return;
-    ui = createUI(config, handlers, doc);
     refresh('cart-view');
     cleanups.push(
       watchCart(config.cart ?? {}, guard('cart change', (next: Cart) => {

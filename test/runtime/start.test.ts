@@ -4,6 +4,8 @@ import type { Cart } from '../../src/types';
 import type { Config } from '../../src/config/types';
 
 const flush = () => new Promise((r) => setTimeout(r, 0));
+/** The prompts load on demand (a second file in the script-tag build): wait for the host. */
+const shown = () => vi.waitFor(() => expect(document.querySelector('[data-cart-upsell]')).not.toBeNull());
 const host = () => document.querySelector('[data-cart-upsell]');
 const shadowText = () => {
   const h = host();
@@ -44,7 +46,7 @@ afterEach(() => stop());
 describe('start and stop', () => {
   it('shows the free-shipping bar with the exact remaining amount', async () => {
     expect(await start(config())).toBe(true);
-    await flush();
+    await shown();
     expect(host()?.shadowRoot).toBeTruthy();
     expect(shadowText()).toContain('あと￥7,360で送料無料');
   });
@@ -61,6 +63,7 @@ describe('start and stop', () => {
   it('starting twice gives one widget', async () => {
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
     await Promise.all([start(config()), start(config())]);
+    await shown();
     await flush();
     expect(document.querySelectorAll('[data-cart-upsell]')).toHaveLength(1);
     warn.mockRestore();
@@ -68,8 +71,7 @@ describe('start and stop', () => {
 
   it('stop removes the host', async () => {
     await start(config());
-    await flush();
-    expect(host()).not.toBeNull();
+    await shown();
     stop();
     expect(host()).toBeNull();
   });
