@@ -44,7 +44,7 @@ export function BundleCard({ c, p }: { c: Ctx; p: BundlePrompt }) {
       <ProofLines c={c} proof={p.proof} />
       <Alert text={error} />
       <div class="acts">
-        <button type="button" class="p" data-action="accept" aria-disabled={busy ? 'true' : undefined} aria-busy={busy ? 'true' : undefined} onClick={accept}>
+        <button class="p" data-action="accept" aria-disabled={busy ? 'true' : undefined} onClick={accept}>
           {t('bundle.accept', p.text)}
         </button>
       </div>

@@ -36,11 +36,11 @@ export function CrossSellPanel({ c, p }: { c: Ctx; p: CrossSellPrompt }) {
                 <p>{c.money(item.price, p.currency)}</p>
               </div>
               <button
-                type="button"
+               
                 class="b"
                 data-action="accept"
                 aria-disabled={done || busy ? 'true' : undefined}
-                aria-busy={busy === item.sku ? 'true' : undefined}
+               
                 aria-label={fillText(t('cross-sell.label'), { name: item.name, accept: label })}
                 onClick={add}
               >

@@ -40,7 +40,7 @@ export function FreeShippingBar({ c, v }: { c: Ctx; v: FreeShippingView }) {
             const href = safeUrl(p.url);
             if (c.addFiller)
               return (
-                <button key={p.sku} type="button" aria-disabled={busy ? 'true' : undefined} onClick={() => add(p)}>
+                <button key={p.sku} aria-disabled={busy ? 'true' : undefined} onClick={() => add(p)}>
                   {fillText(t('fs.add'), { name: p.name }) + price}
                 </button>
               );

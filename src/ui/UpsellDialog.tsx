@@ -96,10 +96,10 @@ export class UpsellDialog extends Component<Props> {
         <ProofLines c={c} proof={p.proof} />
         <Alert text={error} />
         <div class="acts">
-          <button type="button" class="b" data-action="decline" aria-disabled={busy ? 'true' : undefined} onClick={() => this.leave('decline')}>
+          <button class="b" data-action="decline" aria-disabled={busy ? 'true' : undefined} onClick={() => this.leave('decline')}>
             {t(`${k}.decline`, p.text)}
           </button>
-          <button type="button" class="p" data-action="accept" aria-disabled={busy ? 'true' : undefined} aria-busy={busy ? 'true' : undefined} onClick={() => this.accept()}>
+          <button class="p" data-action="accept" aria-disabled={busy ? 'true' : undefined} onClick={() => this.accept()}>
             {t(`${k}.accept`, p.text)}
           </button>
         </div>

@@ -15,8 +15,10 @@ export function Name({ p }: { p: ProductView }) {
   return <p class="n">{href ? <a href={href}>{p.name}</a> : p.name}</p>;
 }
 
+// No type="button" anywhere: form association does not cross the shadow boundary, so our
+// buttons can never submit a form of the shop.
 export const Close = ({ c, p, onClick }: { c: Ctx; p: Prompt; onClick: () => void }) => (
-  <button type="button" class="x" data-action="dismiss" aria-label={c.t('close', p.text)} onClick={onClick}>
+  <button class="x" data-action="dismiss" aria-label={c.t('close', p.text)} onClick={onClick}>
     <span aria-hidden="true">×</span>
   </button>
 );
