@@ -134,3 +134,9 @@ test('merchants can also theme with plain CSS on the host', async ({ page }) => 
   await page.addStyleTag({ url: '/e2e/pages/ui-theme-vars.css' });
   await expect(page.getByRole('button', { name: '変更する' })).toHaveCSS('background-color', 'rgb(0, 100, 0)');
 });
+
+test('axe really looks inside the shadow root (a nameless button there is caught)', async ({ page }) => {
+  await show(page, (s) => ({ bar: s.bar }));
+  await page.locator('[data-cart-upsell]').evaluate((h) => h.shadowRoot!.querySelector('.bar')!.append(document.createElement('button')));
+  expect((await axe(page)).join('\n')).toContain('button-name');
+});
