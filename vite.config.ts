@@ -30,11 +30,14 @@ export default defineConfig(({ mode }) => {
       target: ['es2020', 'chrome90', 'firefox101', 'safari16.4'],
       // CART_UPSELL_OUT lets parallel builds (and their e2e servers) use separate folders.
       outDir: process.env.CART_UPSELL_OUT ?? 'dist',
-      emptyOutDir: false,
+      // The first build of `npm run build` (the core) empties the folder; the other two add to it.
+      emptyOutDir: !esm && !ui,
       sourcemap: true,
       minify: true,
       lib,
-      rolldownOptions: esm ? { external: [/^preact(\/.*)?$/, /^@preact\/signals(-core)?$/] } : {},
+      rolldownOptions: esm
+        ? { external: [/^preact(\/.*)?$/, /^@preact\/signals(-core)?$/], output: { chunkFileNames: 'esm/[name]-[hash].mjs' } }
+        : {},
     },
   };
 });

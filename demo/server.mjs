@@ -36,9 +36,12 @@ const served = ['dist', 'demo', 'docs', 'test/fixtures', 'e2e/pages'];
 
 let collector = null;
 const collectorPath = join(root, 'demo/collector/collector.mjs');
-if (existsSync(collectorPath)) {
+const widgetModule = join(process.env.CART_UPSELL_OUT ? resolve(process.env.CART_UPSELL_OUT) : join(root, 'dist'), 'cart-upsell.mjs');
+if (existsSync(collectorPath) && existsSync(widgetModule)) {
   const mod = await import(pathToFileURL(collectorPath).href);
-  collector = mod.createCollector({ dataDir: process.env.COLLECTOR_DIR ?? join(root, 'demo/collector/data') });
+  // The collector checks events with the widget's own validator, from the built module.
+  const { validateEvent } = await import(pathToFileURL(widgetModule).href);
+  collector = mod.createCollector({ dataDir: process.env.COLLECTOR_DIR ?? join(root, 'demo/collector/data'), validate: validateEvent });
 }
 
 function send(res, status, body, headers = {}) {

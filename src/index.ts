@@ -36,3 +36,6 @@ export const preview = (decision: Decision, config?: Config): Promise<UI | null>
   );
 
 export const version: string = __VERSION__;
+
+export { validateEvent } from './events/schema';
+export type { WidgetEvent } from './events/schema';
