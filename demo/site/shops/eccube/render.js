@@ -1,0 +1,48 @@
+// An EC-CUBE 4 look (default theme class names: .ec-cartRole, .ec-cartRow…); amounts as ￥1,320.
+import { esc, yen } from '../../shared/catalog.js';
+
+export const productsHTML = (products) =>
+  products
+    .map(
+      (p) => `<li class="ec-shelfGrid__item" id="${esc(p.sku)}">
+  <img src="${esc(p.image)}" alt="" width="160" height="160">
+  <p class="ec-productRole__title">${esc(p.name)}</p>
+  <p class="ec-productRole__code">商品コード：${esc(p.sku)}</p>
+  <p class="ec-productRole__price"><span class="ec-price__price">${yen(p.price)}</span><span class="ec-price__tax">税込</span></p>
+  <button type="button" class="ec-blockBtn--cart" data-add="${esc(p.sku)}" aria-label="${esc(p.name)}をカートに入れる">カートに入れる</button>
+</li>`,
+    )
+    .join('');
+
+export const cartHTML = (lines, subtotal) => {
+  if (!lines.length) return `<div class="ec-cartRole"><p class="ec-alert-warning">現在カート内に商品はございません。</p></div>`;
+  const rows = lines
+    .map(
+      (l) => `<li class="ec-cartRow" aria-label="${esc(l.name)}">
+  <div class="ec-cartRow__delColumn"><button type="button" class="ec-icon" data-remove="${esc(l.sku)}" aria-label="${esc(l.name)}を削除">×</button></div>
+  <div class="ec-cartRow__contentColumn">
+    <img src="${esc(l.image)}" alt="" width="64" height="64">
+    <div class="ec-cartRow__summary">
+      <div class="ec-cartRow__name" data-code="${esc(l.sku)}">${esc(l.name)}</div>
+      <div class="ec-cartRow__unitPrice">${yen(l.price)}</div>
+    </div>
+  </div>
+  <div class="ec-cartRow__amountColumn">
+    <div class="ec-cartRow__amount">${l.quantity}</div>
+    <div class="ec-cartRow__amountUpDown">
+      <button type="button" class="ec-cartRow__amountDownButton" data-dec="${esc(l.sku)}" aria-label="${esc(l.name)}の数量を減らす">−</button>
+      <button type="button" class="ec-cartRow__amountUpButton" data-inc="${esc(l.sku)}" aria-label="${esc(l.name)}の数量を増やす">＋</button>
+    </div>
+  </div>
+  <div class="ec-cartRow__subtotalColumn"><div class="ec-cartRow__subtotal">${yen(l.lineTotal)}</div></div>
+</li>`,
+    )
+    .join('');
+  return `<div class="ec-cartRole">
+  <ul class="ec-cartTable">${rows}</ul>
+  <div class="ec-cartRole__total">合計：<span class="ec-cartRole__totalAmount">${yen(subtotal)}</span><span class="ec-cartRole__totalTax">（税込）</span></div>
+</div>`;
+};
+
+export const orderHTML = (lines, subtotal) =>
+  `<ul class="ec-orderRole__summary">${lines.map((l) => `<li>${esc(l.name)} × ${l.quantity}　${yen(l.lineTotal)}</li>`).join('')}</ul><p>合計 <strong>${yen(subtotal)}</strong>（税込）</p>`;
