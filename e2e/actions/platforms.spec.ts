@@ -1,0 +1,145 @@
+import { test, expect, type Page } from '@playwright/test';
+
+// "Yes" on each platform, against local fakes of the platform's cart endpoints that check the
+// request shape. The cart is given through the config's readCart hook, with platform line ids.
+const cart = {
+  currency: 'JPY',
+  subtotal: 2640,
+  items: [{ id: 'LINEKEY-1', sku: 'TN-0123', name: '手ぬぐい 青海波', unitPrice: 1320, quantity: 2, lineTotal: 2640 }],
+};
+const products = [
+  { sku: 'TN-0123', name: '手ぬぐい 青海波', price: 1320, id: 4001, productId: 40 },
+  { sku: 'TN-0123-DX', name: '手ぬぐい 青海波 特撰', price: 2420, id: 4002, productId: 40 },
+  { sku: 'HG-01', name: '箸置き 桜', price: 440, id: 77, productId: 45, url: '/e2e/pages/foundation-plain.html?product=HG-01' },
+];
+const upsell = { id: 'up-1', type: 'upsell', from: 'TN-0123', to: 'TN-0123-DX', benefits: ['綿100%'] };
+const cross = { id: 'x-1', type: 'cross-sell', for: ['TN-0123'], items: ['HG-01'] };
+
+async function startWith(page: Page, platform: string, offers: object[], extra: object = {}) {
+  await page.evaluate(
+    ([platform, offers, products, cart, extra]) =>
+      (window as any).CartUpsell.start({ actions: { platform }, products, offers, readCart: () => cart, ...extra }),
+    [platform, offers, products, cart, extra] as const,
+  );
+}
+
+async function acceptUpsellAtCheckout(page: Page) {
+  await page.getByRole('link', { name: 'レジに進む' }).click();
+  const dialog = page.getByRole('dialog', { name: /特撰にしませんか/ });
+  await dialog.getByRole('button', { name: '変更する' }).click();
+  return dialog;
+}
+
+test.beforeEach(async ({ page }) => {
+  await page.goto('/e2e/pages/foundation-plain.html');
+});
+
+test('Shopify: add the upgrade, then remove the old line, then refresh the cart drawer', async ({ page }) => {
+  const calls: { url: string; body: any }[] = [];
+  await page.evaluate(() => {
+    (window as any).Shopify = { routes: { root: '/' } };
+    customElements.define('cart-drawer', class extends HTMLElement {
+      renderContents(state: any) {
+        (window as any).drawerRendered = Object.keys(state.sections ?? {});
+      }
+    });
+    document.body.append(document.createElement('cart-drawer'));
+  });
+  await page.route('**/cart/add.js', async (route) => {
+    calls.push({ url: 'add', body: route.request().postDataJSON() });
+    await route.fulfill({ json: { items: [{ id: 4002, quantity: 2 }], sections: { 'cart-drawer': '<div>drawer</div>', 'cart-icon-bubble': '<span>3</span>' } } });
+  });
+  await page.route('**/cart/change.js', async (route) => {
+    calls.push({ url: 'change', body: route.request().postDataJSON() });
+    await route.fulfill({ json: { item_count: 2 } });
+  });
+  await startWith(page, 'shopify', [upsell]);
+  await acceptUpsellAtCheckout(page);
+  await expect.poll(() => calls.map((c) => c.url)).toEqual(['add', 'change']);
+  expect(calls[0].body.items).toEqual([{ id: 4002, quantity: 2 }]);
+  expect(calls[0].body.sections).toContain('cart-drawer');
+  expect(calls[1].body).toEqual({ id: 'LINEKEY-1', quantity: 0 });
+  await expect.poll(() => page.evaluate(() => (window as any).drawerRendered)).toEqual(['cart-drawer', 'cart-icon-bubble']);
+  // The held checkout click goes on afterwards.
+  await expect(page).toHaveURL(/#checkout$/);
+});
+
+test('Shopify: a failed add leaves the cart as it was and says so in plain words', async ({ page }) => {
+  const calls: string[] = [];
+  const failures: any[] = [];
+  await page.exposeFunction('failed', (e: any) => failures.push(e));
+  await page.evaluate(() => {
+    (window as any).Shopify = { routes: { root: '/' } };
+    document.addEventListener('cart-upsell:accept-failed', (e) => (window as any).failed((e as CustomEvent).detail));
+  });
+  await page.route('**/cart/add.js', (route) => {
+    calls.push('add');
+    return route.fulfill({ status: 422, json: { status: 422, description: 'sold out' } });
+  });
+  await page.route('**/cart/change.js', (route) => {
+    calls.push('change');
+    return route.fulfill({ json: {} });
+  });
+  await startWith(page, 'shopify', [upsell]);
+  const dialog = await acceptUpsellAtCheckout(page);
+  await expect(dialog.getByRole('alert')).toContainText('カートの内容は変わっていません');
+  expect(calls).toEqual(['add']);
+  await expect.poll(() => failures.map((f) => `${f.type} ${f.offerId}`)).toEqual(['accept-failed up-1']);
+});
+
+test('WooCommerce: the Store API add-item with the page nonce', async ({ page }) => {
+  const requests: { body: any; nonce: string | undefined }[] = [];
+  await page.evaluate(() => ((window as any).wcSettings = { storeApiNonce: 'n0nce-123' }));
+  await page.route('**/wp-json/wc/store/v1/cart/add-item', async (route) => {
+    requests.push({ body: route.request().postDataJSON(), nonce: await route.request().headerValue('nonce') ?? undefined });
+    await route.fulfill({ json: { items_count: 3 } });
+  });
+  await startWith(page, 'woocommerce', [cross]);
+  await page.getByRole('button', { name: /箸置き 桜を追加/ }).click();
+  await expect.poll(() => requests).toEqual([{ body: { id: 77, quantity: 1 }, nonce: 'n0nce-123' }]);
+});
+
+test('EC-CUBE 4: the add-cart form post with product class, quantity and CSRF token', async ({ page }) => {
+  const posts: { url: string; form: Record<string, string>; header: string | null }[] = [];
+  await page.evaluate(() => {
+    const meta = document.createElement('meta');
+    meta.name = 'eccube-csrf-token';
+    meta.content = 'tok-abc';
+    document.head.append(meta);
+  });
+  await page.route('**/products/add_cart/**', async (route) => {
+    const form = Object.fromEntries(new URLSearchParams(route.request().postData() ?? ''));
+    posts.push({ url: new URL(route.request().url()).pathname, form, header: await route.request().headerValue('eccube-csrf-token') });
+    await route.fulfill({ json: { done: true, messages: ['カートに追加しました。'] } });
+  });
+  await startWith(page, 'eccube', [cross]);
+  await page.getByRole('button', { name: /箸置き 桜を追加/ }).click();
+  await expect.poll(() => posts).toEqual([
+    { url: '/products/add_cart/45', form: { product_id: '45', ProductClass: '77', quantity: '1', _token: 'tok-abc' }, header: 'tok-abc' },
+  ]);
+});
+
+test('no platform, a product page: the shopper is taken there', async ({ page }) => {
+  await startWith(page, 'none', [cross]);
+  await page.getByRole('button', { name: /箸置き 桜を追加/ }).click();
+  await expect(page).toHaveURL(/product=HG-01$/);
+});
+
+test("a page handler can take over: preventDefault on cart-upsell:accept, and the shop's own code decides", async ({ page }) => {
+  let platformCalls = 0;
+  await page.route('**/cart/add.js', (route) => {
+    platformCalls++;
+    return route.fulfill({ json: {} });
+  });
+  await page.evaluate(() => {
+    (window as any).Shopify = {};
+    document.addEventListener('cart-upsell:accept', (e) => {
+      e.preventDefault();
+      (window as any).tookOver = (e as CustomEvent).detail.offerId;
+    });
+  });
+  await startWith(page, 'shopify', [upsell]);
+  await acceptUpsellAtCheckout(page);
+  await expect.poll(() => page.evaluate(() => (window as any).tookOver)).toBe('up-1');
+  expect(platformCalls).toBe(0);
+});
