@@ -26,19 +26,29 @@ export class UpsellDialog extends Component<Props> {
   /** Answered (or unmounted): later close events are ours, not the shopper's. */
   over = false;
   back: HTMLElement | null = null;
+  timer?: ReturnType<typeof setTimeout>;
 
   componentDidMount() {
-    const d = this.ref.current!;
-    this.back = deepActive(d.ownerDocument);
-    try {
-      d.showModal();
-    } catch {
-      d.setAttribute('open', '');
-    }
+    // showModal() forces a synchronous layout. Opening after the next frame lets the browser lay
+    // out whatever else this update drew (the bar, cards) first, so neither task gets long.
+    const win = this.ref.current!.ownerDocument.defaultView;
+    const open = () => {
+      const d = this.ref.current;
+      if (this.over || !d?.isConnected) return;
+      this.back = deepActive(d.ownerDocument);
+      try {
+        d.showModal();
+      } catch {
+        d.setAttribute('open', '');
+      }
+    };
+    if (win?.requestAnimationFrame) win.requestAnimationFrame(() => (this.timer = setTimeout(open)));
+    else open();
   }
 
   componentWillUnmount() {
     const d = this.ref.current!;
+    clearTimeout(this.timer);
     this.over = true;
     if (d.open) d.close();
     const back = this.back;

@@ -3,12 +3,19 @@ import { fireEvent, waitFor } from '@testing-library/preact';
 import { shop } from './fixtures';
 import { setup } from './helpers';
 
+/** Shows the decision and waits for the dialog to open (it opens after the next frame). */
+async function open(...args: Parameters<typeof setup>) {
+  const r = setup(...args);
+  await waitFor(() => expect(r.root.querySelector('dialog')?.open).toBe(true));
+  return r;
+}
+
 const s = shop();
 const en = shop('en');
 
 describe('upsell dialog', () => {
-  it('opens as a modal dialog named by its title, with the price difference and benefits (ja)', () => {
-    const { q } = setup({ modal: s.upsell });
+  it('opens as a modal dialog named by its title, with the price difference and benefits (ja)', async () => {
+    const { q } = await open({ modal: s.upsell });
     const dialog = q.getByRole('dialog', { name: '手ぬぐい 青海波 特選（注染）にしませんか？' }) as HTMLDialogElement;
     expect(dialog.open).toBe(true);
     expect(dialog.textContent).toContain('手ぬぐい 青海波 → 手ぬぐい 青海波 特選（注染）');
@@ -24,14 +31,14 @@ describe('upsell dialog', () => {
     expect([img.getAttribute('src'), img.getAttribute('width'), img.getAttribute('height')]).toEqual(['https://shop.example.jp/img/tenugui-dx.svg', '96', '96']);
   });
 
-  it('shows the per-item difference and the total when the line has several items', () => {
-    const { q } = setup({ modal: s.upsellTwo });
+  it('shows the per-item difference and the total when the line has several items', async () => {
+    const { q } = await open({ modal: s.upsellTwo });
     expect(q.getByRole('dialog').textContent).toContain('+￥1,100 1点あたり');
     expect(q.getByText('合計 +￥2,200（2点）')).toBeTruthy();
   });
 
-  it('speaks English with locale "en"', () => {
-    const { q } = setup({ modal: en.upsellTwo }, { locale: 'en' });
+  it('speaks English with locale "en"', async () => {
+    const { q } = await open({ modal: en.upsellTwo }, { locale: 'en' });
     q.getByRole('dialog', { name: 'Upgrade to Tenugui towel, Seigaiha — hand-dyed?' });
     expect(q.getByRole('dialog').textContent).toContain('+¥1,100 each');
     expect(q.getByText('+¥2,200 for 2')).toBeTruthy();
@@ -40,20 +47,20 @@ describe('upsell dialog', () => {
     q.getByRole('button', { name: 'Close' });
   });
 
-  it('formats money as 1,100円 when the config asks for the suffix style', () => {
-    const { q } = setup({ modal: s.upsell }, { moneyFormat: 'suffix' });
+  it('formats money as 1,100円 when the config asks for the suffix style', async () => {
+    const { q } = await open({ modal: s.upsell }, { moneyFormat: 'suffix' });
     expect(q.getByRole('dialog').textContent).toContain('+1,100円');
   });
 
-  it('a downsell has its own title', () => {
-    const { q } = setup({ modal: s.downsell });
+  it('a downsell has its own title', async () => {
+    const { q } = await open({ modal: s.downsell });
     q.getByRole('dialog', { name: '手ぬぐい 青海波 上質綿はいかがですか？' });
     expect(q.getByRole('dialog').textContent).toContain('+￥550');
   });
 
-  it('uses the offer copy over the global text over the built-in strings', () => {
+  it('uses the offer copy over the global text over the built-in strings', async () => {
     const modal = { ...s.upsell, text: { title: '期間限定アップグレード特典', accept: 'アップグレードする' } };
-    const { q } = setup({ modal }, { text: { 'upsell.accept': '使わない', 'upsell.decline': '今回は見送る', close: 'とじる' } });
+    const { q } = await open({ modal }, { text: { 'upsell.accept': '使わない', 'upsell.decline': '今回は見送る', close: 'とじる' } });
     q.getByRole('dialog', { name: '期間限定アップグレード特典' });
     q.getByRole('button', { name: 'アップグレードする' });
     q.getByRole('button', { name: '今回は見送る' });
@@ -63,7 +70,7 @@ describe('upsell dialog', () => {
   it('accept: buttons are disabled while pending, then the dialog closes', async () => {
     let resolve!: (r: { ok: boolean }) => void;
     const onAccept = vi.fn(() => new Promise<{ ok: boolean }>((r) => (resolve = r)));
-    const { q, root, handlers } = setup({ modal: s.upsell }, {}, { onAccept });
+    const { q, root, handlers } = await open({ modal: s.upsell }, {}, { onAccept });
     fireEvent.click(q.getByRole('button', { name: '変更する' }));
     expect(onAccept).toHaveBeenCalledWith(s.upsell, undefined);
     await waitFor(() => expect(q.getByRole('button', { name: 'このままにする' }).getAttribute('aria-disabled')).toBe('true'));
@@ -80,7 +87,7 @@ describe('upsell dialog', () => {
 
   it('a failed accept shows the message in the dialog and lets the shopper try again', async () => {
     const onAccept = vi.fn(async () => ({ ok: false, message: '在庫がなくなりました' }));
-    const { q } = setup({ modal: s.upsell }, {}, { onAccept });
+    const { q } = await open({ modal: s.upsell }, {}, { onAccept });
     fireEvent.click(q.getByRole('button', { name: '変更する' }));
     expect((await q.findByRole('alert')).textContent).toBe('在庫がなくなりました');
     expect((q.getByRole('dialog') as HTMLDialogElement).open).toBe(true);
@@ -89,30 +96,30 @@ describe('upsell dialog', () => {
 
   it('a failure without a message, or a rejected promise, gets the plain built-in message', async () => {
     const err = vi.spyOn(console, 'error').mockImplementation(() => {});
-    const { q } = setup({ modal: s.upsell }, { locale: 'en' }, { onAccept: vi.fn(async () => Promise.reject(new Error('HTTP 500'))) });
+    const { q } = await open({ modal: s.upsell }, { locale: 'en' }, { onAccept: vi.fn(async () => Promise.reject(new Error('HTTP 500'))) });
     fireEvent.click(q.getByRole('button', { name: 'Upgrade' }));
     expect((await q.findByRole('alert')).textContent).toBe("Couldn't add it to your cart. Please try again in a moment.");
     expect(err).toHaveBeenCalledTimes(1);
     err.mockRestore();
   });
 
-  it('decline reports a decline and closes', () => {
-    const { q, handlers, root } = setup({ modal: s.upsell });
+  it('decline reports a decline and closes', async () => {
+    const { q, handlers, root } = await open({ modal: s.upsell });
     fireEvent.click(q.getByRole('button', { name: 'このままにする' }));
     expect(handlers.onDecline).toHaveBeenCalledWith(s.upsell);
     expect(handlers.onDismiss).not.toHaveBeenCalled();
     expect(root.querySelector('dialog')).toBeNull();
   });
 
-  it('the close button reports a dismissal once', () => {
-    const { q, handlers, root } = setup({ modal: s.upsell });
+  it('the close button reports a dismissal once', async () => {
+    const { q, handlers, root } = await open({ modal: s.upsell });
     fireEvent.click(q.getByRole('button', { name: '閉じる' }));
     expect(handlers.onDismiss).toHaveBeenCalledTimes(1);
     expect(root.querySelector('dialog')).toBeNull();
   });
 
   it('Esc (the dialog closing by itself) counts as a dismissal', async () => {
-    const { handlers, root } = setup({ modal: s.upsell });
+    const { handlers, root } = await open({ modal: s.upsell });
     const dialog = root.querySelector('dialog')!;
     dialog.close();
     fireEvent(dialog, new Event('close'));
@@ -121,8 +128,8 @@ describe('upsell dialog', () => {
     expect(handlers.onDecline).not.toHaveBeenCalled();
   });
 
-  it('a closed prompt stays closed while the engine still holds it, and can come back later', () => {
-    const { q, ui, root } = setup({ modal: s.upsell });
+  it('a closed prompt stays closed while the engine still holds it, and can come back later', async () => {
+    const { q, ui, root } = await open({ modal: s.upsell });
     fireEvent.click(q.getByRole('button', { name: '閉じる' }));
     ui.update({ modal: s.upsell, panels: [], volume: null, bar: null, holdout: false });
     expect(root.querySelector('dialog')).toBeNull();
@@ -131,18 +138,26 @@ describe('upsell dialog', () => {
     expect(root.querySelector('dialog')).not.toBeNull();
   });
 
-  it('a downsell after a decline opens as a new dialog', () => {
-    const { q, ui, handlers } = setup({ modal: s.upsell }, {}, {});
+  it('a downsell after a decline opens as a new dialog', async () => {
+    const { q, ui, handlers } = await open({ modal: s.upsell }, {}, {});
     handlers.onDecline.mockImplementation(() => ui.update({ modal: s.downsell, panels: [], volume: null, bar: null, holdout: false }));
     fireEvent.click(q.getByRole('button', { name: 'このままにする' }));
-    q.getByRole('dialog', { name: '手ぬぐい 青海波 上質綿はいかがですか？' });
+    await q.findByRole('dialog', { name: '手ぬぐい 青海波 上質綿はいかがですか？' });
     expect(handlers.onShow).toHaveBeenCalledWith(s.downsell);
   });
 
-  it('renders page text as text and drops unsafe image URLs', () => {
+  it('a modal withdrawn before it opened never opens, and nothing is reported as dismissed', async () => {
+    const { ui, root, handlers } = setup({ modal: s.upsell });
+    ui.update({ modal: null, panels: [], volume: null, bar: null, holdout: false });
+    await new Promise((r) => setTimeout(r, 50));
+    expect(root.querySelector('dialog')).toBeNull();
+    expect(handlers.onDismiss).not.toHaveBeenCalled();
+  });
+
+  it('renders page text as text and drops unsafe image URLs', async () => {
     const evil = '<img src=x onerror=alert(1)><script>alert(1)</script>';
     const modal = { ...s.upsell, to: { ...s.upsell.to, name: evil, image: 'javascript:alert(1)' }, benefits: ['<b>太字</b>'] };
-    const { root, q } = setup({ modal });
+    const { root, q } = await open({ modal });
     expect(root.querySelector('script')).toBeNull();
     expect(root.querySelector('img')).toBeNull();
     expect(root.querySelector('b')).toBeNull();
@@ -180,8 +195,8 @@ describe('upsell dialog', () => {
     }
   });
 
-  it('shows no proof lines without data, and none for a past end date or zero stock', () => {
-    const { root } = setup({ modal: { ...s.upsell, proof: { endsAt: '2001-01-01T00:00:00Z', stock: 0 } } });
+  it('shows no proof lines without data, and none for a past end date or zero stock', async () => {
+    const { root } = await open({ modal: { ...s.upsell, proof: { endsAt: '2001-01-01T00:00:00Z', stock: 0 } } });
     expect(root.querySelector('.pf')).toBeNull();
     expect(root.textContent).not.toMatch(/残り|終了/);
   });
