@@ -33,6 +33,11 @@ export const woocommerce: Adapter = async ({ change, discountCode, fetch, doc, e
   }
   try {
     if (change.replace?.id && nonce) await post(fetch, store + 'remove-item', JSON.stringify({ key: change.replace.id }), headers);
+    else if (change.replace?.id) {
+      // The classic cart's own remove link carries the nonce the shop checks.
+      const link = doc.querySelector<HTMLAnchorElement>(`a.remove[data-cart_item_key="${CSS.escape(change.replace.id)}"]`);
+      if (link) await fetch(link.href, { credentials: 'same-origin' });
+    }
     if (discountCode && nonce) await post(fetch, store + 'apply-coupon', JSON.stringify({ code: discountCode }), headers);
   } catch {
     /* the add went through; the rest is best effort */
