@@ -5,7 +5,7 @@ import { test, expect, type Page, type Route } from '@playwright/test';
 type Sent = { id: string; type: string; offerId: string };
 
 /** Records every batch that reaches the fake endpoint and answers from a script of statuses. */
-function fakeEndpoint(page: Page, answer: (n: number) => number | 'hang' | 'abort') {
+function fakeEndpoint(_page: Page, answer: (n: number) => number | 'hang' | 'abort') {
   const received: Sent[] = [];
   let requests = 0;
   const handler = async (route: Route) => {
