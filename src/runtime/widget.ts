@@ -114,25 +114,26 @@ export function runWidget(config: Config, doc: Document): Running {
     go();
   }
 
+  /** After the `cart-upsell:accept` event: the page's handler, the onAccept hook, or the platform. */
+  async function carryOut(event: unknown, prevented: boolean, prompt: Prompt, item?: ProductView): Promise<Outcome> {
+    if (prevented) return { ok: true };
+    if (config.onAccept) {
+      try {
+        return (await config.onAccept(event)) === false ? { ok: false } : { ok: true };
+      } catch (err) {
+        return { ok: false, message: err instanceof Error ? err.message : undefined };
+      }
+    }
+    const m = prompts ?? (await loadPrompts());
+    return m.performAccept({ prompt, item, config, cart, platform: m.platformFor(config, config.cart?.preset, doc), doc });
+  }
+
   async function accept(prompt: Prompt, item?: ProductView): Promise<Outcome> {
     const t = ensureTracker(false);
     const { event, prevented } = t.track('accept', prompt, cart, { item });
     state = recordOutcome(state, prompt, 'accept', Date.now(), config.caps);
     save();
-    let result: Outcome = { ok: true };
-    if (!prevented) {
-      if (config.onAccept) {
-        try {
-          const r = await config.onAccept(event);
-          if (r === false) result = { ok: false };
-        } catch (err) {
-          result = { ok: false, message: err instanceof Error ? err.message : undefined };
-        }
-      } else {
-        const m = prompts ?? (await loadPrompts());
-        result = await m.performAccept({ prompt, item, config, cart, platform: m.platformFor(config, config.cart?.preset, doc), doc });
-      }
-    }
+    const result = await carryOut(event, prevented, prompt, item);
     if (!result.ok) t.track('accept-failed', prompt, cart, { item, reason: result.message });
     else if (prompt.kind === 'upsell' || prompt.kind === 'downsell') closeModal(prompt);
     if (result.ok) {
@@ -142,7 +143,24 @@ export function runWidget(config: Config, doc: Document): Running {
     return result;
   }
 
+  /** A gap-filler chip on the free-shipping bar: added like a cross-sell item, reported as free-shipping. */
+  async function addGapFiller(product: ProductView): Promise<Outcome> {
+    const t = ensureTracker(false);
+    const trackable = { offerId: 'free-shipping', offerType: 'free-shipping' as const, value: product.price, currency: cart.currency, variant: null, items: [product] };
+    const { event, prevented } = t.track('accept', trackable, cart, { item: product });
+    const asPrompt: Prompt = { ...trackable, kind: 'cross-sell', text: {}, proof: {}, anchor: cart.items[0] };
+    const result = await carryOut(event, prevented, asPrompt, product);
+    if (!result.ok) t.track('accept-failed', trackable, cart, { item: product, reason: result.message });
+    else refresh('cart-change');
+    return result;
+  }
+
   const handlers = {
+    onAddGapFiller: (product: ProductView): Promise<Outcome> =>
+      addGapFiller(product).catch((err) => {
+        errorOnce('could not add a free-shipping suggestion; the shop is unaffected.', err);
+        return { ok: false };
+      }),
     onShow: guard('impression', (prompt: Prompt) => {
       ensureTracker(false).track('impression', prompt, cart);
       onScreen.add(prompt.offerId);

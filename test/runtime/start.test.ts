@@ -5,7 +5,7 @@ import type { Config } from '../../src/config/types';
 
 const flush = () => new Promise((r) => setTimeout(r, 0));
 /** The prompts load on demand (a second file in the script-tag build): wait for the host. */
-const shown = () => vi.waitFor(() => expect(document.querySelector('[data-cart-upsell]')).not.toBeNull());
+const shown = () => vi.waitFor(() => expect(document.querySelector('[data-cart-upsell]')).not.toBeNull(), { timeout: 5000 });
 const host = () => document.querySelector('[data-cart-upsell]');
 const shadowText = () => {
   const h = host();
@@ -89,12 +89,12 @@ describe('prompts and events', () => {
     await flush();
     // The shopper adds one more; the theme re-renders its cart and the watcher sees it.
     renderCart(3);
-    await vi.waitFor(() => expect(host()!.shadowRoot!.querySelector('[data-action="decline"]')).not.toBeNull(), { timeout: 2000 });
+    await vi.waitFor(() => expect(host()!.shadowRoot!.querySelector('[data-action="decline"]')).not.toBeNull(), { timeout: 5000 });
     expect(shadowText()).toContain('手ぬぐい 特撰');
     host()!.shadowRoot!.querySelector<HTMLElement>('[data-action="decline"]')!.click();
-    await vi.waitFor(() => expect(shadowText()).toContain('手ぬぐい 上'), { timeout: 2000 });
+    await vi.waitFor(() => expect(shadowText()).toContain('手ぬぐい 上'), { timeout: 5000 });
     host()!.shadowRoot!.querySelector<HTMLElement>('[data-action="accept"]')!.click();
-    await vi.waitFor(() => expect(onAccept).toHaveBeenCalledTimes(1));
+    await vi.waitFor(() => expect(onAccept).toHaveBeenCalledTimes(1), { timeout: 5000 });
     expect(seen.map((e) => `${e.type}:${e.offerType}:${e.value}`)).toEqual([
       'impression:upsell:3300',
       'decline:upsell:3300',
