@@ -41,7 +41,32 @@ export function mountShop({ shop, render }) {
     const t = e.target;
     if (t instanceof HTMLInputElement && t.hasAttribute('data-qty')) cart.setQuantity(t.getAttribute('data-qty'), t.value);
   });
+  showHoldoutNotice();
   return cart;
+}
+
+/**
+ * A visitor in the holdout (10 % in the sample configs) sees no prompt, by design: without
+ * this note a merchant trying the demo would think the widget is broken.
+ */
+function showHoldoutNotice() {
+  document.addEventListener('cart-upsell:impression', (e) => {
+    if (!e.detail?.holdout || document.querySelector('[data-holdout-note]')) return;
+    const note = document.createElement('p');
+    note.className = 'demo-note';
+    note.setAttribute('data-holdout-note', '');
+    note.textContent = 'このブラウザは効果測定用の比較グループ（holdout）に入ったため、提案は表示されません。 ';
+    const b = document.createElement('button');
+    b.type = 'button';
+    b.textContent = '別の訪問者としてやり直す';
+    b.addEventListener('click', () => {
+      for (const k of Object.keys(localStorage)) if (k.startsWith('cart-upsell:')) localStorage.removeItem(k);
+      for (const k of Object.keys(sessionStorage)) if (k.startsWith('cart-upsell:')) sessionStorage.removeItem(k);
+      location.reload();
+    });
+    note.append(b);
+    document.body.prepend(note);
+  });
 }
 
 /** The checkout page: shows the order and empties the cart, like a shop's thank-you page. */
