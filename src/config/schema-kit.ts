@@ -119,15 +119,18 @@ export const record =
 
 export type Shape = Record<string, Check>;
 
+/** Own fields only: a merchant's "constructor" or "toString" is an unknown field, not Object's. */
+const own = <T>(o: Record<string, T>, k: string): T | undefined => (Object.prototype.hasOwnProperty.call(o, k) ? o[k] : undefined);
+
 /** An object with known fields; `required` must be present; unknown fields are warnings. */
 export const obj =
   (shape: Shape, required: readonly string[] = []): Check =>
   (v, path, ctx) => {
     if (!v || typeof v !== 'object' || Array.isArray(v)) return fail(ctx, path || 'config', 'an object', v);
     const o = v as Record<string, unknown>;
-    for (const k of required) if (o[k] === undefined) ctx.errors.push({ path: join(path, k), message: 'is required but missing' });
+    for (const k of required) if (own(o, k) === undefined) ctx.errors.push({ path: join(path, k), message: 'is required but missing' });
     for (const k of Object.keys(o)) {
-      const check = shape[k];
+      const check = own(shape, k);
       if (check) {
         if (o[k] !== undefined) check(o[k], join(path, k), ctx);
       } else {
@@ -142,8 +145,8 @@ export const tagged =
   (tag: string, shapes: Record<string, Check>): Check =>
   (v, path, ctx) => {
     if (!v || typeof v !== 'object' || Array.isArray(v)) return fail(ctx, path, 'an object', v);
-    const t = (v as Record<string, unknown>)[tag];
-    const check = typeof t === 'string' ? shapes[t] : undefined;
+    const t = own(v as Record<string, unknown>, tag);
+    const check = typeof t === 'string' ? own(shapes, t) : undefined;
     if (!check) return fail(ctx, join(path, tag), `one of ${Object.keys(shapes).map((s) => `"${s}"`).join(', ')}`, t);
     check(v, path, ctx);
   };
