@@ -17,7 +17,7 @@ export async function show(page: Page, build: (s: Shop) => Partial<Decision>, op
   if (!page.url().includes('/e2e/pages/ui-shop.html')) await page.goto('/e2e/pages/ui-shop.html');
   const d = decision(build(shop(lang, '/e2e/pages/ui-img/')));
   await page.evaluate(
-    ({ d, config, lang, fail }) => {
+    async ({ d, config, lang, fail }) => {
       document.documentElement.lang = lang;
       const events: unknown[] = ((window as any).previewEvents = []);
       document.addEventListener('cart-upsell:preview', (e) => events.push((e as CustomEvent).detail));
@@ -25,11 +25,13 @@ export async function show(page: Page, build: (s: Shop) => Partial<Decision>, op
         fail === undefined
           ? undefined
           : async () => {
-              await new Promise((r) => setTimeout(r, 150));
+              // Long enough for the pending state to be seen on a busy machine.
+              await new Promise((r) => setTimeout(r, 800));
               if (fail) throw new Error(fail);
               return false;
             };
-      (window as any).CartUpsell.preview(d, { locale: lang, ...config, ...(onAccept ? { onAccept } : {}) });
+      // CartUpsell.preview may load the prompt code first (it returns a promise then).
+      await (window as any).CartUpsell.preview(d, { locale: lang, ...config, ...(onAccept ? { onAccept } : {}) });
     },
     { d, config: opts.config ?? {}, lang, fail: opts.fail },
   );

@@ -19,7 +19,7 @@ test('time to first render and to update, long tasks', async ({ page }) => {
       new PerformanceObserver((l) => l.getEntries().forEach((e) => long.push(Math.round(e.duration)))).observe({ type: 'longtask', buffered: true });
       const CU = (window as any).CartUpsell;
       const t0 = performance.now();
-      const ui = CU.preview(barOnly, {});
+      const ui = await CU.preview(barOnly, {}); // with the split build this includes loading the prompt code
       const bar = performance.now() - t0;
       const t1 = performance.now();
       ui.update({ ...all, modal: null });
