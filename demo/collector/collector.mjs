@@ -11,7 +11,14 @@ import { join } from 'node:path';
 
 const LIMIT = 256 * 1024;
 
+/**
+ * `validate` defaults to the widget's own `validateEvent`, from the built module beside the demo
+ * (dist/cart-upsell.mjs), so the collector and the widget can never disagree on the schema.
+ */
 export function createCollector({ dataDir, validate, allowOrigin = '*' }) {
+  let check = validate;
+  const validator = async () =>
+    (check ??= (await import(new URL('../../dist/cart-upsell.mjs', import.meta.url).href)).validateEvent);
   mkdirSync(dataDir, { recursive: true });
   const file = join(dataDir, 'events.jsonl');
   const events = [];
@@ -81,8 +88,9 @@ export function createCollector({ dataDir, validate, allowOrigin = '*' }) {
       return reply(res, 400, { error: 'body: expected JSON {"events": [...]}' });
     }
     if (!body || !Array.isArray(body.events)) return reply(res, 400, { error: 'events: expected a list' });
+    const v = await validator();
     for (let i = 0; i < body.events.length; i++) {
-      const problem = validate(body.events[i]);
+      const problem = v(body.events[i]);
       if (problem) return reply(res, 400, { error: `events[${i}].${problem}` });
     }
     const fresh = [];

@@ -13,7 +13,9 @@ type Win = Window & {
  */
 export const woocommerce: Adapter = async ({ change, discountCode, fetch, doc, en }) => {
   const w = doc.defaultView as Win;
-  const nonce = w.wcSettings?.storeApiNonce ?? w.wcBlocksMiddlewareConfig?.storeApiNonce;
+  // WooCommerce prints `wcBlocksMiddlewareConfig = { storeApiNonce: '…' }` (a wp_create_nonce
+  // ('wc_store_api')) on pages that load its blocks; the Store API checks it in a Nonce header.
+  const nonce = w.wcBlocksMiddlewareConfig?.storeApiNonce ?? w.wcSettings?.storeApiNonce;
   const name = change.add[0].product.name;
   const store = '/wp-json/wc/store/v1/cart/';
   const headers = { 'content-type': 'application/json', Nonce: nonce ?? '' };
@@ -42,11 +44,16 @@ export const woocommerce: Adapter = async ({ change, discountCode, fetch, doc, e
   } catch {
     /* the add went through; the rest is best effort */
   }
-  const $ = w.jQuery;
-  if ($) {
-    $(doc.body).trigger('wc_fragment_refresh');
-    $(doc.body).trigger('added_to_cart', [{}, '', null]);
+  // The cart changed: the theme's own refresh code failing must not turn that into a failure.
+  try {
+    const $ = w.jQuery;
+    if ($) {
+      $(doc.body).trigger('wc_fragment_refresh');
+      $(doc.body).trigger('added_to_cart', [{}, '', null]);
+    }
+    if (doc.querySelector('.woocommerce-cart-form') || (change.replace && !nonce)) w.location.reload();
+  } catch {
+    /* see above */
   }
-  if (doc.querySelector('.woocommerce-cart-form') || (change.replace && !nonce)) w.location.reload();
   return { ok: true };
 };

@@ -31,6 +31,18 @@ const DROPPED = 'events-dropped';
 const MAX_QUEUE = 500;
 const MAX_BYTES = 60_000; // keepalive requests are limited to 64 KB in all
 const RETRY = /^(5\d\d|408|429)$/;
+const TIMEOUT = 15_000;
+const MAX_WAIT = 3_600_000;
+
+const byteLength = (s: string): number => (typeof TextEncoder === 'function' ? new TextEncoder().encode(s).length : s.length * 3);
+
+/** Retry-After in seconds or as an HTTP date; capped at an hour so a typo cannot park events for days. */
+export function retryAfterMs(header: string | null | undefined, nowMs: number): number {
+  if (!header) return 0;
+  const secs = Number(header);
+  const ms = Number.isFinite(secs) ? secs * 1000 : Date.parse(header) - nowMs;
+  return ms > 0 ? Math.min(ms, MAX_WAIT) : 0;
+}
 
 export const newId = (): string =>
   typeof crypto !== 'undefined' && crypto.randomUUID ? crypto.randomUUID() : `${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 12)}`;
@@ -55,14 +67,31 @@ export function createTracker(opts: TrackerOptions): Tracker {
   const interval = config.events?.flushIntervalMs ?? 2000;
   const now = opts.now ?? Date.now;
   const win = typeof window !== 'undefined' ? window : undefined;
-  let queue: WidgetEvent[] = storage.get<WidgetEvent[]>(QUEUE) ?? [];
-  if (!Array.isArray(queue)) queue = [];
+  const stored = (): WidgetEvent[] => {
+    const q = storage.get<WidgetEvent[]>(QUEUE);
+    return Array.isArray(q) ? q.filter((e) => e && typeof e.id === 'string') : [];
+  };
+  let queue: WidgetEvent[] = stored();
+  /** Ids delivered (or refused) from this page, so another tab's copy of the queue cannot bring them back. */
+  const done = new Set<string>();
   let timer: ReturnType<typeof setTimeout> | undefined;
   let attempt = 0;
   let sending = false;
   let destroyed = false;
 
-  const save = () => storage.set(QUEUE, queue);
+  // Another tab of the same shop shares the stored queue: merge with it rather than overwrite
+  // it, or that tab's events would be lost if it closes before sending them. An event both tabs
+  // hold may be sent twice; its id lets the reader drop the copy.
+  const save = () => {
+    const mine = new Set(queue.map((e) => e.id));
+    queue = queue.concat(stored().filter((e) => !mine.has(e.id) && !done.has(e.id)));
+    if (queue.length > MAX_QUEUE) {
+      const dropped = queue.length - MAX_QUEUE;
+      queue = queue.slice(dropped);
+      storage.set(DROPPED, (storage.get<number>(DROPPED) ?? 0) + dropped);
+    }
+    storage.set(QUEUE, queue);
+  };
   const doFetch = (): typeof fetch | undefined => opts.fetchImpl ?? win?.fetch?.bind(win);
 
   function schedule(ms: number): void {
@@ -71,21 +100,25 @@ export function createTracker(opts: TrackerOptions): Tracker {
     timer = setTimeout(() => void flush(), ms);
   }
 
-  function take(): WidgetEvent[] {
+  /** Up to batchSize events from the front of the queue whose JSON fits in `room` bytes. */
+  function take(room = MAX_BYTES, from = 0, keepalive = false): WidgetEvent[] {
     const batch: WidgetEvent[] = [];
-    let bytes = 12;
-    for (const e of queue) {
-      const size = stringify(e).length * 3;
-      if (batch.length >= batchSize || (batch.length && bytes + size > MAX_BYTES)) break;
-      batch.push(e);
-      bytes += size;
+    let used = 12; // {"events":[]}
+    for (let i = from; i < queue.length && batch.length < batchSize; i++) {
+      const size = byteLength(stringify(queue[i])) + 1;
+      if (used + size > room && batch.length) break;
+      // One event larger than the room: an ordinary request still carries it (else it would
+      // block the queue for good); a keepalive one cannot.
+      if (used + size > room) return keepalive ? batch : [queue[i]];
+      batch.push(queue[i]);
+      used += size;
     }
     return batch;
   }
 
   function remove(sent: WidgetEvent[]): void {
-    const ids = new Set(sent.map((e) => e.id));
-    queue = queue.filter((e) => !ids.has(e.id));
+    for (const e of sent) done.add(e.id);
+    queue = queue.filter((e) => !done.has(e.id));
     save();
   }
 
@@ -96,25 +129,30 @@ export function createTracker(opts: TrackerOptions): Tracker {
     sending = true;
     const batch = take();
     let retryAfter = 0;
+    // A request that never answers must not hold the queue for the rest of the page view.
+    const ac = typeof AbortController === 'function' ? new AbortController() : undefined;
+    const hung = setTimeout(() => ac?.abort(), TIMEOUT);
     try {
-      const res = await f(endpoint, { method: 'POST', body: stringify({ events: batch }), headers: { 'content-type': 'text/plain' }, credentials: 'omit' });
+      const res = await f(endpoint, { method: 'POST', body: stringify({ events: batch }), headers: { 'content-type': 'text/plain' }, credentials: 'omit', signal: ac?.signal });
       if (res.ok) {
         attempt = 0;
         remove(batch);
       } else if (RETRY.test(String(res.status))) {
-        retryAfter = Number(res.headers?.get?.('retry-after')) * 1000 || 0;
+        retryAfter = retryAfterMs(res.headers?.get?.('retry-after'), now());
         throw new Error(String(res.status));
       } else {
         warnOnce(`the event endpoint refused ${batch.length} event(s) with ${res.status}; they were dropped.`);
         remove(batch);
       }
     } catch {
+      clearTimeout(hung);
       attempt++;
       const backoff = Math.min(60_000, 1000 * 2 ** attempt) * (0.5 + Math.random() / 2);
       sending = false;
       schedule(Math.max(retryAfter, backoff));
       return;
     }
+    clearTimeout(hung);
     sending = false;
     if (queue.length) schedule(attempt ? 1000 : 0);
   }
@@ -123,9 +161,15 @@ export function createTracker(opts: TrackerOptions): Tracker {
   const leaving = guard('page hide', () => {
     const f = doFetch();
     if (!endpoint || !queue.length) return;
-    for (let rest = queue.slice(); rest.length; ) {
-      const batch = rest.splice(0, batchSize);
+    // Browsers allow 64 KB of keepalive bodies in flight per page; what does not fit stays
+    // stored for the next page view.
+    let room = MAX_BYTES;
+    for (let from = 0; from < queue.length; ) {
+      const batch = take(room, from, true);
+      if (!batch.length) break;
+      from += batch.length;
       const body = stringify({ events: batch });
+      room -= byteLength(body);
       try {
         if (f) void f(endpoint, { method: 'POST', body, keepalive: true, headers: { 'content-type': 'text/plain' }, credentials: 'omit' }).then((r) => r.ok && remove(batch), () => {});
         else win?.navigator.sendBeacon?.(endpoint, body);
@@ -178,11 +222,6 @@ export function createTracker(opts: TrackerOptions): Tracker {
       if (config.events?.dataLayer) pushDataLayer(type, event);
       if (endpoint) {
         queue.push(event);
-        if (queue.length > MAX_QUEUE) {
-          const dropped = queue.length - MAX_QUEUE;
-          queue = queue.slice(dropped);
-          storage.set(DROPPED, (storage.get<number>(DROPPED) ?? 0) + dropped);
-        }
         save();
         schedule(queue.length >= batchSize ? 0 : interval);
       }

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { createTracker } from '../../src/events/tracker';
+import { createTracker, retryAfterMs } from '../../src/events/tracker';
 import { validateEvent, type WidgetEvent } from '../../src/events/schema';
 import { safeStorage, type SafeStorage } from '../../src/util/storage';
 import type { Cart } from '../../src/types';
@@ -161,6 +161,88 @@ describe('event delivery', () => {
     const { event } = t.track('impression', prompt, cart);
     expect(event.page).toBe(location.origin + location.pathname);
     expect(event.page).not.toMatch(/[?#]/);
+    t.destroy();
+  });
+});
+
+describe('delivery edge cases', () => {
+  it('reads Retry-After as seconds or an HTTP date, capped at an hour', () => {
+    const now = Date.parse('2026-11-22T10:00:00Z');
+    expect(retryAfterMs('30', now)).toBe(30_000);
+    expect(retryAfterMs('Sun, 22 Nov 2026 10:01:00 GMT', now)).toBe(60_000);
+    expect(retryAfterMs('999999', now)).toBe(3_600_000);
+    expect(retryAfterMs('soon', now)).toBe(0);
+    expect(retryAfterMs(null, now)).toBe(0);
+  });
+
+  it('a request that never answers is given up after 15 s and retried', async () => {
+    let n = 0;
+    const received: WidgetEvent[] = [];
+    const fetchImpl = vi.fn((_u: string, init: RequestInit) => {
+      if (n++ === 0)
+        return new Promise<Response>((_, reject) => init.signal?.addEventListener('abort', () => reject(new DOMException('aborted', 'AbortError'))));
+      received.push(...JSON.parse(String(init.body)).events);
+      return Promise.resolve(new Response('{}'));
+    }) as unknown as typeof fetch;
+    const t = make(fetchImpl);
+    const { event } = t.track('impression', prompt, cart);
+    await vi.advanceTimersByTimeAsync(2000 + 15_000 + 5_000);
+    expect(received.map((e) => e.id)).toEqual([event.id]);
+    t.destroy();
+  });
+
+  it("two tabs share the stored queue without wiping each other's events", async () => {
+    const down = endpoint(['network']);
+    const tabA = make(down.fetchImpl, safeStorage('local'));
+    const tabB = make(down.fetchImpl, safeStorage('local'));
+    const a = tabA.track('impression', prompt, cart).event.id;
+    const b = tabB.track('impression', prompt, cart).event.id;
+    tabA.destroy();
+    tabB.destroy(); // both tabs closed before the endpoint came back
+    const up = endpoint([200]);
+    const next = make(up.fetchImpl, safeStorage('local'));
+    await vi.advanceTimersByTimeAsync(2000);
+    expect(delivered(up.received).sort()).toEqual([a, b].sort());
+    next.destroy();
+  });
+
+  it('keeps at most 500 events, dropping the oldest and counting them', () => {
+    const t = createTracker({ config: { events: { endpoint: 'https://collector.example.jp/events' } }, visitorId: 'v', sessionId: 's', holdout: false, storage, fetchImpl: endpoint(['network']).fetchImpl });
+    const first = t.track('impression', prompt, cart).event.id;
+    for (let i = 0; i < 509; i++) t.track('impression', prompt, cart);
+    const kept = storage.get<WidgetEvent[]>('events')!;
+    expect(kept).toHaveLength(500);
+    expect(kept.some((e) => e.id === first)).toBe(false);
+    expect(storage.get('events-dropped')).toBe(10);
+    t.destroy();
+  });
+
+  it('on page hide, sends the queue with keepalive requests of at most 64 KB in all', async () => {
+    const bodies: string[] = [];
+    const fetchImpl = vi.fn(async (_u: string, init: RequestInit) => {
+      if (init.keepalive) bodies.push(String(init.body));
+      return new Response('{}');
+    }) as unknown as typeof fetch;
+    const t = make(fetchImpl);
+    const big = { ...prompt, items: Array.from({ length: 40 }, (_, i) => ({ sku: `SKU-${i}-${'x'.repeat(30)}`, name: 'n', price: 100 })) };
+    for (let i = 0; i < 9; i++) t.track('impression', big, cart);
+    window.dispatchEvent(new Event('pagehide'));
+    expect(bodies.length).toBeGreaterThan(0);
+    expect(bodies.reduce((s, b) => s + new TextEncoder().encode(b).length, 0)).toBeLessThanOrEqual(64 * 1024);
+    t.destroy();
+  });
+
+  it('no endpoint: events are only dispatched on the page (and pushed to dataLayer when asked)', async () => {
+    const f = vi.fn() as unknown as typeof fetch;
+    const w = window as unknown as { dataLayer?: { event: string }[] };
+    delete w.dataLayer;
+    const t = createTracker({ config: { events: { dataLayer: true } }, visitorId: 'v', sessionId: 's', holdout: false, storage, fetchImpl: f });
+    t.track('impression', { ...prompt, items: [{ sku: 'HG-01', name: '箸置き', price: 440 }] }, cart);
+    t.track('accept', { ...prompt, items: [{ sku: 'HG-01', name: '箸置き', price: 440 }] }, cart);
+    await vi.advanceTimersByTimeAsync(5000);
+    expect(f).not.toHaveBeenCalled();
+    expect(storage.get('events')).toBeNull();
+    expect(w.dataLayer!.map((e) => e.event)).toEqual(['view_promotion', 'select_promotion', 'add_to_cart']);
     t.destroy();
   });
 });
