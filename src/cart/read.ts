@@ -1,69 +1,177 @@
 import type { Cart, CartItem } from '../types';
 import type { CartConfig, CartSelectors } from '../config/types';
-import { parseMoney } from './money';
+import { detectCurrency, parseMoney } from './money';
+import { findLayout, type CartLayout } from './presets';
 import { warnOnce } from '../util/log';
 
-/** Old prices and notes that are never the price. */
-const NOT_PRICE = 's, del, strike, [class*="compare"], [class*="regular"], [class*="old"]';
+/** Old prices are never the price: struck text and the themes' "compare at" / "regular" prices. */
+const NOT_PRICE =
+  's, del, strike, [class*="compare"], [class*="old-price"], [class*="old_price"], [class*="oldPrice"], [class*="price__regular"], [class*="regular-price"], [class*="regular_price"], [class*="--regular"]';
 
-function valueOf(el: Element | null): string | null {
+export function valueOf(el: Element | null): string | null {
   if (!el) return null;
-  if (el instanceof HTMLInputElement || el instanceof HTMLSelectElement || el instanceof HTMLTextAreaElement) return el.value;
+  const tag = el.tagName;
+  if (tag === 'INPUT' || tag === 'SELECT' || tag === 'TEXTAREA') return (el as HTMLInputElement).value;
+  // textContent, not innerText: no layout is forced, so reading a long cart stays cheap.
   return el.textContent;
 }
 
+const alternatives = (sel: string | undefined): string[] => (sel ? sel.split(' || ').map((s) => s.trim()).filter(Boolean) : []);
+
+/** Every element the first matching alternative of `sel` finds in `root` (an invalid selector finds none). */
+export function all(root: ParentNode, sel: string | undefined): Element[] {
+  for (const s of alternatives(sel)) {
+    try {
+      const found = root.querySelectorAll(s);
+      if (found.length) return Array.from(found);
+    } catch {
+      /* an invalid selector matches nothing; diagnose and the config check name it */
+    }
+  }
+  return [];
+}
+
+export function first(root: ParentNode, sel: string | undefined): Element | null {
+  for (const s of alternatives(sel)) {
+    try {
+      const el = root.querySelector(s);
+      if (el) return el;
+    } catch {
+      /* see all() */
+    }
+  }
+  return null;
+}
+
+const struck = (el: Element, root: Element | Document): boolean => {
+  const old = el.closest(NOT_PRICE);
+  return !!old && (root === el.ownerDocument || root.contains(old));
+};
+
+/** The first price element of `sel` in `root` that is not itself an old price. */
+export function firstPrice(root: Element | Document, sel: string | undefined): Element | null {
+  for (const s of alternatives(sel)) {
+    let list: NodeListOf<Element>;
+    try {
+      const el = root.querySelector(s);
+      if (!el) continue;
+      if (!struck(el, root)) return el;
+      list = root.querySelectorAll(s);
+    } catch {
+      continue;
+    }
+    for (const el of Array.from(list)) if (!struck(el, root)) return el;
+  }
+  return null;
+}
+
 /** The element's text without struck-out or old prices inside it. */
-function priceText(el: Element | null): string | null {
+export function priceText(el: Element | null): string | null {
   if (!el) return null;
-  if (!el.querySelector(NOT_PRICE)) return valueOf(el);
+  if (el.tagName === 'INPUT' || el.tagName === 'SELECT' || !el.querySelector(NOT_PRICE)) return valueOf(el);
   const copy = el.cloneNode(true) as Element;
   copy.querySelectorAll(NOT_PRICE).forEach((n) => n.remove());
   return copy.textContent;
 }
 
-const first = (root: ParentNode, sel: string | undefined): Element | null => {
-  if (!sel) return null;
-  try {
-    return root.querySelector(sel);
-  } catch {
-    return null;
-  }
-};
+const clean = (s: string | null | undefined): string => (s ?? '').replace(/\s+/g, ' ').trim();
 
-function readLine(el: Element, s: CartSelectors, currency: string): CartItem | null {
-  const name = valueOf(first(el, s.name))?.trim().replace(/\s+/g, ' ') ?? '';
-  const skuEl = first(el, s.sku);
-  let sku = skuEl ? (s.skuAttr ? skuEl.getAttribute(s.skuAttr) : valueOf(skuEl)) : null;
-  sku = sku?.normalize('NFKC').replace(/^\s*(品番|型番|SKU|商品コード)\s*[:：]?\s*/i, '').trim() || null;
-  const unitPrice = parseMoney(priceText(first(el, s.price)) ?? '', currency);
-  const qtyText = valueOf(first(el, s.quantity))?.normalize('NFKC') ?? '';
-  const quantity = qtyText.trim() === '' ? 1 : parseInt(qtyText.replace(/[^\d-]/g, ''), 10);
-  if (unitPrice === null || !Number.isFinite(quantity)) {
-    warnOnce(`a cart line ("${name.slice(0, 40)}") has no readable price or quantity; it was skipped.`);
-    return null;
-  }
-  const lineTotal = parseMoney(priceText(first(el, s.lineTotal)) ?? '', currency) ?? unitPrice * quantity;
-  return { id: null, sku, name, unitPrice, quantity, lineTotal };
+/** A SKU without its label: "品番：TN-01" → "TN-01". */
+export function cleanSku(raw: string | null | undefined): string | null {
+  const s = clean(raw?.normalize('NFKC')).replace(/^(品番|型番|商品番号|商品コード|製品番号|SKU|Item ?(no\.?|number|code)|Art\.? ?Nr\.?|Ref\.?)\s*[:.#]?\s*/i, '');
+  return s || null;
 }
 
-/** Reads the cart from the page. Never throws; unreadable lines are skipped with a warning. */
-export function readCart(cfg: CartConfig = {}, doc: Document = document): Cart {
-  const currency = (cfg.currency ?? 'JPY').toUpperCase();
-  const s = cfg.selectors;
-  if (!s) return { currency, items: [], subtotal: 0 };
-  let nodes: Element[] = [];
-  try {
-    nodes = Array.from(doc.querySelectorAll(s.item));
-  } catch {
-    /* an invalid selector is reported by the config check */
+function quantityOf(el: Element | null): number | null {
+  if (!el) return 1;
+  const t = (valueOf(el) ?? '').normalize('NFKC');
+  const m = t.match(/\d+/);
+  if (!m) return t.trim() === '' ? 1 : null;
+  const q = Number(m[0]);
+  return Number.isSafeInteger(q) ? q : null;
+}
+
+interface Plan {
+  selectors: CartSelectors;
+  layout: CartLayout | null;
+  /** Which config field the item selector came from, for messages. */
+  source: string;
+}
+
+/** Which selectors read this page: the preset's layout found on it, else the merchant's selectors. */
+export function plan(cfg: CartConfig, doc: Document): Plan | null {
+  const preset = cfg.preset ?? (cfg.selectors ? undefined : 'auto');
+  if (preset) {
+    const layout = findLayout(doc, preset);
+    if (layout) return { selectors: layout.selectors, layout, source: `cart.preset "${preset}" (${layout.platform})` };
+    if (!cfg.selectors) {
+      warnOnce(
+        preset === 'auto'
+          ? 'cart.preset "auto" found no Shopify, WooCommerce or EC-CUBE cart on this page; set cart.selectors for this theme. The cart reads as empty.'
+          : `cart.preset "${preset}" found no ${preset} cart on this page; check the preset or set cart.selectors. The cart reads as empty.`,
+      );
+      return null;
+    }
   }
-  if (!nodes.length) warnOnce(`cart.selectors.item "${s.item}" matched nothing on this page; the cart reads as empty.`);
+  return cfg.selectors ? { selectors: cfg.selectors, layout: null, source: 'cart.selectors' } : null;
+}
+
+function readLine(el: Element, s: CartSelectors, currency: string, layout: CartLayout | null): CartItem | null {
+  const name = clean(valueOf(first(el, s.name)));
+  const skuEl = first(el, s.sku);
+  const sku = skuEl ? cleanSku(s.skuAttr ? skuEl.getAttribute(s.skuAttr) : valueOf(skuEl)) : null;
+  const label = name ? `"${name.slice(0, 40)}"` : `line ${el.parentElement ? Array.prototype.indexOf.call(el.parentElement.children, el) + 1 : '?'}`;
+  const unitPrice = parseMoney(priceText(firstPrice(el, s.price)) ?? '', currency);
+  const quantity = quantityOf(first(el, s.quantity));
+  if (unitPrice === null || quantity === null) {
+    warnOnce(`cart line ${label}: no readable ${unitPrice === null ? `price (cart selector price "${s.price}")` : `quantity (cart selector quantity "${s.quantity}")`}; the line was skipped.`);
+    return null;
+  }
+  const shownTotal = s.lineTotal ? parseMoney(priceText(firstPrice(el, s.lineTotal)) ?? '', currency) : null;
+  const lineTotal = shownTotal ?? unitPrice * quantity;
+  // Keep what the page shows (a line discount is real money); say so once, so a wrong selector is found.
+  if (shownTotal !== null && shownTotal !== unitPrice * quantity)
+    warnOnce(`cart line ${label}: line total ${shownTotal} differs from unit price ${unitPrice} × ${quantity}; the page's line total is used.`);
+  let id: string | null = null;
+  try {
+    id = layout?.id?.(el) ?? el.getAttribute('data-id') ?? el.getAttribute('data-key') ?? null;
+  } catch {
+    id = null;
+  }
+  return { id, sku, name, unitPrice, quantity, lineTotal };
+}
+
+/**
+ * Reads the cart from the page: `{ currency, items, subtotal }` with amounts in minor units.
+ * Never throws and never returns NaN; unreadable lines are skipped with a warning.
+ */
+export function readCart(cfg: CartConfig = {}, doc: Document = document): Cart {
+  cfg = cfg && typeof cfg === 'object' ? cfg : {};
+  const p = plan(cfg, doc);
+  const fallbackCurrency = typeof cfg.currency === 'string' && /^[A-Za-z]{3}$/.test(cfg.currency) ? cfg.currency.toUpperCase() : null;
+  if (!p) return { currency: fallbackCurrency ?? 'JPY', items: [], subtotal: 0 };
+  const s = p.selectors;
+  const nodes = all(doc, s.item);
+  if (!nodes.length && !p.layout) warnOnce(`cart.selectors.item "${s.item}" matched nothing on this page; the cart reads as empty.`);
+  const subtotalEls = s.subtotal ? (p.layout?.sumSubtotals ? all(doc, s.subtotal) : [firstPrice(doc, s.subtotal)].filter((e): e is Element => !!e)) : [];
+  const currency =
+    fallbackCurrency ??
+    detectCurrency(subtotalEls[0]?.textContent) ??
+    detectCurrency(nodes[0] ? priceText(firstPrice(nodes[0], s.price)) : null) ??
+    'JPY';
   const items: CartItem[] = [];
   for (const n of nodes) {
-    const line = readLine(n, s, currency);
+    const line = readLine(n, s, currency, p.layout);
     if (line) items.push(line);
   }
   const sum = items.reduce((a, i) => a + i.lineTotal, 0);
-  const shown = parseMoney(priceText(first(doc, s.subtotal)) ?? '', currency);
+  let shown: number | null = null;
+  for (const el of subtotalEls) {
+    const v = parseMoney(priceText(el) ?? '', currency);
+    if (v !== null) shown = (shown ?? 0) + v;
+  }
+  if (s.subtotal && shown === null && nodes.length) warnOnce(`cart subtotal "${s.subtotal}" shows no amount on this page; the sum of the lines is used.`);
+  if (shown !== null && shown !== sum && items.length)
+    warnOnce(`cart subtotal ${shown} differs from the sum of the lines (${sum}); the page's subtotal is used.`);
   return { currency, items, subtotal: shown ?? sum };
 }
