@@ -1,0 +1,476 @@
+#!/usr/bin/env node
+// `npm run bench`: what the widget costs a shop's page, in numbers. Chromium via Playwright,
+// every figure beside the same page without the widget, at normal CPU and at 4× CPU slowdown.
+// Writes bench/results.json and prints a Markdown table. Options: --runs N (default 5),
+// --no-lighthouse, --port P (default 4305).
+import { createServer } from 'node:http';
+import { execSync } from 'node:child_process';
+import { existsSync, readFileSync, statSync, writeFileSync, mkdirSync } from 'node:fs';
+import { cpus } from 'node:os';
+import { extname, join, normalize, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from '@playwright/test';
+import { build } from 'vite';
+import { browserPath, chromiumArgs } from '../scripts/browser-path.mjs';
+
+const root = resolve(fileURLToPath(new URL('..', import.meta.url)));
+const args = process.argv.slice(2);
+const opt = (name, d) => (args.includes(name) ? args[args.indexOf(name) + 1] : d);
+const RUNS = Number(opt('--runs', 5));
+const PORT = Number(opt('--port', process.env.BENCH_PORT ?? 4305));
+const LIGHTHOUSE = !args.includes('--no-lighthouse');
+const dist = resolve(process.env.CART_UPSELL_OUT ?? join(root, 'dist'));
+const libDir = resolve(process.env.BENCH_LIB_OUT ?? `/tmp/cart-upsell-bench-lib-${process.pid}`);
+const origin = `http://127.0.0.1:${PORT}`;
+const CPU = [1, 4];
+const t0 = Date.now();
+const log = (...a) => console.error(`[bench ${((Date.now() - t0) / 1000).toFixed(0)}s]`, ...a);
+
+const median = (xs) => {
+  const s = xs.filter((x) => typeof x === 'number' && Number.isFinite(x)).sort((a, b) => a - b);
+  if (!s.length) return null;
+  const m = s.length >> 1;
+  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+};
+const round = (x, d = 1) => (x == null ? null : Math.round(x * 10 ** d) / 10 ** d);
+
+// ── the module bundle for the in-page micro benchmarks ──────────────────────────────────────
+async function buildLib() {
+  await build({
+    configFile: false,
+    define: { __VERSION__: JSON.stringify('bench') },
+    logLevel: 'warn',
+    root,
+    build: {
+      outDir: libDir,
+      emptyOutDir: true,
+      minify: true,
+      target: ['es2020', 'chrome90', 'firefox101', 'safari16.4'],
+      lib: { entry: join(root, 'bench/entry.ts'), formats: ['es'], fileName: () => 'bench-lib.js' },
+    },
+  });
+}
+
+// ── a tiny static server: the built widget, the bench pages, the demo shop ─────────────────
+const types = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.mjs': 'text/javascript', '.css': 'text/css', '.json': 'application/json', '.svg': 'image/svg+xml', '.map': 'application/json' };
+const mounts = [['/dist/', dist], ['/bench-lib/', libDir], ['/bench/pages/', join(root, 'bench/pages')], ['/demo/', join(root, 'demo')]];
+const WIDGET_TAG = /<script[^>]*src="\/dist\/cart-upsell\.js"[^>]*><\/script>/;
+// The demo cart lives in localStorage; Lighthouse starts from empty storage, so the bench
+// serves the demo cart page with a fixed cart (both variants get the same line).
+const DEMO_CART = `<script>try{localStorage.getItem('cart-upsell-demo:cart:wa')||localStorage.setItem('cart-upsell-demo:cart:wa',JSON.stringify([{sku:'TN-0123',quantity:2},{sku:'YU-02',quantity:1}]))}catch(e){}</script>`;
+
+function startServer() {
+  const server = createServer((req, res) => {
+    const url = new URL(req.url ?? '/', origin);
+    if (url.pathname === '/bench-events') {
+      req.resume();
+      res.writeHead(204, { 'access-control-allow-origin': '*' });
+      return res.end();
+    }
+    const mount = mounts.find(([p]) => url.pathname.startsWith(p));
+    const file = mount && join(mount[1], normalize(decodeURIComponent(url.pathname.slice(mount[0].length))).replace(/^(\.\.[/\\])+/, ''));
+    if (!file || !existsSync(file) || !statSync(file).isFile()) {
+      res.writeHead(404);
+      return res.end('not found');
+    }
+    let body = readFileSync(file);
+    if (extname(file) === '.html') {
+      let html = body.toString('utf8');
+      if (url.pathname.startsWith('/demo/')) html = html.replace('<head>', `<head>${DEMO_CART}`);
+      if (url.searchParams.get('widget') === '0') html = html.replace(WIDGET_TAG, '');
+      body = Buffer.from(html);
+    }
+    res.writeHead(200, { 'content-type': types[extname(file)] ?? 'application/octet-stream', 'cache-control': 'no-store' });
+    res.end(body);
+  });
+  return new Promise((ok) => server.listen(PORT, '127.0.0.1', () => ok(server)));
+}
+
+// ── page load: prompt time, main thread, long tasks, layout shift, heap ────────────────────
+// Installed before any page script: observers for long tasks and layout shifts, a frame loop
+// that notes when the prompts become visible, and a record of every Intl formatter made.
+const INIT = () => {
+  const b = (window.__bench = { longTasks: [], shift: 0, shifts: [], intl: [], bar: null, dialog: null, impression: null });
+  try {
+    new PerformanceObserver((l) => {
+      for (const e of l.getEntries())
+        b.longTasks.push({ start: e.startTime, duration: e.duration, name: e.name, attribution: (e.attribution || []).map((a) => [a.containerType, a.containerSrc, a.containerName].filter(Boolean).join(' ')) });
+    }).observe({ type: 'longtask', buffered: true });
+    new PerformanceObserver((l) => {
+      for (const e of l.getEntries()) if (!e.hadRecentInput) {
+        b.shift += e.value;
+        b.shifts.push({ value: e.value, sources: (e.sources || []).map((s) => s.node?.nodeName ?? '?') });
+      }
+    }).observe({ type: 'layout-shift', buffered: true });
+  } catch {}
+  // Intl on the boot path: the first formatter loads locale data (tens of ms in Chromium).
+  for (const name of ['NumberFormat', 'DateTimeFormat', 'PluralRules', 'RelativeTimeFormat', 'Collator', 'Segmenter']) {
+    const Orig = Intl[name];
+    if (!Orig) continue;
+    const Wrapped = function (...a) {
+      const s = performance.now();
+      const r = new Orig(...a);
+      b.intl.push({ name, at: s, ms: performance.now() - s, stack: String(new Error().stack).split('\n').slice(2, 6).join(' | ') });
+      return r;
+    };
+    Wrapped.prototype = Orig.prototype;
+    Object.assign(Wrapped, Orig);
+    Intl[name] = Wrapped;
+  }
+  for (const [proto, m] of [[Number.prototype, 'toLocaleString'], [Date.prototype, 'toLocaleString'], [Date.prototype, 'toLocaleDateString'], [Date.prototype, 'toLocaleTimeString']]) {
+    const orig = proto[m];
+    proto[m] = function (...a) {
+      const s = performance.now();
+      const r = orig.apply(this, a);
+      b.intl.push({ name: m, at: s, ms: performance.now() - s, stack: String(new Error().stack).split('\n').slice(2, 6).join(' | ') });
+      return r;
+    };
+  }
+  document.addEventListener('cart-upsell:impression', () => (b.impression ??= performance.now()));
+  const visible = (el) => !!el && el.getClientRects().length > 0;
+  const tick = () => {
+    // The overlay host (<cart-upsell data-cart-upsell>) and the slot host the bar renders in.
+    const now = performance.now();
+    for (const host of document.querySelectorAll('[data-cart-upsell], cart-upsell-slot')) {
+      const sr = host.shadowRoot;
+      if (!sr) continue;
+      if (b.bar == null && visible(sr.querySelector('[role="status"]'))) b.bar = now;
+      if (b.dialog == null && visible(sr.querySelector('dialog[open], [role="dialog"]'))) b.dialog = now;
+    }
+    if (b.bar == null || b.dialog == null) requestAnimationFrame(tick);
+  };
+  requestAnimationFrame(tick);
+};
+
+async function measureLoad(browser, path, widget, cpu) {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  const page = await context.newPage();
+  await page.addInitScript(INIT);
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Performance.enable', { timeDomain: 'threadTicks' });
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: cpu });
+  await page.goto(`${origin}${path}?widget=${widget ? 1 : 0}`, { waitUntil: 'load' });
+  if (widget) await page.waitForFunction(() => window.__bench.bar != null && window.__bench.dialog != null, null, { timeout: 15000 }).catch(() => {});
+  // Let deferred work (idle callbacks, the prompt file, the first event flush) finish.
+  await page.waitForTimeout(2500);
+  await cdp.send('HeapProfiler.enable');
+  await cdp.send('HeapProfiler.collectGarbage');
+  const { metrics } = await cdp.send('Performance.getMetrics');
+  const m = Object.fromEntries(metrics.map((x) => [x.name, x.value]));
+  const b = await page.evaluate(() => {
+    const mark = performance.getEntriesByName('cart-upsell:script-tag')[0]?.startTime ?? null;
+    const res = performance.getEntriesByType('resource').filter((r) => /cart-upsell(-ui)?\.js/.test(r.name)).map((r) => ({ name: r.name.split('/').pop(), start: r.startTime, end: r.responseEnd, bytes: r.transferSize }));
+    return { ...window.__bench, mark, res };
+  });
+  await context.close();
+  return {
+    taskMs: m.TaskDuration * 1000,
+    scriptMs: m.ScriptDuration * 1000,
+    layoutMs: (m.LayoutDuration + m.RecalcStyleDuration) * 1000,
+    heapKB: m.JSHeapUsedSize / 1024,
+    longTasks: b.longTasks,
+    shift: b.shift,
+    shifts: b.shifts,
+    intl: b.intl,
+    barMs: b.bar != null && b.mark != null ? b.bar - b.mark : null,
+    dialogMs: b.dialog != null && b.mark != null ? b.dialog - b.mark : null,
+    impressionMs: b.impression != null && b.mark != null ? b.impression - b.mark : null,
+    resources: b.res,
+  };
+}
+
+// ── in-page micro benchmarks ───────────────────────────────────────────────────────────────
+const MICRO = async ({ sizes, offerCounts }) => {
+  const L = window.benchLib;
+  /** Median time per call (µs) over 7 samples, each long enough (≥ 30 ms) to be measured. */
+  const time = (fn) => {
+    let n = 1;
+    for (;;) {
+      const s = performance.now();
+      for (let i = 0; i < n; i++) fn();
+      if (performance.now() - s >= 30) break;
+      n *= 2;
+    }
+    const samples = [];
+    for (let k = 0; k < 7; k++) {
+      const s = performance.now();
+      for (let i = 0; i < n; i++) fn();
+      samples.push(((performance.now() - s) * 1000) / n);
+    }
+    samples.sort((a, b) => a - b);
+    return samples[3];
+  };
+  const cartConfig = { selectors: { item: '#cart .line', name: '.name', sku: '.name', skuAttr: 'data-sku', price: '.price', quantity: '.qty', lineTotal: '.total', subtotal: '#subtotal' }, currency: 'JPY' };
+  const tbody = document.querySelector('#cart tbody');
+  const yen = (n) => '￥' + String(n).replace(/\B(?=(\d{3})+$)/g, ',');
+  const draw = (n) => {
+    let html = '';
+    let sub = 0;
+    for (let i = 0; i < n; i++) {
+      const price = 500 + ((i * 137) % 5000);
+      const q = 1 + (i % 3);
+      sub += price * q;
+      html += `<tr class="line"><td class="name" data-sku="P-${String(i).padStart(4, '0')}">商品 ${i} 手ぬぐい</td><td class="price"><s>${yen(price + 300)}</s> ${yen(price)}</td><td><input class="qty" type="number" value="${q}"></td><td class="total">${yen(price * q)}</td></tr>`;
+    }
+    tbody.innerHTML = html;
+    document.getElementById('subtotal').textContent = yen(sub);
+  };
+  // The bare DOM reads of the same fields: what any cart reader must at least do.
+  const bare = () => {
+    const out = [];
+    for (const el of document.querySelectorAll(cartConfig.selectors.item)) {
+      out.push([el.querySelector('.name').getAttribute('data-sku'), el.querySelector('.name').textContent, el.querySelector('.price').textContent, el.querySelector('.qty').value, el.querySelector('.total').textContent]);
+    }
+    return [out, document.querySelector('#subtotal').textContent];
+  };
+  const readCart = {};
+  for (const n of sizes) {
+    draw(n);
+    const got = L.readCart(cartConfig);
+    const w = time(() => L.readCart(cartConfig));
+    const b = time(bare);
+    readCart[n] = { widgetUs: w, bareUs: b, ratio: w / b, linesRead: got.items.length };
+  }
+
+  // Engine: a 100-line cart and K offers of every type over a catalogue of 1,100 products.
+  draw(100);
+  const cart = L.readCart(cartConfig);
+  const sku = (i) => `P-${String(i).padStart(4, '0')}`;
+  const products = Array.from({ length: 1100 }, (_, i) => ({ sku: sku(i), name: `商品 ${i}`, price: 500 + ((i * 137) % 5000), url: `https://shop.example.jp/p/${i}` }));
+  const offersOf = (k) =>
+    Array.from({ length: k }, (_, i) => {
+      const inCart = sku(i % 100);
+      const other = sku(100 + (i % 1000));
+      const t = i % 4;
+      if (t === 0) return { id: `up-${i}`, type: 'upsell', from: inCart, to: other, triggers: ['cart-view'] };
+      if (t === 1) return { id: `x-${i}`, type: 'cross-sell', for: [inCart], items: [other, sku(100 + ((i + 7) % 1000))] };
+      if (t === 2) return { id: `b-${i}`, type: 'bundle', items: [inCart, other], price: 1000 };
+      return { id: `v-${i}`, type: 'volume', for: [inCart], tiers: [{ quantity: 3, percentOff: 5 }, { quantity: 5, percentOff: 10 }] };
+    });
+  const state = { visitorId: 'bench-visitor', sessionId: 'bench-session', firstSeen: Date.now(), returning: false, snoozed: {}, impressions: {}, session: { modalsShown: 0, declined: [], downsellShown: [], done: false } };
+  const engine = {};
+  for (const k of offerCounts) {
+    const config = { locale: 'ja', holdout: 0, freeShipping: { threshold: 1000000 }, products, offers: offersOf(k) };
+    const v = L.validateConfig(config);
+    const input = { cart, config, state, trigger: 'cart-view', now: Date.now(), page: { path: '/cart', mobile: false } };
+    const d = L.decide(input);
+    engine[k] = { us: time(() => L.decide(input)), configErrors: Array.isArray(v?.errors) ? v.errors.length : v?.ok === false ? 1 : 0, shown: [d.modal ? 1 : 0, d.panels.length, d.volume ? 1 : 0] };
+  }
+  return { readCart, engine };
+};
+
+const QUEUE = async (count) => {
+  const L = window.benchLib;
+  localStorage.clear();
+  const storage = L.safeStorage('local');
+  const config = { events: { endpoint: '/bench-events' } };
+  const tracker = L.createTracker({ config, visitorId: 'bench-visitor', sessionId: 'bench-session', holdout: false, storage });
+  const cart = { currency: 'JPY', items: [], subtotal: 7112 };
+  const prompt = { offerId: 'free-shipping', offerType: 'free-shipping', value: 2888, currency: 'JPY' };
+  let longest = 0;
+  const s = performance.now();
+  for (let i = 0; i < count; i++) {
+    const a = performance.now();
+    tracker.track('impression', prompt, cart);
+    longest = Math.max(longest, performance.now() - a);
+  }
+  const enqueueMs = performance.now() - s;
+  const f = performance.now();
+  await tracker.flush();
+  return { enqueueMs, longestTrackMs: longest, flushStartedAt: f };
+};
+
+async function measureMicro(browser, cpu) {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: cpu });
+  await page.goto(`${origin}/bench/pages/micro.html`);
+  await page.waitForFunction(() => document.documentElement.dataset.ready === '1');
+  const micro = await page.evaluate(MICRO, { sizes: [10, 100, 500], offerCounts: [10, 100, 1000] });
+
+  // Event queue: 1,000 events tracked in a burst, then delivered; bytes counted at the route.
+  const wire = { requests: 0, bytes: 0, ids: new Set(), last: 0 };
+  await page.route('**/bench-events', (route) => {
+    const body = route.request().postDataBuffer() ?? Buffer.alloc(0);
+    wire.requests++;
+    wire.bytes += body.length;
+    wire.last = Date.now();
+    try {
+      for (const e of JSON.parse(body.toString('utf8')).events) wire.ids.add(e.id);
+    } catch {}
+    return route.fulfill({ status: 204 });
+  });
+  const q = await page.evaluate(QUEUE, 1000);
+  const startWait = Date.now();
+  // The tracker sends one batch after another; wait until the wire is quiet for a second.
+  while (Date.now() - startWait < 60000 && (wire.last === 0 || Date.now() - wire.last < 1000)) await page.waitForTimeout(100);
+  const drainMs = wire.last ? wire.last - startWait : null;
+  await context.close();
+  return { ...micro, queue: { enqueued: 1000, enqueueMs: q.enqueueMs, perEventUs: (q.enqueueMs * 1000) / 1000, longestTrackMs: q.longestTrackMs, requests: wire.requests, bytes: wire.bytes, delivered: wire.ids.size, bytesPerEvent: wire.ids.size ? wire.bytes / wire.ids.size : null, drainMs } };
+}
+
+// ── Lighthouse on the demo cart page ───────────────────────────────────────────────────────
+async function runLighthouse(runs) {
+  const { default: lighthouse } = await import('lighthouse');
+  const { launch } = await import('chrome-launcher');
+  const chrome = await launch({ chromePath: browserPath() ?? undefined, chromeFlags: ['--headless=new', ...chromiumArgs] });
+  const out = {};
+  try {
+    for (const widget of [false, true]) {
+      const rs = [];
+      for (let i = 0; i < runs; i++) {
+        const r = await lighthouse(`${origin}/demo/site/shops/wa/cart.html?widget=${widget ? 1 : 0}`, { port: chrome.port, output: 'json', logLevel: 'error', onlyCategories: ['performance'] });
+        const a = r.lhr.audits;
+        rs.push({ score: r.lhr.categories.performance.score * 100, tbt: a['total-blocking-time'].numericValue, cls: a['cumulative-layout-shift'].numericValue, lcp: a['largest-contentful-paint'].numericValue, fcp: a['first-contentful-paint'].numericValue, runtimeError: r.lhr.runtimeError?.message ?? null });
+      }
+      out[widget ? 'widget' : 'baseline'] = { runs: rs, score: median(rs.map((x) => x.score)), tbtMs: median(rs.map((x) => x.tbt)), cls: median(rs.map((x) => x.cls)), lcpMs: median(rs.map((x) => x.lcp)), fcpMs: median(rs.map((x) => x.fcp)) };
+    }
+    out.settings = 'Lighthouse default (mobile, simulated 4× CPU and slow 4G), performance category only; median of runs';
+  } finally {
+    await chrome.kill();
+  }
+  return out;
+}
+
+// ── machine ────────────────────────────────────────────────────────────────────────────────
+function machine(browserVersion) {
+  const cpuModel = (() => {
+    try {
+      return readFileSync('/proc/cpuinfo', 'utf8').match(/model name\s*:\s*(.+)/)?.[1] ?? cpus()[0]?.model;
+    } catch {
+      return cpus()[0]?.model;
+    }
+  })();
+  const nproc = (() => {
+    try {
+      return Number(execSync('nproc').toString().trim());
+    } catch {
+      return cpus().length;
+    }
+  })();
+  return { nproc, cpuModel, chromium: browserVersion, node: process.version, os: `${process.platform} ${process.arch}` };
+}
+
+// ── main ───────────────────────────────────────────────────────────────────────────────────
+function summarise(runs) {
+  const lt = runs.flatMap((r) => r.longTasks);
+  return {
+    firstBarMs: round(median(runs.map((r) => r.barMs))),
+    firstDialogMs: round(median(runs.map((r) => r.dialogMs))),
+    firstImpressionMs: round(median(runs.map((r) => r.impressionMs))),
+    taskMs: round(median(runs.map((r) => r.taskMs))),
+    scriptMs: round(median(runs.map((r) => r.scriptMs))),
+    styleLayoutMs: round(median(runs.map((r) => r.layoutMs))),
+    heapKB: round(median(runs.map((r) => r.heapKB))),
+    longTasksPerRun: round(lt.length / runs.length, 2),
+    longestTaskMs: lt.length ? round(Math.max(...lt.map((t) => t.duration))) : 0,
+    longTasks: lt.map((t) => ({ start: round(t.start), duration: round(t.duration), attribution: t.attribution })),
+    layoutShift: round(median(runs.map((r) => r.shift)), 4),
+    maxLayoutShift: round(Math.max(...runs.map((r) => r.shift)), 4),
+    intlCalls: runs[0]?.intl ?? [],
+  };
+}
+
+if (args.includes('--serve')) {
+  // Serve the bench pages only (to look at them by hand): node bench/run.mjs --serve
+  await buildLib();
+  await startServer();
+  log(`serving ${origin}/bench/pages/cart.html`);
+  await new Promise(() => {});
+}
+
+const results = { date: new Date().toISOString(), runs: RUNS };
+const server = await startServer();
+let browser;
+try {
+  log('building the module bundle for the micro benchmarks');
+  await buildLib();
+  browser = await chromium.launch({ executablePath: browserPath(), args: chromiumArgs });
+  results.machine = machine(browser.version());
+  results.sizes = Object.fromEntries(['cart-upsell.js', 'cart-upsell-ui.js'].filter((f) => existsSync(join(dist, f))).map((f) => {
+    const b = readFileSync(join(dist, f));
+    return [f, { raw: b.length }];
+  }));
+
+  results.load = {};
+  for (const cpu of CPU) {
+    const per = { baseline: [], widget: [] };
+    for (let i = 0; i < RUNS; i++) {
+      // Alternate the two variants so drift on a shared machine hits both alike.
+      per.baseline.push(await measureLoad(browser, '/bench/pages/cart.html', false, cpu));
+      per.widget.push(await measureLoad(browser, '/bench/pages/cart.html', true, cpu));
+    }
+    results.load[`cpu${cpu}x`] = { baseline: summarise(per.baseline), widget: summarise(per.widget) };
+    log(`page load at ${cpu}× CPU done`);
+  }
+
+  results.micro = {};
+  for (const cpu of CPU) {
+    results.micro[`cpu${cpu}x`] = await measureMicro(browser, cpu);
+    log(`micro benchmarks at ${cpu}× CPU done`);
+  }
+  await browser.close();
+  browser = null;
+
+  if (LIGHTHOUSE) {
+    try {
+      results.lighthouse = await runLighthouse(3);
+      log('lighthouse done');
+    } catch (err) {
+      results.lighthouse = { error: String(err?.stack ?? err) };
+      log('lighthouse failed:', err);
+    }
+  }
+} finally {
+  await browser?.close();
+  server.close();
+}
+
+mkdirSync(join(root, 'bench'), { recursive: true });
+writeFileSync(join(root, 'bench/results.json'), JSON.stringify(results, null, 2) + '\n');
+console.log(table(results));
+log('results in bench/results.json');
+
+function table(r) {
+  const f = (x, d = 1) => (x == null ? '—' : Number(x).toFixed(d));
+  const delta = (a, b, d = 1) => (a == null || b == null ? '—' : `${b - a >= 0 ? '+' : ''}${(b - a).toFixed(d)}`);
+  const rows = [];
+  rows.push(`Bench ${r.date} — ${r.machine.nproc} cores, ${r.machine.cpuModel}, Chromium ${r.machine.chromium}, Node ${r.machine.node}; median of ${r.runs} runs`);
+  rows.push('', '### Page load (bench cart page: free-shipping bar + upsell dialog)', '', '| figure | CPU | without widget | with widget | added |', '| --- | --- | --- | --- | --- |');
+  for (const cpu of CPU) {
+    const { baseline: a, widget: b } = r.load[`cpu${cpu}x`];
+    const c = `${cpu}×`;
+    rows.push(`| script tag → free-shipping bar visible (ms) | ${c} | — | ${f(b.firstBarMs)} | |`);
+    rows.push(`| script tag → upsell dialog visible (ms) | ${c} | — | ${f(b.firstDialogMs)} | |`);
+    rows.push(`| main-thread task time (ms) | ${c} | ${f(a.taskMs)} | ${f(b.taskMs)} | ${delta(a.taskMs, b.taskMs)} |`);
+    rows.push(`| script time (ms) | ${c} | ${f(a.scriptMs)} | ${f(b.scriptMs)} | ${delta(a.scriptMs, b.scriptMs)} |`);
+    rows.push(`| style + layout time (ms) | ${c} | ${f(a.styleLayoutMs)} | ${f(b.styleLayoutMs)} | ${delta(a.styleLayoutMs, b.styleLayoutMs)} |`);
+    rows.push(`| long tasks ≥ 50 ms per load (longest ms) | ${c} | ${f(a.longTasksPerRun, 2)} (${f(a.longestTaskMs)}) | ${f(b.longTasksPerRun, 2)} (${f(b.longestTaskMs)}) | ${delta(a.longTasksPerRun, b.longTasksPerRun, 2)} |`);
+    rows.push(`| layout shift (CLS sum; worst run) | ${c} | ${f(a.layoutShift, 4)} (${f(a.maxLayoutShift, 4)}) | ${f(b.layoutShift, 4)} (${f(b.maxLayoutShift, 4)}) | ${delta(a.layoutShift, b.layoutShift, 4)} |`);
+    rows.push(`| JS heap after GC (KB) | ${c} | ${f(a.heapKB, 0)} | ${f(b.heapKB, 0)} | ${delta(a.heapKB, b.heapKB, 0)} |`);
+  }
+  rows.push('', '### readCart vs bare DOM reads of the same fields (µs per call)', '', '| lines | CPU | bare DOM reads | readCart | ratio |', '| --- | --- | --- | --- | --- |');
+  for (const cpu of CPU) for (const [n, v] of Object.entries(r.micro[`cpu${cpu}x`].readCart)) rows.push(`| ${n} | ${cpu}× | ${f(v.bareUs)} | ${f(v.widgetUs)} | ${f(v.ratio, 2)}× |`);
+  rows.push('', '### Offer engine: decide() on a 100-line cart (µs per decision)', '', '| offers | 1× CPU | 4× CPU |', '| --- | --- | --- |');
+  for (const k of Object.keys(r.micro.cpu1x.engine)) rows.push(`| ${k} | ${f(r.micro.cpu1x.engine[k].us)} | ${f(r.micro.cpu4x.engine[k].us)} |`);
+  rows.push('', '### Event queue: 1,000 events tracked in a burst, then delivered', '', '| figure | 1× CPU | 4× CPU |', '| --- | --- | --- |');
+  const q1 = r.micro.cpu1x.queue, q4 = r.micro.cpu4x.queue;
+  for (const [label, k, d] of [['time to enqueue 1,000 (ms)', 'enqueueMs', 1], ['per event (µs)', 'perEventUs', 1], ['longest single track() (ms)', 'longestTrackMs', 2], ['requests', 'requests', 0], ['bytes on the wire (request bodies)', 'bytes', 0], ['distinct events delivered', 'delivered', 0], ['bytes per delivered event', 'bytesPerEvent', 0], ['time until delivered (ms)', 'drainMs', 0]])
+    rows.push(`| ${label} | ${f(q1[k], d)} | ${f(q4[k], d)} |`);
+  if (r.lighthouse) {
+    rows.push('', '### Lighthouse (demo cart page 和雑貨 こもれび, mobile defaults)', '');
+    if (r.lighthouse.error) rows.push(`Lighthouse could not run: ${r.lighthouse.error.split('\n')[0]}`);
+    else {
+      const a = r.lighthouse.baseline, b = r.lighthouse.widget;
+      rows.push('| figure | without widget | with widget | added |', '| --- | --- | --- | --- |');
+      rows.push(`| performance score | ${f(a.score, 0)} | ${f(b.score, 0)} | ${delta(a.score, b.score, 0)} |`);
+      rows.push(`| total blocking time (ms) | ${f(a.tbtMs, 0)} | ${f(b.tbtMs, 0)} | ${delta(a.tbtMs, b.tbtMs, 0)} |`);
+      rows.push(`| CLS | ${f(a.cls, 4)} | ${f(b.cls, 4)} | ${delta(a.cls, b.cls, 4)} |`);
+      rows.push(`| LCP (ms) | ${f(a.lcpMs, 0)} | ${f(b.lcpMs, 0)} | ${delta(a.lcpMs, b.lcpMs, 0)} |`);
+    }
+  }
+  const intl = r.load.cpu1x.widget.intlCalls;
+  rows.push('', `Intl formatters created during a widget page load: ${intl.length ? intl.map((i) => `${i.name} at ${i.at.toFixed(0)} ms (${i.ms.toFixed(1)} ms)`).join(', ') : 'none'}`);
+  return rows.join('\n');
+}
