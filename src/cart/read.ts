@@ -84,7 +84,9 @@ export function cleanSku(raw: string | null | undefined): string | null {
 
 function quantityOf(el: Element | null): number | null {
   if (!el) return 1;
-  const t = (valueOf(el) ?? '').normalize('NFKC');
+  // A cell holding the quantity box: its text is every <option>, its value is the quantity.
+  const control = /^(INPUT|SELECT)$/.test(el.tagName) ? el : el.querySelector('input:not([type="checkbox"]):not([type="radio"]), select') ?? el;
+  const t = (valueOf(control) ?? '').normalize('NFKC');
   const m = t.match(/\d+/);
   if (!m) return t.trim() === '' ? 1 : null;
   const q = Number(m[0]);
