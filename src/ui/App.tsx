@@ -40,7 +40,8 @@ class Boundary extends Component<{ children: ComponentChildren; decision: Decisi
 function Screen({ decision, hidden, config, slot, ctx: c }: AppProps) {
   const d = decision;
   const gone = hidden;
-  if (!d || d.holdout) return null;
+  // A holdout visitor gets no offers from the engine, but still the bar: it states the shop's own rule.
+  if (!d) return null;
   const shows = (p: Prompt | null | undefined): p is Prompt => !!p && !gone.has(keyOf(p));
   const bottom: VNode[] = [];
   const top: VNode[] = [];

@@ -2,13 +2,15 @@ import type { ThemeConfig } from '../config/types';
 
 // Few font sizes and weights (13/14/16 px, 400/700): each new combination costs a first-use
 // text-shaping hit for large CJK fonts inside the layout that showModal() forces.
+// The host takes the largest z-index: a theme header with the same value is earlier in the
+// document, so the overlay still wins.
 // Sizes are px (a theme's `html{font-size:62.5%}` must not shrink us). `all: initial !important`
 // on the host wins over any page rule (inner !important beats outer), so neither the theme's
 // inherited text styles nor rules aimed at the element (div:empty, transform) reach in.
 const DARK = '--cu-fg:#ececec;--cu-bg:#1f1f1f;--cu-muted:#b4b4b4;--cu-line:#3c3c3c;--cu-accent:#8db4e2;--cu-on:#111;--cu-err:#ffb4ab;color-scheme:dark';
 
 const CSS = `:host{all:initial!important;display:block!important;font:14px/1.6 var(--cu-font)!important;color:var(--cu-fg)!important;--cu-fg:#222;--cu-bg:#fff;--cu-muted:#5f5f5f;--cu-line:#e2e2e2;--cu-accent:#2f5d8a;--cu-on:#fff;--cu-err:#b3261e;--cu-r:8px;--cu-font:system-ui,"Hiragino Sans","Noto Sans JP",Meiryo,sans-serif;color-scheme:light}
-:host([data-cart-upsell]){position:fixed!important;top:0!important;left:0!important;width:0!important;height:0!important;z-index:2147483000!important}
+:host([data-cart-upsell]){position:fixed!important;top:0!important;left:0!important;width:0!important;height:0!important;z-index:2147483647!important}
 *{box-sizing:border-box;margin:0;padding:0}
 button{font:inherit;color:inherit;background:none;border:1px solid transparent;border-radius:var(--cu-r);min-height:44px;min-width:44px;padding:0 16px;cursor:pointer}
 button[aria-disabled]{opacity:.6;cursor:default}
