@@ -34,32 +34,40 @@ test.beforeEach(async ({ page }) => {
   await page.goto('/e2e/pages/foundation-plain.html');
 });
 
-test('Shopify: add the upgrade, then remove the old line, then refresh the cart drawer', async ({ page }) => {
+test('Shopify: add the upgrade, then remove the old line, then redraw the cart drawer from the final cart', async ({ page }) => {
   const calls: { url: string; body: any }[] = [];
   await page.evaluate(() => {
     (window as any).Shopify = { routes: { root: '/' } };
+    // A Dawn-like drawer: it names the sections it needs and redraws from a cart response.
     customElements.define('cart-drawer', class extends HTMLElement {
+      getSectionsToRender() {
+        return [{ id: 'cart-drawer' }, { id: 'cart-icon-bubble' }];
+      }
       renderContents(state: any) {
-        (window as any).drawerRendered = Object.keys(state.sections ?? {});
+        this.innerHTML = new DOMParser().parseFromString(state.sections['cart-drawer'], 'text/html').body.innerHTML;
       }
     });
     document.body.append(document.createElement('cart-drawer'));
   });
   await page.route('**/cart/add.js', async (route) => {
     calls.push({ url: 'add', body: route.request().postDataJSON() });
-    await route.fulfill({ json: { items: [{ id: 4002, quantity: 2 }], sections: { 'cart-drawer': '<div>drawer</div>', 'cart-icon-bubble': '<span>3</span>' } } });
+    await route.fulfill({ json: { items: [{ id: 4002, key: '4002:x', quantity: 2 }] } });
   });
   await page.route('**/cart/change.js', async (route) => {
     calls.push({ url: 'change', body: route.request().postDataJSON() });
-    await route.fulfill({ json: { item_count: 2 } });
+    await route.fulfill({ json: { item_count: 2, sections: { 'cart-drawer': '<p>手ぬぐい 青海波 特撰 × 2</p>', 'cart-icon-bubble': '<span>2</span>' } } });
   });
-  await startWith(page, 'shopify', [upsell]);
+  await page.route('**/discount/**', (route) => {
+    calls.push({ url: new URL(route.request().url()).pathname, body: null });
+    return route.fulfill({ status: 302, headers: { location: '/e2e/pages/foundation-plain.html' } });
+  });
+  await startWith(page, 'shopify', [{ ...upsell, discountCode: 'UPGRADE10' }]);
   await acceptUpsellAtCheckout(page);
-  await expect.poll(() => calls.map((c) => c.url)).toEqual(['add', 'change']);
-  expect(calls[0].body.items).toEqual([{ id: 4002, quantity: 2 }]);
-  expect(calls[0].body.sections).toContain('cart-drawer');
-  expect(calls[1].body).toEqual({ id: 'LINEKEY-1', quantity: 0 });
-  await expect.poll(() => page.evaluate(() => (window as any).drawerRendered)).toEqual(['cart-drawer', 'cart-icon-bubble']);
+  await expect.poll(() => calls.map((c) => c.url)).toEqual(['add', 'change', '/discount/UPGRADE10']);
+  expect(calls[0].body).toEqual({ items: [{ id: 4002, quantity: 2 }] });
+  expect(calls[1].body).toMatchObject({ id: 'LINEKEY-1', quantity: 0, sections: 'cart-drawer,cart-icon-bubble' });
+  // What the shopper sees in the theme's own drawer: the cart after the replacement.
+  await expect(page.locator('cart-drawer')).toHaveText('手ぬぐい 青海波 特撰 × 2');
   // The held checkout click goes on afterwards.
   await expect(page).toHaveURL(/#checkout$/);
 });
@@ -89,7 +97,8 @@ test('Shopify: a failed add leaves the cart as it was and says so in plain words
 
 test('WooCommerce: the Store API add-item with the page nonce', async ({ page }) => {
   const requests: { body: any; nonce: string | undefined }[] = [];
-  await page.evaluate(() => ((window as any).wcSettings = { storeApiNonce: 'n0nce-123' }));
+  // As WooCommerce prints it on pages with its blocks.
+  await page.evaluate(() => ((window as any).wcBlocksMiddlewareConfig = { storeApiNonce: 'n0nce-123', wcStoreApiNonceTimestamp: '1763800000' }));
   await page.route('**/wp-json/wc/store/v1/cart/add-item', async (route) => {
     requests.push({ body: route.request().postDataJSON(), nonce: await route.request().headerValue('nonce') ?? undefined });
     await route.fulfill({ json: { items_count: 3 } });
