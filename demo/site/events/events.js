@@ -1,0 +1,45 @@
+// Live events: polls GET /events every 2 s and lists the newest first (the last 200).
+import { h, t2, table } from '../shared/dom.js';
+import { yen } from '../shared/format.js';
+
+const list = document.getElementById('list');
+const count = document.getElementById('count');
+const pause = document.getElementById('pause');
+let paused = false;
+let lastKey = '';
+
+const typeName = { impression: ['表示', 'shown'], accept: ['承諾', 'accepted'], decline: ['辞退', 'declined'], dismiss: ['閉じた', 'closed'], 'accept-failed': ['追加失敗', 'add failed'] };
+const time = (iso) => {
+  const d = new Date(iso);
+  return isNaN(d) ? String(iso) : d.toLocaleString('ja-JP', { hour12: false });
+};
+
+async function poll() {
+  if (paused) return;
+  try {
+    const res = await fetch('/events', { cache: 'no-store' });
+    if (!res.ok) throw new Error(`HTTP ${res.status}`);
+    const { events = [] } = await res.json();
+    const key = `${events.length}:${events[events.length - 1]?.id ?? ''}`;
+    if (key === lastKey) return;
+    lastKey = key;
+    const newest = events.slice(-200).reverse();
+    count.replaceChildren(...t2(`全${events.length}件（新しい順に最大200件を表示）`, `${events.length} events (newest 200 shown)`));
+    list.replaceChildren(
+      newest.length
+        ? table('イベント', [t2('時刻', 'Time'), t2('種類', 'Event'), t2('提案', 'Offer'), t2('文言', 'Variant'), t2('金額', 'Value'), t2('カート小計', 'Cart subtotal'), 'holdout', t2('ページ', 'Page'), t2('訪問者', 'Visitor')],
+            newest.map((e) => [time(e.time), t2(...(typeName[e.type] ?? [e.type, e.type])), `${e.offerId}（${e.offerType}）`, e.variant ?? '—', yen(e.value), yen(e.cartSubtotal), e.holdout ? 'holdout' : '', String(e.page ?? '').replace(location.origin, ''), String(e.visitorId ?? '')]), [4, 5])
+        : h('p', { class: 'muted' }, ...t2('まだイベントがありません。見本ショップで商品をカートに入れてみてください。', 'No events yet. Add a product to the cart on a sample shop.')),
+    );
+  } catch (err) {
+    count.replaceChildren(...t2(`イベントを読み込めませんでした（${err.message}）`, `Could not load the events (${err.message})`));
+  }
+}
+
+pause.addEventListener('click', () => {
+  paused = !paused;
+  pause.setAttribute('aria-pressed', String(paused));
+  if (!paused) void poll();
+});
+void poll();
+setInterval(poll, 2000);
