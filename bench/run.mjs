@@ -6,7 +6,7 @@
 import { createServer } from 'node:http';
 import { execSync } from 'node:child_process';
 import { existsSync, readFileSync, statSync, writeFileSync, mkdirSync } from 'node:fs';
-import { cpus } from 'node:os';
+import { cpus, loadavg } from 'node:os';
 import { extname, join, normalize, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from '@playwright/test';
@@ -179,6 +179,38 @@ async function measureLoad(browser, path, widget, cpu) {
   };
 }
 
+// ── long tasks with attribution, from a trace ──────────────────────────────────────────────
+// PerformanceObserver says only that a long task happened; the trace says what ran in it.
+async function traceLongTasks(browser, widget, cpu) {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  const page = await context.newPage();
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: cpu });
+  await browser.startTracing(page, { categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'v8.execute', 'blink.user_timing'] });
+  await page.goto(`${origin}/bench/pages/cart.html?widget=${widget ? 1 : 0}`, { waitUntil: 'load' });
+  await page.waitForTimeout(3000);
+  const buf = await browser.stopTracing();
+  await context.close();
+  const events = JSON.parse(buf.toString('utf8')).traceEvents ?? [];
+  const mains = new Set(events.filter((e) => e.ph === 'M' && e.name === 'thread_name' && e.args?.name === 'CrRendererMain').map((e) => `${e.pid}:${e.tid}`));
+  const onPage = new Set(events.filter((e) => e.name === 'ParseHTML' && /bench\/pages\/cart\.html/.test(e.args?.beginData?.url ?? '')).map((e) => `${e.pid}:${e.tid}`));
+  const key = [...onPage].find((k) => mains.has(k)) ?? [...onPage][0];
+  const thread = events.filter((e) => `${e.pid}:${e.tid}` === key && e.ph === 'X');
+  const label = (e) => {
+    const d = e.args?.data ?? e.args?.beginData ?? {};
+    const url = (d.url || d.scriptName || '').split('/').pop();
+    return [e.name, d.functionName, url].filter(Boolean).join(' ');
+  };
+  return thread
+    .filter((e) => e.name === 'RunTask' && e.dur >= 50000)
+    .map((t) => {
+      const inside = thread.filter((e) => e !== t && e.ts >= t.ts && e.ts + (e.dur ?? 0) <= t.ts + t.dur && (e.dur ?? 0) >= 2000);
+      const by = new Map();
+      for (const e of inside) by.set(label(e), Math.max(by.get(label(e)) ?? 0, e.dur));
+      return { durationMs: round(t.dur / 1000), what: [...by].sort((a, b) => b[1] - a[1]).slice(0, 6).map(([k, v]) => `${k} ${round(v / 1000)} ms`) };
+    });
+}
+
 // ── in-page micro benchmarks ───────────────────────────────────────────────────────────────
 const MICRO = async ({ sizes, offerCounts }) => {
   const L = window.benchLib;
@@ -198,7 +230,8 @@ const MICRO = async ({ sizes, offerCounts }) => {
       samples.push(((performance.now() - s) * 1000) / n);
     }
     samples.sort((a, b) => a - b);
-    return samples[3];
+    // The fastest sample: other work on a shared machine only ever adds time.
+    return samples[0];
   };
   const cartConfig = { selectors: { item: '#cart .line', name: '.name', sku: '.name', skuAttr: 'data-sku', price: '.price', quantity: '.qty', lineTotal: '.total', subtotal: '#subtotal' }, currency: 'JPY' };
   const tbody = document.querySelector('#cart tbody');
@@ -244,8 +277,8 @@ const MICRO = async ({ sizes, offerCounts }) => {
       const t = i % 4;
       if (t === 0) return { id: `up-${i}`, type: 'upsell', from: inCart, to: other, triggers: ['cart-view'] };
       if (t === 1) return { id: `x-${i}`, type: 'cross-sell', for: [inCart], items: [other, sku(100 + ((i + 7) % 1000))] };
-      if (t === 2) return { id: `b-${i}`, type: 'bundle', items: [inCart, other], price: 1000 };
-      return { id: `v-${i}`, type: 'volume', for: [inCart], tiers: [{ quantity: 3, percentOff: 5 }, { quantity: 5, percentOff: 10 }] };
+      if (t === 2) return { id: `b-${i}`, type: 'bundle', items: [inCart, other], price: 1000, appliedBy: 'platform' };
+      return { id: `v-${i}`, type: 'volume', items: [inCart], tiers: [{ quantity: 3, percentOff: 5 }, { quantity: 5, percentOff: 10 }], appliedBy: 'platform' };
     });
   const state = { visitorId: 'bench-visitor', sessionId: 'bench-session', firstSeen: Date.now(), returning: false, snoozed: {}, impressions: {}, session: { modalsShown: 0, declined: [], downsellShown: [], done: false } };
   const engine = {};
@@ -254,7 +287,7 @@ const MICRO = async ({ sizes, offerCounts }) => {
     const v = L.validateConfig(config);
     const input = { cart, config, state, trigger: 'cart-view', now: Date.now(), page: { path: '/cart', mobile: false } };
     const d = L.decide(input);
-    engine[k] = { us: time(() => L.decide(input)), configErrors: Array.isArray(v?.errors) ? v.errors.length : v?.ok === false ? 1 : 0, shown: [d.modal ? 1 : 0, d.panels.length, d.volume ? 1 : 0] };
+    engine[k] = { us: time(() => L.decide(input)), configErrors: v?.errors?.length ?? 0, firstError: v?.errors?.[0] ? JSON.stringify(v.errors[0]).slice(0, 200) : null, shown: [d.modal ? 1 : 0, d.panels.length, d.volume ? 1 : 0] };
   }
   return { readCart, engine };
 };
@@ -267,17 +300,18 @@ const QUEUE = async (count) => {
   const tracker = L.createTracker({ config, visitorId: 'bench-visitor', sessionId: 'bench-session', holdout: false, storage });
   const cart = { currency: 'JPY', items: [], subtotal: 7112 };
   const prompt = { offerId: 'free-shipping', offerType: 'free-shipping', value: 2888, currency: 'JPY' };
-  let longest = 0;
+  const each = [];
   const s = performance.now();
   for (let i = 0; i < count; i++) {
     const a = performance.now();
     tracker.track('impression', prompt, cart);
-    longest = Math.max(longest, performance.now() - a);
+    each.push(performance.now() - a);
   }
   const enqueueMs = performance.now() - s;
-  const f = performance.now();
-  await tracker.flush();
-  return { enqueueMs, longestTrackMs: longest, flushStartedAt: f };
+  const avg = (xs) => xs.reduce((x, y) => x + y, 0) / xs.length;
+  void tracker.flush();
+  // track() cost as the stored queue grows: the first 10 events against the last 10.
+  return { enqueueMs, longestTrackMs: Math.max(...each), first10Ms: avg(each.slice(0, 10)), last10Ms: avg(each.slice(-10)) };
 };
 
 async function measureMicro(browser, cpu) {
@@ -303,11 +337,11 @@ async function measureMicro(browser, cpu) {
   });
   const q = await page.evaluate(QUEUE, 1000);
   const startWait = Date.now();
-  // The tracker sends one batch after another; wait until the wire is quiet for a second.
-  while (Date.now() - startWait < 60000 && (wire.last === 0 || Date.now() - wire.last < 1000)) await page.waitForTimeout(100);
+  // The tracker sends one batch after another; wait until the wire is quiet for 2.5 s.
+  while (Date.now() - startWait < 90000 && Date.now() - Math.max(startWait, wire.last) < 2500) await page.waitForTimeout(100);
   const drainMs = wire.last ? wire.last - startWait : null;
   await context.close();
-  return { ...micro, queue: { enqueued: 1000, enqueueMs: q.enqueueMs, perEventUs: (q.enqueueMs * 1000) / 1000, longestTrackMs: q.longestTrackMs, requests: wire.requests, bytes: wire.bytes, delivered: wire.ids.size, bytesPerEvent: wire.ids.size ? wire.bytes / wire.ids.size : null, drainMs } };
+  return { ...micro, queue: { enqueued: 1000, enqueueMs: q.enqueueMs, perEventUs: (q.enqueueMs * 1000) / 1000, longestTrackMs: q.longestTrackMs, first10Ms: q.first10Ms, last10Ms: q.last10Ms, requests: wire.requests, bytes: wire.bytes, delivered: wire.ids.size, bytesPerEvent: wire.ids.size ? wire.bytes / wire.ids.size : null, drainMs } };
 }
 
 // ── Lighthouse on the demo cart page ───────────────────────────────────────────────────────
@@ -349,7 +383,8 @@ function machine(browserVersion) {
       return cpus().length;
     }
   })();
-  return { nproc, cpuModel, chromium: browserVersion, node: process.version, os: `${process.platform} ${process.arch}` };
+  // The load average says how busy the shared machine was: the figures are only as quiet as it.
+  return { nproc, cpuModel, chromium: browserVersion, node: process.version, os: `${process.platform} ${process.arch}`, loadAverage: loadavg().map((x) => round(x, 2)) };
 }
 
 // ── main ───────────────────────────────────────────────────────────────────────────────────
@@ -405,6 +440,12 @@ try {
     log(`page load at ${cpu}× CPU done`);
   }
 
+  results.longTaskTraces = {};
+  for (const cpu of CPU)
+    for (const widget of [false, true])
+      results.longTaskTraces[`cpu${cpu}x-${widget ? 'widget' : 'baseline'}`] = await traceLongTasks(browser, widget, cpu);
+  log('long-task traces done');
+
   results.micro = {};
   for (const cpu of CPU) {
     results.micro[`cpu${cpu}x`] = await measureMicro(browser, cpu);
@@ -436,7 +477,7 @@ function table(r) {
   const f = (x, d = 1) => (x == null ? '—' : Number(x).toFixed(d));
   const delta = (a, b, d = 1) => (a == null || b == null ? '—' : `${b - a >= 0 ? '+' : ''}${(b - a).toFixed(d)}`);
   const rows = [];
-  rows.push(`Bench ${r.date} — ${r.machine.nproc} cores, ${r.machine.cpuModel}, Chromium ${r.machine.chromium}, Node ${r.machine.node}; median of ${r.runs} runs`);
+  rows.push(`Bench ${r.date} — ${r.machine.nproc} cores, ${r.machine.cpuModel}, Chromium ${r.machine.chromium}, Node ${r.machine.node}, load average ${r.machine.loadAverage?.join(' ')}; page loads: median of ${r.runs} runs; micro benchmarks: fastest of 7 samples`);
   rows.push('', '### Page load (bench cart page: free-shipping bar + upsell dialog)', '', '| figure | CPU | without widget | with widget | added |', '| --- | --- | --- | --- | --- |');
   for (const cpu of CPU) {
     const { baseline: a, widget: b } = r.load[`cpu${cpu}x`];
@@ -456,7 +497,7 @@ function table(r) {
   for (const k of Object.keys(r.micro.cpu1x.engine)) rows.push(`| ${k} | ${f(r.micro.cpu1x.engine[k].us)} | ${f(r.micro.cpu4x.engine[k].us)} |`);
   rows.push('', '### Event queue: 1,000 events tracked in a burst, then delivered', '', '| figure | 1× CPU | 4× CPU |', '| --- | --- | --- |');
   const q1 = r.micro.cpu1x.queue, q4 = r.micro.cpu4x.queue;
-  for (const [label, k, d] of [['time to enqueue 1,000 (ms)', 'enqueueMs', 1], ['per event (µs)', 'perEventUs', 1], ['longest single track() (ms)', 'longestTrackMs', 2], ['requests', 'requests', 0], ['bytes on the wire (request bodies)', 'bytes', 0], ['distinct events delivered', 'delivered', 0], ['bytes per delivered event', 'bytesPerEvent', 0], ['time until delivered (ms)', 'drainMs', 0]])
+  for (const [label, k, d] of [['time to enqueue 1,000 (ms)', 'enqueueMs', 1], ['per event (µs)', 'perEventUs', 1], ['longest single track() (ms)', 'longestTrackMs', 2], ['track() mean, first 10 events (ms)', 'first10Ms', 2], ['track() mean, last 10 events (ms)', 'last10Ms', 2], ['requests', 'requests', 0], ['bytes on the wire (request bodies)', 'bytes', 0], ['distinct events delivered', 'delivered', 0], ['bytes per delivered event', 'bytesPerEvent', 0], ['time until delivered (ms)', 'drainMs', 0]])
     rows.push(`| ${label} | ${f(q1[k], d)} | ${f(q4[k], d)} |`);
   if (r.lighthouse) {
     rows.push('', '### Lighthouse (demo cart page 和雑貨 こもれび, mobile defaults)', '');
@@ -470,6 +511,9 @@ function table(r) {
       rows.push(`| LCP (ms) | ${f(a.lcpMs, 0)} | ${f(b.lcpMs, 0)} | ${delta(a.lcpMs, b.lcpMs, 0)} |`);
     }
   }
+  rows.push('', '### Long tasks (≥ 50 ms) in one traced load, with what ran inside them', '');
+  for (const [k, tasks] of Object.entries(r.longTaskTraces ?? {}))
+    rows.push(`- ${k}: ${tasks.length ? tasks.map((t) => `${t.durationMs} ms [${t.what.join('; ')}]`).join(' · ') : 'none'}`);
   const intl = r.load.cpu1x.widget.intlCalls;
   rows.push('', `Intl formatters created during a widget page load: ${intl.length ? intl.map((i) => `${i.name} at ${i.at.toFixed(0)} ms (${i.ms.toFixed(1)} ms)`).join(', ') : 'none'}`);
   return rows.join('\n');
