@@ -38,9 +38,9 @@ class Boundary extends Component<{ children: ComponentChildren; decision: Decisi
 
 /** Renders exactly what the decision says: the modal, the docked cards and bar, and slot content. */
 function Screen({ decision, hidden, config, slot, ctx: c }: AppProps) {
-  const d = decision;
+  // A holdout visitor sees no offer, but still the bar: it states the shop's own shipping rule.
+  const d = decision?.holdout ? { ...decision, modal: null, panels: [], volume: null } : decision;
   const gone = hidden;
-  // A holdout visitor gets no offers from the engine, but still the bar: it states the shop's own rule.
   if (!d) return null;
   const shows = (p: Prompt | null | undefined): p is Prompt => !!p && !gone.has(keyOf(p));
   const bottom: VNode[] = [];

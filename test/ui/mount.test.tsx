@@ -32,9 +32,10 @@ describe('createUI', () => {
     expect(document.querySelector('[data-cart-upsell]')).toBeNull();
   });
 
-  it('shows nothing for a holdout visitor and counts no impression', () => {
+  it('shows a holdout visitor the free-shipping bar but no offer, and counts no impression', () => {
     const { root, handlers } = setup({ bar: s.bar, panels: [s.cross], holdout: true });
-    expect(root.textContent).toBe('');
+    expect(root.querySelector('[role="status"]')?.textContent).toContain('送料無料');
+    expect(root.textContent).not.toContain('一緒にどうぞ');
     expect(handlers.onShow).not.toHaveBeenCalled();
   });
 
