@@ -82,9 +82,18 @@ export function createTracker(opts: TrackerOptions): Tracker {
   // Another tab of the same shop shares the stored queue: merge with it rather than overwrite
   // it, or that tab's events would be lost if it closes before sending them. An event both tabs
   // hold may be sent twice; its id lets the reader drop the copy.
+  // Reading the stored queue back costs a parse of up to ~180 KB, so it is done only after the
+  // browser said another tab wrote it (the `storage` event).
+  let foreign = false;
+  const onStorage = (e: StorageEvent) => {
+    if (e.key == null || e.key.endsWith(':' + QUEUE)) foreign = true;
+  };
   const save = () => {
-    const mine = new Set(queue.map((e) => e.id));
-    queue = queue.concat(stored().filter((e) => !mine.has(e.id) && !done.has(e.id)));
+    if (foreign) {
+      foreign = false;
+      const mine = new Set(queue.map((e) => e.id));
+      queue = queue.concat(stored().filter((e) => !mine.has(e.id) && !done.has(e.id)));
+    }
     if (queue.length > MAX_QUEUE) {
       const dropped = queue.length - MAX_QUEUE;
       queue = queue.slice(dropped);
@@ -187,6 +196,7 @@ export function createTracker(opts: TrackerOptions): Tracker {
   };
   win?.addEventListener('pagehide', leaving);
   win?.addEventListener('online', onOnline);
+  win?.addEventListener('storage', onStorage);
   document.addEventListener('visibilitychange', onVisibility);
   // Events from earlier page views go first, once the page has settled.
   schedule(interval);
@@ -233,6 +243,7 @@ export function createTracker(opts: TrackerOptions): Tracker {
       clearTimeout(timer);
       win?.removeEventListener('pagehide', leaving);
       win?.removeEventListener('online', onOnline);
+      win?.removeEventListener('storage', onStorage);
       document.removeEventListener('visibilitychange', onVisibility);
     },
   };

@@ -196,6 +196,8 @@ describe('delivery edge cases', () => {
     const tabA = make(down.fetchImpl, safeStorage('local'));
     const tabB = make(down.fetchImpl, safeStorage('local'));
     const a = tabA.track('impression', prompt, cart).event.id;
+    // What the browser tells the other tab when one writes the shared queue.
+    window.dispatchEvent(new StorageEvent('storage', { key: 'cart-upsell:events' }));
     const b = tabB.track('impression', prompt, cart).event.id;
     tabA.destroy();
     tabB.destroy(); // both tabs closed before the endpoint came back
