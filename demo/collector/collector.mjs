@@ -58,18 +58,20 @@ export function createCollector({ dataDir, validate, allowOrigin = '*' }) {
     }
   }
 
+  // An oversized body is read to its end (not kept) so the sender gets a clean 413 instead of
+  // a reset connection; a body far beyond the limit is cut off.
   function readBody(req) {
     return new Promise((resolve, reject) => {
       const chunks = [];
       let size = 0;
       req.on('data', (c) => {
         size += c.length;
-        if (size > LIMIT) {
-          reject(Object.assign(new Error('too large'), { status: 413 }));
-          req.destroy();
-        } else chunks.push(c);
+        if (size > LIMIT * 8) req.destroy();
+        else if (size <= LIMIT) chunks.push(c);
       });
-      req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+      req.on('end', () =>
+        size > LIMIT ? reject(Object.assign(new Error('too large'), { status: 413 })) : resolve(Buffer.concat(chunks).toString('utf8')),
+      );
       req.on('error', reject);
     });
   }
