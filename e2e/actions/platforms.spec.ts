@@ -152,3 +152,56 @@ test("a page handler can take over: preventDefault on cart-upsell:accept, and th
   await expect.poll(() => page.evaluate(() => (window as any).tookOver)).toBe('up-1');
   expect(platformCalls).toBe(0);
 });
+
+test('WooCommerce Store API: an upgrade is added, the old line removed, the coupon applied — in that order', async ({ page }) => {
+  const calls: { path: string; body: any; nonce: string | null }[] = [];
+  await page.evaluate(() => ((window as any).wcBlocksMiddlewareConfig = { storeApiNonce: 'n0nce-9' }));
+  await page.route('**/wp-json/wc/store/v1/cart/*', async (route) => {
+    const r = route.request();
+    calls.push({ path: new URL(r.url()).pathname.split('/').pop()!, body: r.postDataJSON(), nonce: await r.headerValue('nonce') });
+    await route.fulfill({ json: { items_count: 2 } });
+  });
+  await startWith(page, 'woocommerce', [{ ...upsell, discountCode: 'UPGRADE10' }]);
+  await acceptUpsellAtCheckout(page);
+  await expect.poll(() => calls.map((c) => c.path)).toEqual(['add-item', 'remove-item', 'apply-coupon']);
+  expect(calls.map((c) => c.body)).toEqual([{ id: 4002, quantity: 2 }, { key: 'LINEKEY-1' }, { code: 'UPGRADE10' }]);
+  expect(calls.every((c) => c.nonce === 'n0nce-9')).toBe(true);
+});
+
+test("WooCommerce classic: ?wc-ajax=add_to_cart, then the theme's mini-cart refreshes its fragments", async ({ page }) => {
+  const forms: Record<string, string>[] = [];
+  await page.evaluate(() => {
+    (window as any).wc_add_to_cart_params = { wc_ajax_url: '/?wc-ajax=%%endpoint%%' };
+    const mini = document.createElement('span');
+    mini.className = 'cart-contents-count';
+    mini.textContent = '2';
+    document.body.append(mini);
+    // A stand-in for jQuery and WooCommerce's cart-fragments script: on wc_fragment_refresh the
+    // theme's mini-cart is redrawn from the server.
+    (window as any).jQuery = (el: Element) => ({
+      trigger(name: string) {
+        if (el === document.body && name === 'wc_fragment_refresh') mini.textContent = '3';
+      },
+    });
+  });
+  await page.route('**/?wc-ajax=add_to_cart', async (route) => {
+    forms.push(Object.fromEntries(new URLSearchParams(route.request().postData() ?? '')));
+    await route.fulfill({ json: { fragments: {}, cart_hash: 'abc' } });
+  });
+  await startWith(page, 'woocommerce', [cross]);
+  await page.getByRole('button', { name: /箸置き 桜を追加/ }).click();
+  await expect(page.locator('.cart-contents-count')).toHaveText('3');
+  expect(forms).toEqual([{ product_id: '77', quantity: '1' }]);
+});
+
+test('EC-CUBE 4: a refused add ("done": false) says so and the cart is as before', async ({ page }) => {
+  let posts = 0;
+  await page.route('**/products/add_cart/**', (route) => {
+    posts++;
+    return route.fulfill({ json: { done: false, messages: ['在庫が不足しています。'] } });
+  });
+  await startWith(page, 'eccube', [upsell]);
+  const dialog = await acceptUpsellAtCheckout(page);
+  await expect(dialog.getByRole('alert')).toContainText('カートの内容は変わっていません');
+  expect(posts).toBe(1);
+});

@@ -30,7 +30,7 @@ export function validateEvent(e: unknown): string | null {
   if (!e || typeof e !== 'object' || Array.isArray(e)) return 'event: expected an object';
   const o = e as Record<string, unknown>;
   const str = (k: string) => (typeof o[k] === 'string' && (o[k] as string).length > 0 ? null : `${k}: expected text`);
-  const int = (k: string) => (Number.isInteger(o[k]) ? null : `${k}: expected a whole number`);
+  const int = (k: string) => (Number.isInteger(o[k]) && (o[k] as number) >= 0 ? null : `${k}: expected a whole number ≥ 0`);
   return (
     str('id') ??
     (TYPES.includes(o.type as string) ? null : `type: expected one of ${TYPES.join(', ')}`) ??
@@ -44,8 +44,20 @@ export function validateEvent(e: unknown): string | null {
     str('sessionId') ??
     (o.variant === null || typeof o.variant === 'string' ? null : 'variant: expected text or null') ??
     (typeof o.holdout === 'boolean' ? null : 'holdout: expected true or false') ??
-    (Array.isArray(o.items) ? null : 'items: expected a list') ??
+    (Array.isArray(o.items) ? badItem(o.items) : 'items: expected a list') ??
     (typeof o.page === 'string' && !/[?#]/.test(o.page) ? null : 'page: expected origin and path, without query or hash') ??
-    str('version')
+    str('version') ??
+    (o.reason === undefined || typeof o.reason === 'string' ? null : 'reason: expected text')
   );
+}
+
+function badItem(items: unknown[]): string | null {
+  for (let i = 0; i < items.length; i++) {
+    const it = items[i] as Record<string, unknown> | null;
+    if (!it || typeof it !== 'object') return `items[${i}]: expected an object`;
+    if (typeof it.sku !== 'string') return `items[${i}].sku: expected text`;
+    if (!Number.isInteger(it.quantity) || (it.quantity as number) < 1) return `items[${i}].quantity: expected a whole number ≥ 1`;
+    if (!Number.isInteger(it.price) || (it.price as number) < 0) return `items[${i}].price: expected a whole number ≥ 0`;
+  }
+  return null;
 }

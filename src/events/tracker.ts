@@ -47,8 +47,11 @@ export function retryAfterMs(header: string | null | undefined, nowMs: number): 
 export const newId = (): string =>
   typeof crypto !== 'undefined' && crypto.randomUUID ? crypto.randomUUID() : `${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 12)}`;
 
+/** Whole, non-negative minor units, whatever a page or config handed over. */
+const amount = (n: unknown): number => Math.max(0, Math.round(Number(n)) || 0);
+
 function itemsOf(p: Trackable, item?: ProductView): WidgetEvent['items'] {
-  const v = (x: ProductView, quantity = 1) => ({ sku: x.sku, quantity, price: x.price });
+  const v = (x: ProductView, quantity = 1) => ({ sku: String(x.sku), quantity: Math.max(1, Math.round(quantity) || 1), price: amount(x.price) });
   if (item) return [v(item)];
   if ('kind' in p) {
     if (p.kind === 'upsell' || p.kind === 'downsell') return [v(p.to, p.quantity)];
@@ -211,8 +214,8 @@ export function createTracker(opts: TrackerOptions): Tracker {
         offerType: isPrompt ? prompt.kind : prompt.offerType,
         time: new Date(now()).toISOString(),
         currency: cart.currency || prompt.currency,
-        cartSubtotal: cart.subtotal,
-        value: extra.item ? extra.item.price : Math.max(0, Math.round(prompt.value)),
+        cartSubtotal: amount(cart.subtotal),
+        value: amount(extra.item ? extra.item.price : prompt.value),
         visitorId: opts.visitorId,
         sessionId: opts.sessionId,
         variant: prompt.variant ?? null,

@@ -45,7 +45,7 @@ describe('reference collector', () => {
   it('answers 400 naming the field for a malformed event, and stores nothing of that batch', async () => {
     const r = await post(JSON.stringify({ events: [event('d'), event('e', { value: 'lots' })] }));
     expect(r.status).toBe(400);
-    expect((await r.json()).error).toBe('events[1].value: expected a whole number');
+    expect((await r.json()).error).toBe('events[1].value: expected a whole number ≥ 0');
     const ids = (await (await fetch(`${base}/events`)).json()).events.map((e: { id: string }) => e.id);
     expect(ids).not.toContain('d');
   });
