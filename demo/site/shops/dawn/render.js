@@ -1,4 +1,6 @@
-// A Shopify Dawn look (cart-items, .cart-item, quantity-input…); amounts as ￥1,320 JPY.
+// A Shopify Dawn look, after sections/main-cart-items.liquid and main-cart-footer.liquid (cart-items,
+// .cart-item, quantity input name="updates[]", #main-cart-footer .totals__total-value), so the
+// widget's `shopify` preset reads it as it reads a real Dawn cart. Amounts as ￥1,320 JPY.
 import { esc, yen } from '../../shared/catalog.js';
 
 export const productsHTML = (products) =>
@@ -19,7 +21,7 @@ export const cartHTML = (lines, subtotal) => {
   if (!lines.length) return `<cart-items class="is-empty"><h3 class="cart__empty-text">カートは空です</h3></cart-items>`;
   const rows = lines
     .map(
-      (l) => `<tr class="cart-item" id="CartItem-${esc(l.sku)}">
+      (l, i) => `<tr class="cart-item" id="CartItem-${i + 1}">
   <td class="cart-item__media"><img class="cart-item__image" src="${esc(l.image)}" alt="" width="64" height="64"></td>
   <td class="cart-item__details">
     <a class="cart-item__name h4 break" href="index.html#${esc(l.sku)}" data-sku="${esc(l.sku)}">${esc(l.name)}</a>
@@ -28,7 +30,7 @@ export const cartHTML = (lines, subtotal) => {
   <td class="cart-item__quantity">
     <quantity-input class="quantity cart-quantity">
       <button class="quantity__button" type="button" data-dec="${esc(l.sku)}" aria-label="${esc(l.name)}の数量を減らす">−</button>
-      <input class="quantity__input" type="number" data-qty="${esc(l.sku)}" value="${l.quantity}" min="0" aria-label="${esc(l.name)}の数量">
+      <input class="quantity__input" type="number" name="updates[]" data-qty="${esc(l.sku)}" data-index="${i + 1}" value="${l.quantity}" min="0" aria-label="${esc(l.name)}の数量">
       <button class="quantity__button" type="button" data-inc="${esc(l.sku)}" aria-label="${esc(l.name)}の数量を増やす">＋</button>
     </quantity-input>
     <cart-remove-button><a class="button button--tertiary" href="#" data-remove="${esc(l.sku)}" aria-label="${esc(l.name)}を削除">削除</a></cart-remove-button>
@@ -43,7 +45,7 @@ export const cartHTML = (lines, subtotal) => {
     <tbody>${rows}</tbody>
   </table>
 </cart-items>
-<div class="totals"><h3 class="totals__subtotal">小計</h3><p class="totals__subtotal-value">${yen(subtotal)} JPY</p></div>
+<div id="main-cart-footer" class="cart__footer"><div class="totals"><h3 class="totals__total">見積もり合計</h3><p class="totals__total-value">${yen(subtotal)} JPY</p></div></div>
 <small class="tax-note">税込。配送料はチェックアウト時に計算されます</small>`;
 };
 
