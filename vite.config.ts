@@ -27,7 +27,8 @@ export default defineConfig(({ mode }) => {
       alias: { '#prompts': here(esm ? './src/runtime/ui-loader.module.ts' : './src/runtime/ui-loader.script.ts') },
     },
     build: {
-      target: ['es2020', 'chrome90', 'firefox101', 'safari16.4'],
+      // ES2021 is within every target above (logical assignment: Chrome 85, Firefox 79, Safari 14).
+      target: ['es2021', 'chrome90', 'firefox101', 'safari16.4'],
       // CART_UPSELL_OUT lets parallel builds (and their e2e servers) use separate folders.
       outDir: process.env.CART_UPSELL_OUT ?? 'dist',
       // The first build of `npm run build` (the core) empties the folder; the other two add to it.
@@ -37,7 +38,10 @@ export default defineConfig(({ mode }) => {
       lib,
       rolldownOptions: esm
         ? { external: [/^preact(\/.*)?$/, /^@preact\/signals(-core)?$/], output: { chunkFileNames: 'esm/[name]-[hash].mjs' } }
-        : {},
+        : // `minify: true` alone lets the minifier lower `a?.b` to `a==null?void 0:a.b` again; naming
+          // the target keeps the targets' syntax (measured: −0.28 KB gzip core, −0.21 KB prompt file).
+          // No top-level or property mangling: the global CartUpsell and every config/event field are public.
+          { output: { minify: { compress: { target: 'es2021' }, mangle: true } } },
     },
   };
 });
