@@ -33,5 +33,8 @@ export function watchConsole(page: Page) {
     if (m.type() === 'error') errors.push(m.text());
   });
   page.on('pageerror', (e) => errors.push(String(e)));
+  page.on('response', (r) => {
+    if (r.status() >= 400) errors.push(`${r.status()} ${r.url()}`);
+  });
   return { errors, expectNone: () => expect(errors).toEqual([]) };
 }

@@ -1,0 +1,117 @@
+import { test, expect, type Page } from '@playwright/test';
+import { watchConsole } from './helpers';
+
+/** The merchant pastes a whole config into the JSON box (one input event, as a paste gives). */
+async function pasteJson(page: Page, value: string) {
+  await page.getByRole('textbox', { name: 'JSON' }).evaluate((el: HTMLTextAreaElement, v) => {
+    el.focus();
+    el.value = v;
+    el.dispatchEvent(new InputEvent('input', { bubbles: true, inputType: 'insertFromPaste' }));
+  }, value);
+}
+
+test.beforeEach(async ({ page }) => {
+  await page.goto('/demo/site/configurator/');
+  await expect(page.getByRole('region', { name: '検証結果' })).toContainText('問題はありません');
+});
+
+test('loads without console errors; the previews show the sample config\'s prompts on desktop and mobile', async ({ page }) => {
+  const c = watchConsole(page);
+  await page.reload();
+  for (const title of ['プレビュー PC', 'プレビュー スマホ']) {
+    const frame = page.frameLocator(`iframe[title="${title}"]`);
+    await expect(frame.getByRole('status').filter({ hasText: '送料無料' })).toBeVisible();
+    await expect(frame.getByRole('dialog', { name: /手ぬぐい 青海波 特撰/ })).toBeVisible();
+  }
+  c.expectNone();
+});
+
+test('form edits change the JSON and the preview', async ({ page }) => {
+  const desktop = page.frameLocator('iframe[title="プレビュー PC"]');
+  await expect(desktop.getByRole('dialog')).toBeVisible();
+  await page.getByLabel('送料無料になる金額（円・税込）').fill('20000');
+  await expect(page.getByRole('textbox', { name: 'JSON' })).toHaveValue(/"threshold": 20000/);
+  // The sample cart: 手ぬぐい ×2 after the preview's quantity change, 急須 — ￥8,140; ￥11,860 to go.
+  await expect(desktop.getByRole('status').filter({ hasText: '送料無料' })).toContainText('￥11,860');
+
+  await page.getByLabel('メリット（1行に1つ）').first().fill('一枚ずつ手で染めています');
+  await expect(desktop.getByRole('dialog')).toContainText('一枚ずつ手で染めています');
+
+  await page.getByLabel('言語').selectOption('en');
+  await expect(desktop.getByRole('dialog', { name: /Upgrade to|手ぬぐい/ })).toBeVisible();
+  await expect(desktop.getByRole('status').filter({ hasText: /free shipping/i })).toBeVisible();
+});
+
+test('JSON edits change the form; mistakes are shown next to the field in words', async ({ page }) => {
+  const text = page.getByRole('textbox', { name: 'JSON' });
+  const json = JSON.parse(await text.inputValue());
+  json.offers[0].to = 'NO-SUCH-SKU';
+  await pasteJson(page, JSON.stringify(json, null, 2));
+  const to = page.getByLabel('上位商品（SKU）').first();
+  await expect(to).toHaveValue('NO-SUCH-SKU');
+  await expect(to).toHaveAttribute('aria-invalid', 'true');
+  await expect(to).toHaveAccessibleDescription(/"NO-SUCH-SKU" is not the sku of any entry in "products"/);
+  await expect(page.getByRole('region', { name: '検証結果' })).toContainText('offers[0].to');
+
+  json.offers[0].to = 'TN-0123-DX';
+  json.freeShipping.threshold = 'ten thousand';
+  await pasteJson(page, JSON.stringify(json, null, 2));
+  const threshold = page.getByLabel('送料無料になる金額（円・税込）');
+  await expect(threshold).toHaveValue('ten thousand');
+  await expect(threshold).toHaveAttribute('aria-invalid', 'true');
+  await expect(threshold).toHaveAccessibleDescription('expected a whole number of yen, got "ten thousand"');
+  await expect(to).not.toHaveAttribute('aria-invalid', 'true');
+
+  // Fixing it in the form clears the message.
+  await threshold.fill('8000');
+  await expect(page.getByRole('region', { name: '検証結果' })).toContainText('問題はありません');
+  await expect(text).toHaveValue(/"threshold": 8000/);
+
+  await pasteJson(page, '{ "locale": ');
+  await expect(page.getByRole('alert')).toContainText('JSON');
+});
+
+test('the selector helper reads a sample shop and outlines what matched', async ({ page }) => {
+  await page.getByRole('combobox', { name: /^見本/ }).selectOption('eccube');
+  const result = page.locator('#helper-result');
+  await expect(result.getByRole('table', { name: '読み取れたカート' })).toContainText('手ぬぐい 青海波');
+  await expect(result).toContainText('￥8,140');
+  await expect(result.getByRole('row', { name: /^item/ })).toContainText('2');
+  const frame = page.frameLocator('iframe[title="読み取り対象のカート"]');
+  await expect(frame.locator('[data-cu-field~="item"]')).toHaveCount(2);
+  await expect(frame.locator('[data-cu-field~="subtotal"]')).toHaveCount(1);
+
+  // Pasted HTML: scripts do not run, and a wrong selector reads nothing.
+  await page.getByLabel('カートの HTML').fill('<div class="row"><span class="n">箸置き</span><span class="p">￥440</span><input class="q" value="3"><img src=x onerror="window.parent.pwned=1"></div><script>window.parent.pwned=1</script>');
+  for (const [f, v] of [['item', '.row'], ['name', '.n'], ['price', '.p'], ['quantity', '.q'], ['sku', ''], ['skuAttr', ''], ['lineTotal', ''], ['subtotal', '']]) await page.locator(`#sel-${f}`).fill(v);
+  await page.getByRole('button', { name: '読み取る' }).click();
+  await expect(result.getByRole('table', { name: '読み取れたカート' })).toContainText('箸置き');
+  await expect(result).toContainText('￥1,320');
+  expect(await page.evaluate(() => (window as any).pwned)).toBeUndefined();
+});
+
+test('the copied inline snippet, put into a blank page, starts the widget', async ({ page, context, browser }) => {
+  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+  await page.getByRole('button', { name: 'インライン版をコピー' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'コピーしました' })).toBeVisible();
+  const snippet = await page.evaluate(() => navigator.clipboard.readText());
+  expect(snippet).toContain('id="cart-upsell-config"');
+
+  const blank = await browser.newPage();
+  const c = watchConsole(blank);
+  await blank.goto(new URL('/demo/site/configurator/blank.html', page.url()).href);
+  // A cart in the 和雑貨 markup the config's selectors read: one 手ぬぐい at ￥1,320.
+  await blank.setContent(`<!doctype html><html lang="ja"><head><meta charset="utf-8"><link rel="icon" href="data:,"><title>my shop</title></head><body>
+    <table class="wa-cart"><tbody><tr class="line"><td class="name" data-sku="TN-0123">手ぬぐい 青海波</td><td class="price">1,320円</td>
+    <td><input class="qty" value="1" aria-label="数量"></td><td class="total">1,320円</td></tr></tbody></table>
+    <p>合計 <strong class="wa-subtotal">1,320円</strong></p>
+    ${snippet}</body></html>`);
+  await expect(blank.getByRole('status').filter({ hasText: '送料無料' })).toContainText('あと￥3,680で送料無料');
+  expect(await blank.evaluate(() => typeof (window as any).CartUpsell?.start)).toBe('function');
+  await blank.close();
+  c.expectNone();
+});
+
+test('the script-tag snippet names the served script and a config file', async ({ page }) => {
+  await expect(page.locator('#snippet-file')).toHaveText(/<script src="http:\/\/127\.0\.0\.1:\d+\/dist\/cart-upsell\.js" data-config="\/cart-upsell\.json" async><\/script>/);
+});
