@@ -43,7 +43,7 @@ function decodeSegment(seg) {
 /**
  * Output bytes per source file: each mapped span (from one segment to the next on the same
  * generated line) is charged to its segment's source; unmapped spans (the IIFE wrapper,
- * helpers the bundler adds) go to "(bundler)". Counts UTF-16 columns, as source maps do.
+ * helpers the bundler adds, punctuation the minifier left unmapped) go to "(unmapped)". Counts UTF-16 columns, as source maps do.
  */
 export function bytesPerSource(code, map) {
   const lines = code.split('\n');
@@ -62,12 +62,12 @@ export function bytesPerSource(code, map) {
         spans.push([col, map.sources[source]]);
       } else spans.push([col, null]);
     }
-    add('(bundler)', spans.length ? spans[0][0] : text.length);
+    add('(unmapped)', spans.length ? spans[0][0] : text.length);
     spans.forEach(([start, name], k) => {
       const end = k + 1 < spans.length ? spans[k + 1][0] : text.length;
-      add(name ? tidy(name) : '(bundler)', end - start);
+      add(name ? tidy(name) : '(unmapped)', end - start);
     });
-    add('(bundler)', 1); // the newline
+    add('(unmapped)', 1); // the newline
   });
   return perSource;
 }
