@@ -72,14 +72,19 @@ test('JSON edits change the form; mistakes are shown next to the field in words'
 });
 
 test('the selector helper reads a sample shop and outlines what matched', async ({ page }) => {
-  await page.getByRole('combobox', { name: /^見本/ }).selectOption('eccube');
+  await page.getByRole('combobox', { name: /^見本/ }).selectOption('wa');
   const result = page.locator('#helper-result');
   await expect(result.getByRole('table', { name: '読み取れたカート' })).toContainText('手ぬぐい 青海波');
   await expect(result).toContainText('￥8,140');
   await expect(result.getByRole('row', { name: /^item/ })).toContainText('2');
   const frame = page.frameLocator('iframe[title="読み取り対象のカート"]');
   await expect(frame.locator('[data-cu-field~="item"]')).toHaveCount(2);
+  await expect(frame.locator('[data-cu-field~="quantity"]')).toHaveCount(2);
   await expect(frame.locator('[data-cu-field~="subtotal"]')).toHaveCount(1);
+  // The Dawn-like sample, with selectors instead of its preset.
+  await page.getByRole('combobox', { name: /^見本/ }).selectOption('dawn');
+  await expect(result.getByRole('table', { name: '読み取れたカート' })).toContainText('急須 白磁');
+  await expect(result).toContainText('￥8,140');
 
   // Pasted HTML: scripts do not run, and a wrong selector reads nothing.
   await page.getByLabel('カートの HTML').fill('<div class="row"><span class="n">箸置き</span><span class="p">￥440</span><input class="q" value="3"><img src=x onerror="window.parent.pwned=1"></div><script>window.parent.pwned=1</script>');

@@ -8,6 +8,16 @@ import { findProduct } from '../shared/catalog.js';
 const FIELDS = ['item', 'name', 'sku', 'skuAttr', 'price', 'quantity', 'lineTotal', 'subtotal'];
 const $ = (id) => document.getElementById(id);
 
+/**
+ * Selectors for the sample shops' markup. The EC-CUBE-like and Dawn-like shops are read by their
+ * platform presets in their own configs; these show how the same carts read with selectors.
+ */
+const SAMPLE_SELECTORS = {
+  wa: null,
+  eccube: { item: '.ec-cartRole .ec-cartRow', name: '.ec-cartRow__name', sku: '.ec-cartRow__name', skuAttr: 'data-code', price: '.ec-cartRow__unitPrice', quantity: '.ec-cartRow__amount', lineTotal: '.ec-cartRow__subtotalColumn', subtotal: '.ec-cartRole__totalAmount' },
+  dawn: { item: 'cart-items .cart-item', name: '.cart-item__name', sku: '.cart-item__name', skuAttr: 'data-sku', price: '.cart-item__price', quantity: 'input.quantity__input', lineTotal: '.cart-item__totals .price', subtotal: '#main-cart-footer .totals__total-value' },
+};
+
 /** Pasted HTML without anything that could run: scripts, frames, handlers, javascript: URLs. */
 export function sanitize(html, doc = document) {
   const parsed = new DOMParser().parseFromString(String(html), 'text/html');
@@ -27,7 +37,7 @@ async function sample(shop) {
     const p = findProduct(sku);
     return { ...p, quantity, lineTotal: p.price * quantity };
   });
-  return { html: render.cartHTML(lines, lines.reduce((s, l) => s + l.lineTotal, 0), { compact: false }), selectors: config.cart.selectors };
+  return { html: render.cartHTML(lines, lines.reduce((s, l) => s + l.lineTotal, 0), { compact: false }), selectors: config.cart?.selectors ?? SAMPLE_SELECTORS[shop] ?? {} };
 }
 
 export function mountHelper({ onUse }) {
