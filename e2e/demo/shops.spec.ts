@@ -60,7 +60,7 @@ test('eccube: "no" to the upgrade brings the cheaper fallback once; "yes" to it 
   await expect(down).toContainText('+￥440');
   await down.getByRole('button', { name: '変更する' }).click();
   await expect(page.getByRole('dialog')).toHaveCount(0);
-  await expect(page.getByRole('listitem', { name: '手ぬぐい 青海波 上' })).toBeVisible();
+  await expect(page.getByRole('list', { name: '手ぬぐい 青海波 上', exact: true })).toBeVisible();
   await page.getByRole('button', { name: '手ぬぐい 青海波 上の数量を増やす' }).click();
   await page.getByRole('button', { name: '手ぬぐい 青海波 上の数量を増やす' }).click();
   await expect(page.locator('.ec-cartRole .ec-cartRow__amount')).toHaveText('3');
