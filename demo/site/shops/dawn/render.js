@@ -35,7 +35,7 @@ export const cartHTML = (lines, subtotal) => {
     </quantity-input>
     <cart-remove-button><a class="button button--tertiary" href="#" data-remove="${esc(l.sku)}" aria-label="${esc(l.name)}を削除">削除</a></cart-remove-button>
   </td>
-  <td class="cart-item__totals right"><span class="price price--end">${yen(l.lineTotal)}</span></td>
+  <td class="cart-item__totals right"><div class="cart-item__price-wrapper"><span class="price price--end">${yen(l.lineTotal)}</span></div></td>
 </tr>`,
     )
     .join('');
