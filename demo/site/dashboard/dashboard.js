@@ -86,11 +86,11 @@ function render() {
 
 function verdict(test) {
   if (!test) return h('p', { class: 'verdict' }, ...t2('比較できる文言が2つ以上ありません。', 'Fewer than two variants to compare.'));
-  const p = test.p < 0.001 ? '< 0.001' : test.p.toFixed(3);
+  const p = test.p < 0.001 ? '< 0.001' : `= ${test.p.toFixed(3)}`;
   const texts = {
-    'a-better': [`「${test.a}」の承諾率が有意に高い（z = ${test.z.toFixed(2)}、p = ${p}）。`, `"${test.a}" is accepted significantly more often (z = ${test.z.toFixed(2)}, p = ${p}).`],
-    'b-better': [`「${test.b}」の承諾率が有意に高い（z = ${test.z.toFixed(2)}、p = ${p}）。`, `"${test.b}" is accepted significantly more often (z = ${test.z.toFixed(2)}, p = ${p}).`],
-    'no-difference': [`有意な差はありません（z = ${test.z.toFixed(2)}、p = ${p}）。もっとデータを集めてください。`, `No significant difference (z = ${test.z.toFixed(2)}, p = ${p}). Keep collecting.`],
+    'a-better': [`「${test.a}」の承諾率が有意に高い（z = ${test.z.toFixed(2)}、p ${p}）。`, `"${test.a}" is accepted significantly more often (z = ${test.z.toFixed(2)}, p ${p}).`],
+    'b-better': [`「${test.b}」の承諾率が有意に高い（z = ${test.z.toFixed(2)}、p ${p}）。`, `"${test.b}" is accepted significantly more often (z = ${test.z.toFixed(2)}, p ${p}).`],
+    'no-difference': [`有意な差はありません（z = ${test.z.toFixed(2)}、p ${p}）。もっとデータを集めてください。`, `No significant difference (z = ${test.z.toFixed(2)}, p ${p}). Keep collecting.`],
     'too-few': ['判定にはデータが足りません（各文言で承諾・非承諾がそれぞれ5件以上必要）。', 'Too little data to judge (each variant needs at least 5 acceptances and 5 non-acceptances).'],
   }[test.verdict];
   return h('p', { class: `verdict${test.verdict.endsWith('better') ? ' sig' : ''}` }, h('strong', {}, ...t2('判定：', 'Verdict: ')), ...t2(texts[0], texts[1]));
