@@ -12,6 +12,7 @@ import { fileURLToPath } from 'node:url';
 import { chromium } from '@playwright/test';
 import { build } from 'vite';
 import { browserPath, chromiumArgs } from '../scripts/browser-path.mjs';
+import { sourceAt } from '../scripts/size-check.mjs';
 
 const root = resolve(fileURLToPath(new URL('..', import.meta.url)));
 const args = process.argv.slice(2);
@@ -211,6 +212,39 @@ async function traceLongTasks(browser, widget, cpu) {
     });
 }
 
+// ── where the widget's main-thread time goes, per source file (CPU profile + source map) ──
+async function profileWidget(browser, cpu) {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  const page = await context.newPage();
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: cpu });
+  await cdp.send('Profiler.enable');
+  await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
+  await cdp.send('Profiler.start');
+  await page.goto(`${origin}/bench/pages/cart.html?widget=1`, { waitUntil: 'load' });
+  await page.waitForTimeout(3000);
+  const { profile } = await cdp.send('Profiler.stop');
+  await context.close();
+  const maps = {};
+  for (const f of ['cart-upsell.js', 'cart-upsell-ui.js']) {
+    const m = join(dist, `${f}.map`);
+    if (existsSync(m)) maps[f] = sourceAt(JSON.parse(readFileSync(m, 'utf8')));
+  }
+  // Self time per node from the samples.
+  const self = new Map();
+  const dt = profile.timeDeltas ?? [];
+  profile.samples.forEach((id, i) => self.set(id, (self.get(id) ?? 0) + (dt[i + 1] ?? 0)));
+  const byFile = new Map();
+  for (const n of profile.nodes) {
+    const file = n.callFrame.url.split('/').pop();
+    if (!maps[file]) continue;
+    const src = maps[file](n.callFrame.lineNumber, n.callFrame.columnNumber);
+    byFile.set(src, (byFile.get(src) ?? 0) + (self.get(n.id) ?? 0) / 1000);
+  }
+  // Native work (layout, style, GC) is not in JS nodes; the trace figures cover it.
+  return [...byFile].sort((a, b) => b[1] - a[1]).slice(0, 12).map(([f, ms]) => ({ file: f, selfMs: round(ms) }));
+}
+
 // ── in-page micro benchmarks ───────────────────────────────────────────────────────────────
 const MICRO = async ({ sizes, offerCounts }) => {
   const L = window.benchLib;
@@ -309,6 +343,7 @@ const QUEUE = async (count) => {
   }
   const enqueueMs = performance.now() - s;
   const avg = (xs) => xs.reduce((x, y) => x + y, 0) / xs.length;
+  window.__tracker = tracker;
   void tracker.flush();
   // track() cost as the stored queue grows: the first 10 events against the last 10.
   return { enqueueMs, longestTrackMs: Math.max(...each), first10Ms: avg(each.slice(0, 10)), last10Ms: avg(each.slice(-10)) };
@@ -338,7 +373,11 @@ async function measureMicro(browser, cpu) {
   const q = await page.evaluate(QUEUE, 1000);
   const startWait = Date.now();
   // The tracker sends one batch after another; wait until the wire is quiet for 2.5 s.
-  while (Date.now() - startWait < 90000 && Date.now() - Math.max(startWait, wire.last) < 2500) await page.waitForTimeout(100);
+  // flush() is also nudged every 250 ms (it returns at once while a request is under way).
+  while (Date.now() - startWait < 90000 && Date.now() - Math.max(startWait, wire.last) < 3000) {
+    await page.evaluate(() => void window.__tracker.flush());
+    await page.waitForTimeout(250);
+  }
   const drainMs = wire.last ? wire.last - startWait : null;
   await context.close();
   return { ...micro, queue: { enqueued: 1000, enqueueMs: q.enqueueMs, perEventUs: (q.enqueueMs * 1000) / 1000, longestTrackMs: q.longestTrackMs, first10Ms: q.first10Ms, last10Ms: q.last10Ms, requests: wire.requests, bytes: wire.bytes, delivered: wire.ids.size, bytesPerEvent: wire.ids.size ? wire.bytes / wire.ids.size : null, drainMs } };
@@ -445,6 +484,9 @@ try {
     for (const widget of [false, true])
       results.longTaskTraces[`cpu${cpu}x-${widget ? 'widget' : 'baseline'}`] = await traceLongTasks(browser, widget, cpu);
   log('long-task traces done');
+  results.jsProfile = {};
+  for (const cpu of CPU) results.jsProfile[`cpu${cpu}x`] = await profileWidget(browser, cpu);
+  log('CPU profiles done');
 
   results.micro = {};
   for (const cpu of CPU) {
@@ -514,6 +556,9 @@ function table(r) {
   rows.push('', '### Long tasks (≥ 50 ms) in one traced load, with what ran inside them', '');
   for (const [k, tasks] of Object.entries(r.longTaskTraces ?? {}))
     rows.push(`- ${k}: ${tasks.length ? tasks.map((t) => `${t.durationMs} ms [${t.what.join('; ')}]`).join(' · ') : 'none'}`);
+  rows.push('', '### Widget JavaScript self time during one load, per source file (CPU profile)', '', '| source file | 1× CPU (ms) | 4× CPU (ms) |', '| --- | --- | --- |');
+  const p4 = new Map((r.jsProfile?.cpu4x ?? []).map((x) => [x.file, x.selfMs]));
+  for (const x of r.jsProfile?.cpu1x ?? []) rows.push(`| ${x.file} | ${f(x.selfMs)} | ${f(p4.get(x.file))} |`);
   const intl = r.load.cpu1x.widget.intlCalls;
   rows.push('', `Intl formatters created during a widget page load: ${intl.length ? intl.map((i) => `${i.name} at ${i.at.toFixed(0)} ms (${i.ms.toFixed(1)} ms)`).join(', ') : 'none'}`);
   return rows.join('\n');

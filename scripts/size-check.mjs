@@ -72,6 +72,31 @@ export function bytesPerSource(code, map) {
   return perSource;
 }
 
+/** A lookup from a generated (line, column), both 0-based, to the source file it came from. */
+export function sourceAt(map) {
+  const byLine = [];
+  let source = 0;
+  map.mappings.split(';').forEach((line, i) => {
+    let col = 0;
+    const segs = (byLine[i] = []);
+    for (const seg of line ? line.split(',') : []) {
+      const v = decodeSegment(seg);
+      col += v[0];
+      if (v.length >= 4) source += v[1];
+      segs.push([col, v.length >= 4 ? tidy(map.sources[source]) : '(unmapped)']);
+    }
+  });
+  return (line, col) => {
+    const segs = byLine[line] ?? [];
+    let found = '(unmapped)';
+    for (const [c, name] of segs) {
+      if (c > col) break;
+      found = name;
+    }
+    return found;
+  };
+}
+
 /** "../../x/node_modules/preact/dist/preact.mjs" → "preact/dist/preact.mjs"; our files from src/. */
 function tidy(name) {
   const nm = name.lastIndexOf('node_modules/');
