@@ -16,7 +16,16 @@ export function valueOf(el: Element | null): string | null {
   return el.textContent;
 }
 
-const alternatives = (sel: string | undefined): string[] => (sel ? sel.split(' || ').map((s) => s.trim()).filter(Boolean) : []);
+const split = new Map<string, string[]>();
+const alternatives = (sel: string | undefined): string[] => {
+  if (!sel) return [];
+  let list = split.get(sel);
+  if (!list) {
+    list = sel.split(' || ').map((s) => s.trim()).filter(Boolean);
+    if (split.size < 200) split.set(sel, list);
+  }
+  return list;
+};
 
 /** Every element the first matching alternative of `sel` finds in `root` (an invalid selector finds none). */
 export function all(root: ParentNode, sel: string | undefined): Element[] {
@@ -70,7 +79,9 @@ export function firstPrice(root: Element | Document, sel: string | undefined): E
 /** The element's text without struck-out or old prices inside it. */
 export function priceText(el: Element | null): string | null {
   if (!el) return null;
-  if (el.tagName === 'INPUT' || el.tagName === 'SELECT' || !el.querySelector(NOT_PRICE)) return valueOf(el);
+  const text = valueOf(el);
+  // One plain amount cannot hide an old price: skip the subtree search (most lines of a long cart).
+  if (el.tagName === 'INPUT' || el.tagName === 'SELECT' || (text && text.length < 40 && SIMPLE.test(text)) || !el.querySelector(NOT_PRICE)) return text;
   const copy = el.cloneNode(true) as Element;
   copy.querySelectorAll(NOT_PRICE).forEach((n) => n.remove());
   return copy.textContent;
