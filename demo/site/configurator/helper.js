@@ -55,7 +55,14 @@ export function mountHelper({ onUse }) {
     return s;
   };
 
-  function read() {
+  // The helper page may still be loading when a sample is picked right after the page opens.
+  const frameReady = new Promise((resolve) => {
+    if (frame.contentDocument?.readyState === 'complete' && frame.contentWindow?.CartUpsell) resolve();
+    else frame.addEventListener('load', () => resolve(), { once: true });
+  });
+
+  async function read() {
+    await frameReady;
     const win = frame.contentWindow;
     const doc = frame.contentDocument;
     const result = $('helper-result');
@@ -97,8 +104,8 @@ export function mountHelper({ onUse }) {
     const s = await sample(shop);
     $('helper-html').value = s.html;
     for (const f of FIELDS) $(`sel-${f}`).value = s.selectors[f] ?? '';
-    read();
+    await read();
   });
-  $('helper-read').addEventListener('click', read);
+  $('helper-read').addEventListener('click', () => void read());
   $('helper-use').addEventListener('click', () => onUse(selectors()));
 }
