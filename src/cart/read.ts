@@ -173,6 +173,13 @@ function readLine(el: Element, s: CartSelectors, currency: string, layout: CartL
   return { id, sku, name, unitPrice, quantity, lineTotal };
 }
 
+/** The currency the page declares: Shopify's active currency, or a `data-currency` attribute. */
+function pageCurrency(doc: Document): string | null {
+  const w = doc.defaultView as { Shopify?: { currency?: { active?: unknown } } } | null;
+  const c = w?.Shopify?.currency?.active ?? doc.querySelector('[data-currency]')?.getAttribute('data-currency');
+  return typeof c === 'string' && /^[A-Z]{3}$/i.test(c) ? c.toUpperCase() : null;
+}
+
 /**
  * Reads the cart from the page: `{ currency, items, subtotal }` with amounts in minor units.
  * Never throws and never returns NaN; unreadable lines are skipped with a warning.
@@ -186,11 +193,11 @@ export function readCart(cfg: CartConfig = {}, doc: Document = document): Cart {
   const nodes = all(doc, s.item);
   if (!nodes.length && !p.layout) warnOnce(`cart.selectors.item "${s.item}" matched nothing on this page; the cart reads as empty.`);
   const subtotalEls = s.subtotal ? (p.layout?.sumSubtotals ? all(doc, s.subtotal) : [firstPrice(doc, s.subtotal)].filter((e): e is Element => !!e)) : [];
-  const currency =
-    fallbackCurrency ??
-    detectCurrency(subtotalEls[0]?.textContent) ??
-    detectCurrency(nodes[0] ? priceText(firstPrice(nodes[0], s.price)) : null) ??
-    'JPY';
+  // The page's own word first (Shopify's active currency, a data-currency attribute, a mark on
+  // the prices); the config for a bare "$", which many currencies share; else JPY.
+  const marked = detectCurrency(subtotalEls[0]?.textContent) ?? detectCurrency(nodes[0] ? priceText(firstPrice(nodes[0], s.price)) : null);
+  const dollar = marked === 'USD' && !/USD/.test(subtotalEls[0]?.textContent ?? '');
+  const currency = pageCurrency(doc) ?? (dollar ? fallbackCurrency : null) ?? marked ?? fallbackCurrency ?? 'JPY';
   const items: CartItem[] = [];
   for (const n of nodes) {
     const line = readLine(n, s, currency, p.layout);
