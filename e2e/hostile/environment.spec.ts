@@ -60,7 +60,7 @@ test('window.fetch wrapped by an analytics script: events go through the wrapper
   await page.addInitScript(() => {
     const real = window.fetch;
     (window as any).analyticsSeen = 0;
-    window.fetch = function (...args: Parameters<typeof fetch>) {
+    window.fetch = function (this: unknown, ...args: Parameters<typeof fetch>) {
       (window as any).analyticsSeen++;
       return real.apply(this, args);
     } as typeof fetch;
