@@ -109,7 +109,7 @@ export function buildForm(form, config) {
     ),
     h('fieldset', {}, h('legend', {}, ...t2('商品', 'Products')),
       h('table', { class: 'products' },
-        h('thead', {}, h('tr', {}, h('th', {}, 'SKU'), h('th', {}, ...t2('商品名', 'Name')), h('th', {}, ...t2('価格（税込）', 'Price')), h('th', {}, ...t2('画像URL', 'Image URL')), h('th', {}))),
+        h('thead', {}, h('tr', {}, h('th', {}, 'SKU'), h('th', {}, ...t2('商品名', 'Name')), h('th', {}, ...t2('価格（税込）', 'Price')), h('th', {}, ...t2('画像URL', 'Image URL')), h('th', {}, h('span', { class: 'visually-hidden' }, ...t2('削除', 'Remove'))))),
         h('tbody', {}, products.map((_, i) => h('tr', {},
           ['sku', 'name', 'price', 'image'].map((k) => {
             const path = `products[${i}].${k}`;

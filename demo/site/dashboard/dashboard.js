@@ -121,7 +121,7 @@ function renderScenario() {
   const sign = (x) => (x >= 0 ? '+' : '') + yen(x);
   $('scenario').replaceChildren(
     h('div', { class: 'two' },
-      table('利益シミュレーション', [t2('', ''), t2('アップセル前', 'Before'), t2('アップセル後', 'After'), t2('差', 'Change')], [
+      table('利益シミュレーション', [t2('項目', 'Item'), t2('アップセル前', 'Before'), t2('アップセル後', 'After'), t2('差', 'Change')], [
         [t2('平均単価（客単価）', 'Average price (AOV)'), yen(r.aovBefore), yen(r.aovAfter), sign(r.aovAfter - r.aovBefore)],
         [t2('月間売上', 'Revenue a month'), yen(r.revenueBefore), yen(r.revenueAfter), sign(r.revenueAfter - r.revenueBefore)],
         [t2('月間利益', 'Profit a month'), yen(r.profitBefore), yen(r.profitAfter), sign(r.profitLift)],

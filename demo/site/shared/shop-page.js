@@ -52,8 +52,9 @@ export function mountShop({ shop, render }) {
 function showHoldoutNotice() {
   document.addEventListener('cart-upsell:impression', (e) => {
     if (!e.detail?.holdout || document.querySelector('[data-holdout-note]')) return;
-    const note = document.createElement('p');
+    const note = document.createElement('aside');
     note.className = 'demo-note';
+    note.setAttribute('aria-label', '比較グループについて');
     note.setAttribute('data-holdout-note', '');
     note.textContent = 'このブラウザは効果測定用の比較グループ（holdout）に入ったため、提案は表示されません。 ';
     const b = document.createElement('button');
