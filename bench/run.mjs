@@ -5,7 +5,7 @@
 // --no-lighthouse, --port P (default 4305).
 import { createServer } from 'node:http';
 import { execSync } from 'node:child_process';
-import { existsSync, readFileSync, statSync, writeFileSync, mkdirSync } from 'node:fs';
+import { existsSync, readFileSync, statSync, writeFileSync, mkdirSync, rmSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { extname, join, normalize, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -508,6 +508,7 @@ try {
 } finally {
   await browser?.close();
   server.close();
+  if (!process.env.BENCH_LIB_OUT) rmSync(libDir, { recursive: true, force: true });
 }
 
 mkdirSync(join(root, 'bench'), { recursive: true });
