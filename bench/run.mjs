@@ -385,6 +385,8 @@ async function measureMicro(browser, cpu) {
 
 // ── Lighthouse on the demo cart page ───────────────────────────────────────────────────────
 async function runLighthouse(runs) {
+  // Lighthouse is large and pulls a moving `latest` dependency, so it is not a devDependency:
+  // `npm i --no-save lighthouse` before `npm run bench` to include its scores.
   const { default: lighthouse } = await import('lighthouse');
   const { launch } = await import('chrome-launcher');
   const chrome = await launch({ chromePath: browserPath() ?? undefined, chromeFlags: ['--headless=new', ...chromiumArgs] });
