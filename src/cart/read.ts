@@ -147,7 +147,8 @@ export function plan(cfg: CartConfig, doc: Document): Plan | null {
   return cfg.selectors ? { selectors: cfg.selectors, layout: null, source: 'cart.selectors' } : null;
 }
 
-function readLine(el: Element, s: CartSelectors, currency: string, layout: CartLayout | null): CartItem | null {
+/** A line, or why it was skipped (the caller warns once for all skipped lines). */
+function readLine(el: Element, s: CartSelectors, currency: string, layout: CartLayout | null): CartItem | string {
   const name = clean(valueOf(first(el, s.name)));
   const skuEl = first(el, s.sku);
   const sku = skuEl ? cleanSku(s.skuAttr ? skuEl.getAttribute(s.skuAttr) : valueOf(skuEl)) : null;
@@ -155,10 +156,8 @@ function readLine(el: Element, s: CartSelectors, currency: string, layout: CartL
   const label = () => (name ? `"${name.slice(0, 40)}"` : `line ${el.parentElement ? Array.prototype.indexOf.call(el.parentElement.children, el) + 1 : '?'}`);
   const unitPrice = money(priceText(firstPrice(el, s.price)), currency);
   const quantity = quantityOf(first(el, s.quantity));
-  if (unitPrice === null || quantity === null) {
-    warnOnce(`cart line ${label()}: no readable ${unitPrice === null ? `price (cart selector price "${s.price}")` : `quantity (cart selector quantity "${s.quantity}")`}; the line was skipped.`);
-    return null;
-  }
+  if (unitPrice === null || quantity === null)
+    return `cart line ${label()}: no readable ${unitPrice === null ? `price (cart selector price "${s.price}")` : `quantity (cart selector quantity "${s.quantity}")`}`;
   const shownTotal = s.lineTotal ? money(priceText(firstPrice(el, s.lineTotal)), currency) : null;
   const lineTotal = shownTotal ?? unitPrice * quantity;
   // Keep what the page shows (a line discount is real money); say so once, so a wrong selector is found.
@@ -199,10 +198,17 @@ export function readCart(cfg: CartConfig = {}, doc: Document = document): Cart {
   const dollar = marked === 'USD' && !/USD/.test(subtotalEls[0]?.textContent ?? '');
   const currency = pageCurrency(doc) ?? (dollar ? fallbackCurrency : null) ?? marked ?? fallbackCurrency ?? 'JPY';
   const items: CartItem[] = [];
+  const skipped: string[] = [];
   for (const n of nodes) {
     const line = readLine(n, s, currency, p.layout);
-    if (line) items.push(line);
+    if (typeof line === 'string') skipped.push(line);
+    else items.push(line);
   }
+  // One warning for all of them: 200 "お問い合わせ" lines must not mean 200 console lines.
+  if (skipped.length)
+    warnOnce(
+      `${skipped.slice(0, 3).join('; ')}; ${skipped.length > 1 ? 'these lines were' : 'the line was'} skipped${skipped.length > 3 ? ` (and ${skipped.length - 3} more unreadable lines)` : ''}.`,
+    );
   const sum = items.reduce((a, i) => a + i.lineTotal, 0);
   let shown: number | null = null;
   for (const el of subtotalEls) {

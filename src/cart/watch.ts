@@ -53,7 +53,10 @@ export function watchCart(
   });
   const schedule = (why: ChangeReason, delay: number) => {
     // A request or platform event names the change better than the mutations it causes.
-    if (!timer || why !== 'mutation') reason = why;
+    // A page that re-renders faster than the debounce would otherwise never be read again:
+    // mutations wait for the read already planned instead of pushing it back.
+    if (timer && why === 'mutation') return;
+    reason = why;
     clearTimeout(timer);
     timer = setTimeout(check, delay);
   };
