@@ -3,7 +3,8 @@ import { start } from './runtime/start';
 import { findPageConfig } from './config/load';
 import { errorOnce, guard } from './util/log';
 
-export * from './index';
+// validateEvent stays in the module build (collectors run it on a server); shops don't need its bytes.
+export { start, stop, refresh, validateConfig, diagnose, readCart, preview, version } from './index';
 
 const script = document.currentScript as HTMLScriptElement | null;
 

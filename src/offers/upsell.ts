@@ -22,6 +22,10 @@ export function buildUpgrade(offer: UpsellOffer, toRef: string, kind: 'upsell' |
   if (!gate(quantity * difference)) return null;
   const fromProduct = c.catalog.bySku.get(offer.from);
   const from = fromProduct ? { ...viewOf(fromProduct), price: line.unitPrice } : lineView(line);
+  const base = baseOf(offer, c);
+  // The upsell's copy and benefit lines describe the upgrade, not the fallback: a downsell speaks
+  // with the default downsell copy, and its events carry no copy variant.
+  if (kind === 'downsell') return { ...base, variant: null, text: {}, kind, value: quantity * difference, line, from, to: viewOf(product), quantity, difference, benefits: [] };
   const benefits = Array.isArray(offer.benefits) ? offer.benefits.filter((b) => typeof b === 'string' && b) : [];
-  return { ...baseOf(offer, c), kind, value: quantity * difference, line, from, to: viewOf(product), quantity, difference, benefits };
+  return { ...base, kind, value: quantity * difference, line, from, to: viewOf(product), quantity, difference, benefits };
 }

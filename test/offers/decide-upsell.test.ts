@@ -63,6 +63,17 @@ describe('upsell', () => {
     expect(later.panels).toEqual([]);
   });
 
+  it("a downsell does not reuse the upsell's copy, copy variant or benefit lines", () => {
+    const cart = cartOf([line('TN-0123', 1320, 1)]);
+    const s = freshState();
+    s.session = { modalsShown: 1, declined: ['up-1'], downsellShown: [], done: false };
+    const offer: UpsellOffer = { ...up, text: { title: 'デラックス版はいかが？' }, variants: [{ id: 'A', text: { body: '本染めの上位版' } }] };
+    const d = decide(input(cart, { offers: [offer] }, { state: s, trigger: 'cart-view' }));
+    expect(d.modal).toMatchObject({ kind: 'downsell', variant: null, text: {}, benefits: [] });
+    const fresh = decide(input(cart, { offers: [offer] }, { state: freshState(), trigger: 'cart-change' }));
+    expect(fresh.modal).toMatchObject({ kind: 'upsell', variant: 'A', text: { title: 'デラックス版はいかが？', body: '本染めの上位版' }, benefits: ['職人の本染め', '色落ちしにくい'] });
+  });
+
   it('ranks by explicit priority, then by value', () => {
     const cart = cartOf([line('TN-0123', 1320), line('KB-01', 12000)]);
     const big: UpsellOffer = { id: 'up-coat', type: 'upsell', from: 'KB-01', to: 'CT-01' };
