@@ -191,9 +191,14 @@ export function runWidget(config: Config, doc: Document): Running {
     }),
   };
 
+  // A single-page shop that navigates to its cart re-renders it: that is a cart view, not a change.
+  let href = '';
+  const navigated = () => href !== (href = String(doc.location?.href));
+
   function refresh(trigger: Trigger = 'cart-view'): void {
     if (stopped) return;
     cart = read();
+    navigated();
     evaluate(trigger);
   }
 
@@ -203,7 +208,7 @@ export function runWidget(config: Config, doc: Document): Running {
     cleanups.push(
       watchCart(config.cart ?? {}, guard('cart change', (next: Cart) => {
         cart = config.readCart ? read() : next;
-        evaluate('cart-change');
+        evaluate(navigated() ? 'cart-view' : 'cart-change');
       }), doc),
       interceptCheckout(doc, config.cart?.checkout, (resume) => {
         cart = read();
