@@ -48,7 +48,10 @@ export const newId = (): string =>
   typeof crypto !== 'undefined' && crypto.randomUUID ? crypto.randomUUID() : `${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 12)}`;
 
 /** Whole, non-negative minor units, whatever a page or config handed over. */
-const amount = (n: unknown): number => Math.max(0, Math.round(Number(n)) || 0);
+const amount = (n: unknown): number => {
+  const v = Math.round(Number(n));
+  return Number.isSafeInteger(v) && v > 0 ? v : 0;
+};
 
 function itemsOf(p: Trackable, item?: ProductView): WidgetEvent['items'] {
   const v = (x: ProductView, quantity = 1) => ({ sku: String(x.sku), quantity: Math.max(1, Math.round(quantity) || 1), price: amount(x.price) });
@@ -81,6 +84,7 @@ export function createTracker(opts: TrackerOptions): Tracker {
   let attempt = 0;
   let sending = false;
   let destroyed = false;
+  let pending = false;
 
   // Another tab of the same shop shares the stored queue: merge with it rather than overwrite
   // it, or that tab's events would be lost if it closes before sending them. An event both tabs
@@ -171,6 +175,7 @@ export function createTracker(opts: TrackerOptions): Tracker {
 
   /** The page is going away: send what is queued in requests that outlive it. */
   const leaving = guard('page hide', () => {
+    if (pending) save();
     const f = doFetch();
     if (!endpoint || !queue.length) return;
     // Browsers allow 64 KB of keepalive bodies in flight per page; what does not fit stays
@@ -235,13 +240,22 @@ export function createTracker(opts: TrackerOptions): Tracker {
       if (config.events?.dataLayer) pushDataLayer(type, event);
       if (endpoint) {
         queue.push(event);
-        save();
+        // Writing the stored queue costs a stringify of all of it: the events tracked in one task
+        // (a page of prompts shown together) share one write, done before the task's end.
+        if (!pending) {
+          pending = true;
+          queueMicrotask(() => {
+            pending = false;
+            save();
+          });
+        }
         schedule(queue.length >= batchSize ? 0 : interval);
       }
       return { event, prevented };
     },
     flush,
     destroy() {
+      if (pending) save();
       destroyed = true;
       clearTimeout(timer);
       win?.removeEventListener('pagehide', leaving);

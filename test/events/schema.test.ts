@@ -52,6 +52,8 @@ describe('validateEvent', () => {
           expect(validateEvent(JSON.parse(JSON.stringify(event)))).toBeNull();
         },
       ),
+      // Found by this property once: an infinite amount stayed infinite.
+      { examples: [['impression', 0, Number.POSITIVE_INFINITY, []], ['accept', Number.NEGATIVE_INFINITY, 1e300, [{ sku: 'x', name: 'x', price: Number.POSITIVE_INFINITY }]]] },
     );
     t.destroy();
   });

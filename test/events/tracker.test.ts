@@ -208,10 +208,13 @@ describe('delivery edge cases', () => {
     next.destroy();
   });
 
-  it('keeps at most 500 events, dropping the oldest and counting them', () => {
+  it('keeps at most 500 events, dropping the oldest and counting them, in one write per task', async () => {
     const t = createTracker({ config: { events: { endpoint: 'https://collector.example.jp/events' } }, visitorId: 'v', sessionId: 's', holdout: false, storage, fetchImpl: endpoint(['network']).fetchImpl });
     const first = t.track('impression', prompt, cart).event.id;
+    const writes = vi.spyOn(storage, 'set');
     for (let i = 0; i < 509; i++) t.track('impression', prompt, cart);
+    await Promise.resolve();
+    expect(writes.mock.calls.filter(([key]) => key === 'events')).toHaveLength(1);
     const kept = storage.get<WidgetEvent[]>('events')!;
     expect(kept).toHaveLength(500);
     expect(kept.some((e) => e.id === first)).toBe(false);
