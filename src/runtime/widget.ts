@@ -220,12 +220,16 @@ export function runWidget(config: Config, doc: Document): Running {
     );
   });
 
-  // Nothing here is urgent: the shop's own scripts go first.
+  // Nothing here is urgent: the shop's own scripts go first, and reading + deciding runs in a
+  // task of its own rather than at the end of the config's fetch-and-check microtasks.
   if (doc.readyState === 'loading') {
     const onReady = () => boot();
     doc.addEventListener('DOMContentLoaded', onReady, { once: true });
     cleanups.push(() => doc.removeEventListener('DOMContentLoaded', onReady));
-  } else boot();
+  } else {
+    const t = setTimeout(boot);
+    cleanups.push(() => clearTimeout(t));
+  }
 
   return {
     stop() {

@@ -27,28 +27,55 @@ export class UpsellDialog extends Component<Props> {
   over = false;
   back: HTMLElement | null = null;
   timer?: ReturnType<typeof setTimeout>;
+  warm?: HTMLElement;
 
   componentDidMount() {
-    // showModal() forces a synchronous layout. Opening after the next frame lets the browser lay
-    // out whatever else this update drew (the bar, cards) first, so neither task gets long.
-    const win = this.ref.current!.ownerDocument.defaultView;
-    const open = () => {
-      const d = this.ref.current;
-      if (this.over || !d?.isConnected) return;
-      this.back = deepActive(d.ownerDocument);
-      try {
-        d.showModal();
-      } catch {
-        d.setAttribute('open', '');
-      }
+    // showModal() lays the dialog out synchronously, and the first layout of Japanese text costs
+    // font set-up plus shaping: ~80 ms in one task at 4× CPU (measured). Done in three tasks
+    // instead — a few glyphs in each of our font styles, then the dialog laid out while still
+    // hidden, then showModal() — after the frame that drew whatever else this update brought.
+    const d = this.ref.current!;
+    const win = d.ownerDocument.defaultView;
+    const warm = (this.warm = d.ownerDocument.createElement('div'));
+    warm.className = 'w';
+    warm.setAttribute('aria-hidden', 'true');
+    for (const c of ['', 'm', 'n', 'd', 'x']) warm.appendChild(d.ownerDocument.createElement('p')).className = c;
+    warm.querySelectorAll('p').forEach((e) => (e.textContent = 'あア字1￥×'));
+    const steps = [
+      () => {
+        d.after(warm);
+        void warm.offsetHeight;
+      },
+      () => {
+        warm.remove();
+        d.classList.add('w');
+        void d.offsetHeight;
+      },
+      () => {
+        warm.remove();
+        d.classList.remove('w');
+        if (this.over || !d.isConnected) return;
+        this.back = deepActive(d.ownerDocument);
+        try {
+          d.showModal();
+        } catch {
+          d.setAttribute('open', '');
+        }
+      },
+    ];
+    const next = () => {
+      if (this.over) return;
+      steps.shift()?.();
+      if (steps.length) this.timer = setTimeout(next);
     };
-    if (win?.requestAnimationFrame) win.requestAnimationFrame(() => (this.timer = setTimeout(open)));
-    else open();
+    if (win?.requestAnimationFrame) win.requestAnimationFrame(() => (this.timer = setTimeout(next)));
+    else while (steps.length) steps.shift()!();
   }
 
   componentWillUnmount() {
     const d = this.ref.current!;
     clearTimeout(this.timer);
+    this.warm?.remove();
     this.over = true;
     if (d.open) d.close();
     const back = this.back;

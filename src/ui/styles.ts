@@ -34,6 +34,7 @@ a{color:inherit;text-underline-offset:2px}
 dialog{margin:auto;width:440px;max-width:calc(100% - 32px);max-height:calc(100% - 32px);overflow:auto;padding:24px;border:0;border-radius:var(--cu-r);background:var(--cu-bg);color:var(--cu-fg);box-shadow:0 10px 40px #0004}
 dialog::backdrop{background:#0006}
 .sw{margin:16px 0}
+.w{display:block!important;visibility:hidden;position:fixed;top:0;left:0;pointer-events:none}
 .d{font-size:16px;font-weight:700;color:var(--cu-accent)}
 .bl{margin-top:12px;display:grid;gap:4px}
 .bl li::before{content:"✓ "/"";color:var(--cu-accent)}

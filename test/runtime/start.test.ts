@@ -78,6 +78,16 @@ describe('start and stop', () => {
 });
 
 describe('prompts and events', () => {
+  it('reads the cart in a task of its own after start, and a stop before that leaves nothing', async () => {
+    const read = vi.fn(() => cart);
+    expect(await start(config({ readCart: read }))).toBe(true);
+    expect(read).not.toHaveBeenCalled();
+    stop();
+    await new Promise((r) => setTimeout(r, 50));
+    expect(read).not.toHaveBeenCalled();
+    expect(host()).toBeNull();
+  });
+
   it('a cart change shows the upsell; a decline brings the downsell once; every step is an event', async () => {
     const seen: { type: string; offerType: string; value: number }[] = [];
     for (const t of ['impression', 'accept', 'decline', 'dismiss']) {

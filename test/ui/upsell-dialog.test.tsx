@@ -103,6 +103,34 @@ describe('upsell dialog', () => {
     err.mockRestore();
   });
 
+  it('opens in steps (fonts, hidden layout, then showModal) and leaves nothing of the warm-up behind', async () => {
+    const { root } = setup({ modal: s.upsell });
+    const dialog = root.querySelector('dialog')!;
+    expect(dialog.open).toBe(false);
+    const seen: string[] = [];
+    const watch = new MutationObserver(() => {
+      for (const w of root.querySelectorAll('.w')) seen.push(w === dialog ? `dialog open=${dialog.open}` : `warm aria-hidden=${w.getAttribute('aria-hidden')}`);
+    });
+    watch.observe(root, { subtree: true, childList: true, attributes: true });
+    await waitFor(() => expect(dialog.open).toBe(true));
+    watch.disconnect();
+    // Hidden from sight and from screen readers before it opens: a closed dialog, an aria-hidden sample.
+    expect(new Set(seen)).toEqual(new Set(['warm aria-hidden=true', 'dialog open=false']));
+    expect(root.querySelector('.w')).toBeNull();
+  });
+
+  it('closed before it opened: no dialog opens and no warm-up element stays', async () => {
+    const { ui, root } = setup({ modal: s.upsell });
+    await new Promise<void>((resolve) => {
+      const watch = new MutationObserver(() => root.querySelector('.w') && (watch.disconnect(), resolve()));
+      watch.observe(root, { subtree: true, childList: true });
+    });
+    ui.update({ modal: null, panels: [], volume: null, bar: null, holdout: false });
+    await new Promise((r) => setTimeout(r, 50));
+    expect(root.querySelector('dialog')).toBeNull();
+    expect(root.querySelector('.w')).toBeNull();
+  });
+
   it('decline reports a decline and closes', async () => {
     const { q, handlers, root } = await open({ modal: s.upsell });
     fireEvent.click(q.getByRole('button', { name: 'このままにする' }));
