@@ -83,6 +83,8 @@ test('the selector helper reads a sample shop and outlines what matched', async 
   await expect(frame.locator('[data-cu-field~="subtotal"]')).toHaveCount(1);
   // The Dawn-like sample, with selectors instead of its preset.
   await page.getByRole('combobox', { name: /^見本/ }).selectOption('dawn');
+  // Both samples hold the same cart: the selector table tells which one was read.
+  await expect(result.getByRole('table', { name: 'セレクタごとの一致数' })).toContainText('cart-items .cart-item');
   await expect(result.getByRole('table', { name: '読み取れたカート' })).toContainText('急須 白磁');
   await expect(result).toContainText('￥8,140');
 
