@@ -155,6 +155,17 @@ export function runWidget(config: Config, doc: Document): Running {
     return result;
   }
 
+  // After a "no" the engine decides again: a declined upsell may have a downsell, shown once, right away.
+  const answered = (how: 'decline' | 'dismiss') =>
+    guard(how, (prompt: Prompt) => {
+      ensureTracker(false).track(how, prompt, cart);
+      state = recordOutcome(state, prompt, how, Date.now(), config.caps);
+      save();
+      closeModal(prompt);
+      evaluate('cart-change');
+      continueAfterModal();
+    });
+
   const handlers = {
     onAddGapFiller: (product: ProductView): Promise<Outcome> =>
       addGapFiller(product).catch((err) => {
@@ -172,23 +183,8 @@ export function runWidget(config: Config, doc: Document): Running {
         errorOnce('could not carry out an accepted offer; the shop is unaffected.', err);
         return { ok: false };
       }),
-    onDecline: guard('decline', (prompt: Prompt) => {
-      ensureTracker(false).track('decline', prompt, cart);
-      state = recordOutcome(state, prompt, 'decline', Date.now(), config.caps);
-      save();
-      closeModal(prompt);
-      // A declined upsell may have a downsell, shown once, right away.
-      evaluate('cart-change');
-      continueAfterModal();
-    }),
-    onDismiss: guard('dismiss', (prompt: Prompt) => {
-      ensureTracker(false).track('dismiss', prompt, cart);
-      state = recordOutcome(state, prompt, 'dismiss', Date.now(), config.caps);
-      save();
-      closeModal(prompt);
-      evaluate('cart-change');
-      continueAfterModal();
-    }),
+    onDecline: answered('decline'),
+    onDismiss: answered('dismiss'),
   };
 
   // A single-page shop that navigates to its cart re-renders it: that is a cart view, not a change.
