@@ -53,6 +53,14 @@ const e2e = readJson(`${out}/e2e.json`);
 if (e2e?.stats) {
   passed += e2e.stats.expected + e2e.stats.flaky;
   failed += e2e.stats.unexpected + (e2eOk || e2e.stats.unexpected ? 0 : 1);
+  // A test that passed only on its retry is named, so flakiness is seen and fixed, not hidden.
+  const flaky = [];
+  const walk = (suite) => {
+    for (const spec of suite.specs ?? []) for (const t of spec.tests ?? []) if (t.status === 'flaky') flaky.push(`${spec.file}:${spec.line} ${spec.title}`);
+    for (const child of suite.suites ?? []) walk(child);
+  };
+  for (const suite of e2e.suites ?? []) walk(suite);
+  if (flaky.length) steps.push(`flaky (passed on retry): ${flaky.length}\n  ${flaky.join('\n  ')}`);
 } else if (!e2eOk) failed += 1;
 
 console.log('\n' + steps.join('\n'));

@@ -91,6 +91,7 @@ test('the selector helper reads a sample shop and outlines what matched', async 
   // Pasted HTML: scripts do not run, and a wrong selector reads nothing.
   await page.getByLabel('カートの HTML').fill('<div class="row"><span class="n">箸置き</span><span class="p">￥440</span><input class="q" value="3"><img src=x onerror="window.parent.pwned=1"></div><script>window.parent.pwned=1</script>');
   for (const [f, v] of [['item', '.row'], ['name', '.n'], ['price', '.p'], ['quantity', '.q'], ['sku', ''], ['skuAttr', ''], ['lineTotal', ''], ['subtotal', '']]) await page.locator(`#sel-${f}`).fill(v);
+  await expect(page.locator('#sel-name')).toHaveValue('.n');
   await page.getByRole('button', { name: '読み取る' }).click();
   await expect(result.getByRole('table', { name: '読み取れたカート' })).toContainText('箸置き');
   await expect(result).toContainText('￥1,320');

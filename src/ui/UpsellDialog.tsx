@@ -43,7 +43,10 @@ export class UpsellDialog extends Component<Props> {
     warm.querySelectorAll('p').forEach((e) => (e.textContent = 'あア字1￥×'));
     const steps = [
       () => {
-        d.after(warm);
+        // At the end of the shadow root, not beside the dialog: Preact places its nodes relative
+        // to their siblings, and a foreign sibling in the middle could misplace them.
+        const root = d.getRootNode() as ParentNode;
+        ('host' in root ? root : d.ownerDocument.body).append(warm);
         void warm.offsetHeight;
       },
       () => {

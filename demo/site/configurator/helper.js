@@ -98,10 +98,15 @@ export function mountHelper({ onUse }) {
     );
   }
 
+  // Only the latest pick fills the form: a slower earlier one must not overwrite it (or what the
+  // merchant has typed since).
+  let picks = 0;
   $('helper-sample').addEventListener('change', async (e) => {
     const shop = e.target.value;
+    const pick = ++picks;
     if (!shop) return;
     const s = await sample(shop);
+    if (pick !== picks) return;
     $('helper-html').value = s.html;
     for (const f of FIELDS) $(`sel-${f}`).value = s.selectors[f] ?? '';
     await read();
