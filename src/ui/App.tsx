@@ -58,9 +58,9 @@ function Screen({ decision, hidden, config, slot, ctx: c }: AppProps) {
   return (
     <>
       {shows(d.modal) && <UpsellDialog key={keyOf(d.modal)} c={c} p={d.modal} />}
-      {bottom.length > 0 && <aside class="dock" aria-label={c.t('region')}>{bottom}</aside>}
-      {top.length > 0 && <aside class="dock top" aria-label={c.t('fs.region')}>{top}</aside>}
-      {[...slots].map(([root, nodes]) => createPortal(<>{nodes}</>, root as unknown as Element))}
+      {bottom.length > 0 && <aside class="dock" lang={c.lang} aria-label={c.t('region')}>{bottom}</aside>}
+      {top.length > 0 && <aside class="dock top" lang={c.lang} aria-label={c.t('fs.region')}>{top}</aside>}
+      {[...slots].map(([root, nodes]) => createPortal(<div lang={c.lang}>{nodes}</div>, root as unknown as Element))}
     </>
   );
 }

@@ -38,6 +38,7 @@ export class UpsellDialog extends Component<Props> {
     const win = d.ownerDocument.defaultView;
     const warm = (this.warm = d.ownerDocument.createElement('div'));
     warm.className = 'w';
+    warm.lang = this.props.c.lang;
     warm.setAttribute('aria-hidden', 'true');
     for (const c of ['', 'm', 'n', 'd', 'x']) warm.appendChild(d.ownerDocument.createElement('p')).className = c;
     warm.querySelectorAll('p').forEach((e) => (e.textContent = 'あア字1￥×'));
@@ -110,7 +111,7 @@ export class UpsellDialog extends Component<Props> {
     const body = t(`${k}.body`, p.text);
     return (
       // Esc (or any close we did not start) is a dismissal; "cancel" during a pending accept is held.
-      <dialog ref={this.ref} aria-labelledby={id} onCancel={(e) => busy && e.preventDefault()} onClose={() => this.leave('dismiss')}>
+      <dialog ref={this.ref} lang={c.lang} aria-labelledby={id} onCancel={(e) => busy && e.preventDefault()} onClose={() => this.leave('dismiss')}>
         <Close c={c} p={p} onClick={() => this.leave('dismiss')} />
         <h2 id={id}>{fill(t(`${k}.title`, p.text), names)}</h2>
         <div class="row sw">

@@ -18,6 +18,13 @@ export interface PromptState {
 export interface Ctx {
   t: Text;
   en: boolean;
+  /**
+   * The copy's language, set as `lang` on every prompt's outer element: our host resets all
+   * inherited styles, the page's language included, and without one Chromium finds a font for
+   * each Japanese character separately (tens of ms in the first layout, and Chinese glyph forms
+   * for some kanji). Screen readers use it to pick the voice.
+   */
+  lang: 'ja' | 'en';
   money(amount: number, currency: string): string;
   accept(prompt: Prompt, item?: ProductView): Promise<Outcome>;
   addFiller: ((product: ProductView) => Promise<Outcome>) | null;

@@ -49,6 +49,23 @@ describe('createUI', () => {
     expect(handlers.onShow.mock.calls[2][0]).toBe(s.bundle);
   });
 
+  it('declares the copy\'s language on every prompt, in the corner and in a merchant slot', () => {
+    const slot = document.createElement('div');
+    slot.id = 'lang-slot';
+    document.body.appendChild(slot);
+    try {
+      for (const locale of ['ja', 'en'] as const) {
+        const { ui, root } = setup({ modal: s.upsell, panels: [s.cross], bar: s.bar }, { locale, freeShipping: { threshold: 5000, slot: '#lang-slot' } });
+        const inSlot = slot.querySelector('cart-upsell-slot')!.shadowRoot!;
+        for (const el of [root.querySelector('dialog')!, root.querySelector('section')!, inSlot.querySelector('[role="status"]')!])
+          expect(el.closest('[lang]')?.getAttribute('lang')).toBe(locale);
+        ui.destroy();
+      }
+    } finally {
+      slot.remove();
+    }
+  });
+
   it('waits for <body> when started before it exists', () => {
     const doc = document.implementation.createHTMLDocument('x');
     doc.documentElement.removeChild(doc.body);
