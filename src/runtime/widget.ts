@@ -88,13 +88,18 @@ export function runWidget(config: Config, doc: Document): Running {
     const content = decision.bar || decision.modal || decision.panels.length || decision.volume;
     if (!content || loading) return;
     loading = true;
+    // The first render gets a task of its own, apart from evaluating the prompt file.
+    const first = guard('showing prompts', () => {
+      if (stopped || ui || !prompts) return;
+      ui = prompts.createUI(config, handlers, doc);
+      if (latest) ui.update(latest);
+    });
     loadPrompts().then(
-      guard('showing prompts', (m: PromptModule) => {
-        if (stopped) return;
+      (m: PromptModule) => {
         prompts = m;
-        ui = m.createUI(config, handlers, doc);
-        if (latest) ui.update(latest);
-      }),
+        const r = setTimeout(first);
+        cleanups.push(() => clearTimeout(r));
+      },
       (err: unknown) => {
         loading = false;
         errorOnce(`${err instanceof Error ? err.message : String(err)}; no prompt is shown, the shop is unaffected.`);
@@ -217,15 +222,15 @@ export function runWidget(config: Config, doc: Document): Running {
   });
 
   // Nothing here is urgent: the shop's own scripts go first, and reading + deciding runs in a
-  // task of its own rather than at the end of the config's fetch-and-check microtasks.
+  // task of its own — not at the end of the config's fetch-and-check microtasks, and not inside
+  // the page's DOMContentLoaded task, which already holds the shop's own start-up work.
+  let t: ReturnType<typeof setTimeout> | undefined;
+  const later = () => (t = setTimeout(boot));
+  cleanups.push(() => clearTimeout(t));
   if (doc.readyState === 'loading') {
-    const onReady = () => boot();
-    doc.addEventListener('DOMContentLoaded', onReady, { once: true });
-    cleanups.push(() => doc.removeEventListener('DOMContentLoaded', onReady));
-  } else {
-    const t = setTimeout(boot);
-    cleanups.push(() => clearTimeout(t));
-  }
+    doc.addEventListener('DOMContentLoaded', later, { once: true });
+    cleanups.push(() => doc.removeEventListener('DOMContentLoaded', later));
+  } else later();
 
   return {
     stop() {

@@ -101,9 +101,20 @@ export function createUI(config: Config, handlers: UIHandlers, doc: Document = d
     state.hidden = new Set(state.hidden).add(keyOf(p));
     paint();
   };
-  const ctx = makeCtx(config, handlers, hide, paint, store);
-
-  /** Impressions: a prompt counts once each time it comes on screen. */
+  /**
+   * Impressions: a prompt counts once each time it comes on screen. Reported in the task after
+   * the render — events, visitor state and their storage writes are not part of drawing — and
+   * always before any answer to the same prompt.
+   */
+  let due: Prompt[] = [];
+  let counting: ReturnType<typeof setTimeout> | undefined;
+  const report = () => {
+    clearTimeout(counting);
+    counting = undefined;
+    const list = due;
+    due = [];
+    if (!dead) for (const p of list) guard('impression', handlers.onShow).call(handlers, p);
+  };
   const countShown = () => {
     const d = state.decision;
     if (!mounted || !d || d.holdout) return;
@@ -111,10 +122,19 @@ export function createUI(config: Config, handlers: UIHandlers, doc: Document = d
     for (const p of [d.modal, ...(d.panels ?? []), d.volume]) {
       if (!p || state.hidden.has(keyOf(p))) continue;
       now.add(keyOf(p));
-      if (!shown.has(keyOf(p))) guard('impression', handlers.onShow).call(handlers, p);
+      if (!shown.has(keyOf(p))) due.push(p);
     }
     shown = now;
+    if (due.length) counting ??= setTimeout(report);
   };
+  const answers: UIHandlers = {
+    onShow: handlers.onShow,
+    onAccept: (p, item) => (report(), handlers.onAccept(p, item)),
+    onDecline: (p) => (report(), handlers.onDecline(p)),
+    onDismiss: (p) => (report(), handlers.onDismiss(p)),
+    onAddGapFiller: handlers.onAddGapFiller && ((product) => (report(), handlers.onAddGapFiller!(product))),
+  };
+  const ctx = makeCtx(config, answers, hide, paint, store);
 
   const mount = guard('showing the widget', () => {
     if (dead || mounted || !doc.body) return;
@@ -144,6 +164,8 @@ export function createUI(config: Config, handlers: UIHandlers, doc: Document = d
       if (dead) return;
       dead = true;
       clearInterval(timer);
+      clearTimeout(counting);
+      due = [];
       doc.removeEventListener('DOMContentLoaded', onReady);
       if (mounted) render(null, root);
       host.remove();

@@ -78,6 +78,22 @@ describe('start and stop', () => {
 });
 
 describe('prompts and events', () => {
+  it('on a page still loading, reads the cart in a task after DOMContentLoaded, not inside the shop\'s own', async () => {
+    const read = vi.fn(() => cart);
+    Object.defineProperty(document, 'readyState', { value: 'loading', configurable: true });
+    try {
+      expect(await start(config({ readCart: read }))).toBe(true);
+      await flush();
+      expect(read).not.toHaveBeenCalled();
+      document.dispatchEvent(new Event('DOMContentLoaded'));
+      expect(read).not.toHaveBeenCalled();
+    } finally {
+      delete (document as { readyState?: unknown }).readyState;
+    }
+    await flush();
+    expect(read).toHaveBeenCalled();
+  });
+
   it('reads the cart in a task of its own after start, and a stop before that leaves nothing', async () => {
     const read = vi.fn(() => cart);
     expect(await start(config({ readCart: read }))).toBe(true);

@@ -4,6 +4,8 @@ import { decision, shop } from './fixtures';
 import { setup } from './helpers';
 
 const s = shop();
+/** Impressions are reported in the task after the render. */
+const nextTask = () => new Promise((r) => setTimeout(r, 0));
 
 describe('createUI', () => {
   it('makes one host with data-cart-upsell and an open shadow root styled by an adopted sheet', () => {
@@ -32,21 +34,36 @@ describe('createUI', () => {
     expect(document.querySelector('[data-cart-upsell]')).toBeNull();
   });
 
-  it('shows a holdout visitor the free-shipping bar but no offer, and counts no impression', () => {
+  it('shows a holdout visitor the free-shipping bar but no offer, and counts no impression', async () => {
     const { root, handlers } = setup({ bar: s.bar, panels: [s.cross], holdout: true });
+    await nextTask();
     expect(root.querySelector('[role="status"]')?.textContent).toContain('送料無料');
     expect(root.textContent).not.toContain('一緒にどうぞ');
     expect(handlers.onShow).not.toHaveBeenCalled();
   });
 
-  it('reports each prompt once when it appears, not on every update', () => {
+  it('reports each prompt once when it appears, not on every update', async () => {
     const { ui, handlers } = setup({ panels: [s.cross], volume: s.volume });
+    await nextTask();
     expect(handlers.onShow).toHaveBeenCalledTimes(2);
     ui.update(decision({ panels: [{ ...s.cross }], volume: { ...s.volume } }));
+    await nextTask();
     expect(handlers.onShow).toHaveBeenCalledTimes(2);
     ui.update(decision({ panels: [s.cross, s.bundle], volume: s.volume }));
+    await nextTask();
     expect(handlers.onShow).toHaveBeenCalledTimes(3);
     expect(handlers.onShow.mock.calls[2][0]).toBe(s.bundle);
+  });
+
+  it('reports an impression after the render task, and always before an answer to that prompt', async () => {
+    const order: string[] = [];
+    const { root } = setup({ panels: [s.cross] }, {}, { onShow: (p) => order.push(`show ${p.kind}`), onDismiss: (p) => order.push(`dismiss ${p.kind}`) });
+    expect(root.textContent).toContain('一緒にどうぞ');
+    expect(order).toEqual([]);
+    root.querySelector<HTMLElement>('[data-action="dismiss"]')!.click();
+    expect(order).toEqual(['show cross-sell', 'dismiss cross-sell']);
+    await nextTask();
+    expect(order).toEqual(['show cross-sell', 'dismiss cross-sell']);
   });
 
   it('declares the copy\'s language on every prompt, in the corner and in a merchant slot', () => {
@@ -66,7 +83,7 @@ describe('createUI', () => {
     }
   });
 
-  it('waits for <body> when started before it exists', () => {
+  it('waits for <body> when started before it exists', async () => {
     const doc = document.implementation.createHTMLDocument('x');
     doc.documentElement.removeChild(doc.body);
     const onShow = vi.fn();
@@ -77,16 +94,18 @@ describe('createUI', () => {
     doc.documentElement.appendChild(doc.createElement('body'));
     doc.dispatchEvent(new Event('DOMContentLoaded'));
     expect(ui.host.parentElement).toBe(doc.body);
+    await nextTask();
     expect(onShow).toHaveBeenCalledTimes(1);
     ui.destroy();
   });
 
-  it('a handler that throws does not escape to the page', () => {
+  it('a handler that throws does not escape to the page', async () => {
     const boom = () => {
       throw new Error('merchant bug');
     };
     const err = vi.spyOn(console, 'error').mockImplementation(() => {});
     expect(() => setup({ panels: [s.cross] }, {}, { onShow: boom })).not.toThrow();
+    await nextTask();
     expect(err.mock.calls.some((c) => String(c[0]).startsWith('[cart-upsell]'))).toBe(true);
     err.mockRestore();
   });
