@@ -41,7 +41,11 @@ export default defineConfig(({ mode }) => {
         : // `minify: true` alone lets the minifier lower `a?.b` to `a==null?void 0:a.b` again; naming
           // the target keeps the targets' syntax (measured: −0.28 KB gzip core, −0.21 KB prompt file).
           // No top-level or property mangling: the global CartUpsell and every config/event field are public.
-          { output: { minify: { compress: { target: 'es2021' }, mangle: true } } },
+          // `//# allFunctionsCalledOnLoad` (after minifying, so it stays first): nearly every function in
+          // both files runs as soon as the file does, so Chromium compiles them while streaming the
+          // file off the main thread instead of one by one on first call inside our tasks (measured:
+          // start-up task 15.6 → 10.6 ms median, config check 11.4 → 5.4 ms). Other browsers ignore it.
+          { output: { minify: { compress: { target: 'es2021' }, mangle: true }, postBanner: '//# allFunctionsCalledOnLoad' } },
     },
   };
 });
