@@ -2,7 +2,7 @@
 // `npm run bench`: what the widget costs a shop's page, in numbers. Chromium via Playwright,
 // every figure beside the same page without the widget, at normal CPU and at 4× CPU slowdown.
 // Writes bench/results.json and prints a Markdown table. Options: --runs N (default 5),
-// --no-lighthouse, --port P (default 4305).
+// --demo-runs N (default 8), --no-lighthouse, --port P (default 4305).
 import { createServer } from 'node:http';
 import { execSync } from 'node:child_process';
 import { existsSync, readFileSync, statSync, writeFileSync, mkdirSync, rmSync } from 'node:fs';
@@ -13,11 +13,13 @@ import { chromium } from '@playwright/test';
 import { build } from 'vite';
 import { browserPath, chromiumArgs } from '../scripts/browser-path.mjs';
 import { sourceAt } from '../scripts/size-check.mjs';
+import { HOLD, HOLD_MS, PROBE, demoLongTasks } from './demo-long-tasks.mjs';
 
 const root = resolve(fileURLToPath(new URL('..', import.meta.url)));
 const args = process.argv.slice(2);
 const opt = (name, d) => (args.includes(name) ? args[args.indexOf(name) + 1] : d);
 const RUNS = Number(opt('--runs', 5));
+const DEMO_RUNS = Number(opt('--demo-runs', 8));
 const PORT = Number(opt('--port', process.env.BENCH_PORT ?? 4305));
 const LIGHTHOUSE = !args.includes('--no-lighthouse');
 const dist = resolve(process.env.CART_UPSELL_OUT ?? join(root, 'dist'));
@@ -56,13 +58,21 @@ async function buildLib() {
 const types = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.mjs': 'text/javascript', '.css': 'text/css', '.json': 'application/json', '.svg': 'image/svg+xml', '.map': 'application/json' };
 const mounts = [['/dist/', dist], ['/bench-lib/', libDir], ['/bench/pages/', join(root, 'bench/pages')], ['/demo/', join(root, 'demo')]];
 const WIDGET_TAG = /<script[^>]*src="\/dist\/cart-upsell\.js"[^>]*><\/script>/;
-// The demo cart lives in localStorage; Lighthouse starts from empty storage, so the bench
-// serves the demo cart page with a fixed cart (both variants get the same line).
-const DEMO_CART = `<script>try{localStorage.getItem('cart-upsell-demo:cart:wa')||localStorage.setItem('cart-upsell-demo:cart:wa',JSON.stringify([{sku:'TN-0123',quantity:2},{sku:'YU-02',quantity:1}]))}catch(e){}</script>`;
+// The demo cart lives in localStorage; Lighthouse and a fresh browser start from empty storage,
+// so the bench serves each demo shop's cart page with the same fixed cart (both variants alike).
+const demoCart = (shop) => `<script>try{localStorage.getItem('cart-upsell-demo:cart:${shop}')||localStorage.setItem('cart-upsell-demo:cart:${shop}',JSON.stringify([{sku:'TN-0123',quantity:2},{sku:'YU-02',quantity:1}]))}catch(e){}</script>`;
+const DEMO_SHOPS = ['wa', 'eccube', 'dawn'];
 
 function startServer() {
   const server = createServer((req, res) => {
     const url = new URL(req.url ?? '/', origin);
+    if (url.pathname === '/bench-hold') {
+      setTimeout(() => {
+        res.writeHead(200, { 'content-type': 'image/svg+xml', 'cache-control': 'no-store' });
+        res.end('<svg xmlns="http://www.w3.org/2000/svg" width="1" height="1"/>');
+      }, HOLD_MS);
+      return;
+    }
     if (url.pathname === '/bench-events') {
       req.resume();
       res.writeHead(204, { 'access-control-allow-origin': '*' });
@@ -77,7 +87,9 @@ function startServer() {
     let body = readFileSync(file);
     if (extname(file) === '.html') {
       let html = body.toString('utf8');
-      if (url.pathname.startsWith('/demo/')) html = html.replace('<head>', `<head>${DEMO_CART}`);
+      const shop = /^\/demo\/site\/shops\/([\w-]+)\//.exec(url.pathname)?.[1];
+      if (shop) html = html.replace('<head>', `<head>${demoCart(shop)}`);
+      if (url.searchParams.get('probe') === '1') html = html.replace('<head>', `<head>${PROBE}`).replace('</body>', `${HOLD}</body>`);
       if (url.searchParams.get('widget') === '0') html = html.replace(WIDGET_TAG, '');
       body = Buffer.from(html);
     }
@@ -490,6 +502,9 @@ try {
   for (const cpu of CPU) results.jsProfile[`cpu${cpu}x`] = await profileWidget(browser, cpu);
   log('CPU profiles done');
 
+  results.demoLongTasks = await demoLongTasks({ origin, chromePath: browserPath() ?? chromium.executablePath(), flags: chromiumArgs, shops: DEMO_SHOPS, runs: DEMO_RUNS, log });
+  log('demo cart pages without DevTools attached done');
+
   results.micro = {};
   for (const cpu of CPU) {
     results.micro[`cpu${cpu}x`] = await measureMicro(browser, cpu);
@@ -535,6 +550,11 @@ function table(r) {
     rows.push(`| long tasks ≥ 50 ms per load (longest ms) | ${c} | ${f(a.longTasksPerRun, 2)} (${f(a.longestTaskMs)}) | ${f(b.longTasksPerRun, 2)} (${f(b.longestTaskMs)}) | ${delta(a.longTasksPerRun, b.longTasksPerRun, 2)} |`);
     rows.push(`| layout shift (CLS sum; worst run) | ${c} | ${f(a.layoutShift, 4)} (${f(a.maxLayoutShift, 4)}) | ${f(b.layoutShift, 4)} (${f(b.maxLayoutShift, 4)}) | ${delta(a.layoutShift, b.layoutShift, 4)} |`);
     rows.push(`| JS heap after GC (KB) | ${c} | ${f(a.heapKB, 0)} | ${f(b.heapKB, 0)} | ${delta(a.heapKB, b.heapKB, 0)} |`);
+  }
+  if (r.demoLongTasks) {
+    rows.push('', `### Long tasks on the demo cart pages, no DevTools attached (1× CPU, ${DEMO_RUNS} loads each)`, '', '| shop | long tasks per load without → with | longest without / with (ms) | long tasks in which widget code ran |', '| --- | --- | --- | --- |');
+    for (const [shop, v] of Object.entries(r.demoLongTasks))
+      rows.push(`| ${shop} | ${f(v.baseline.longTasksPerLoad, 2)} → ${f(v.widget.longTasksPerLoad, 2)} | ${f(v.baseline.longestMs, 0)} / ${f(v.widget.longestMs, 0)} | ${v.widget.withWidgetCode.length ? v.widget.withWidgetCode.map((t) => `${t.ms} ms (widget ${t.widgetMs} ms)`).join(', ') : 'none'} |`);
   }
   rows.push('', '### readCart vs bare DOM reads of the same fields (µs per call)', '', '| lines | CPU | bare DOM reads | readCart | ratio |', '| --- | --- | --- | --- | --- |');
   for (const cpu of CPU) for (const [n, v] of Object.entries(r.micro[`cpu${cpu}x`].readCart)) rows.push(`| ${n} | ${cpu}× | ${f(v.bareUs)} | ${f(v.widgetUs)} | ${f(v.ratio, 2)}× |`);
