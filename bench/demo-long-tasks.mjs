@@ -1,9 +1,9 @@
 // Long tasks on the demo cart pages, with and without the widget, in a Chromium that no tool is
 // attached to. Playwright drives pages over the DevTools protocol, and with it attached every
 // fetch() and script insertion records its initiator's stack — Chromium then recollects source
-// positions for the functions on it, which makes our start-up tasks several times longer than a
+// positions for the functions on it, which makes the tasks that make requests longer than a
 // shopper's (measured, same build: the task that requests the config 15 ms median under
-// Playwright, 2 ms without; reading + deciding 10.6 ms and 12.3 ms). So this part runs
+// Playwright, 2 ms without). So this part runs
 // `chromium --headless=new --dump-dom`: the page notes its own long tasks and long animation
 // frames (which name the scripts that ran in them), writes them into the DOM at `load`, and the
 // server holds the load event back 3 s so that the widget's start-up is over by then.
