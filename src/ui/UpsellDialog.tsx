@@ -40,8 +40,11 @@ export class UpsellDialog extends Component<Props> {
     warm.className = 'w';
     warm.lang = this.props.c.lang;
     warm.setAttribute('aria-hidden', 'true');
-    for (const c of ['', 'm', 'n', 'd', 'x']) warm.appendChild(d.ownerDocument.createElement('p')).className = c;
-    warm.querySelectorAll('p').forEach((e) => (e.textContent = 'あア字1￥×'));
+    for (const c of ['', 'm', 'n', 'd', 'x']) {
+      const e = warm.appendChild(d.ownerDocument.createElement('p'));
+      e.className = c;
+      e.textContent = 'あア字1￥×';
+    }
     const steps = [
       () => {
         // At the end of the shadow root, not beside the dialog: Preact places its nodes relative
@@ -56,7 +59,6 @@ export class UpsellDialog extends Component<Props> {
         void d.offsetHeight;
       },
       () => {
-        warm.remove();
         d.classList.remove('w');
         if (this.over || !d.isConnected) return;
         this.back = deepActive(d.ownerDocument);

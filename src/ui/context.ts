@@ -17,7 +17,6 @@ export interface PromptState {
  */
 export interface Ctx {
   t: Text;
-  en: boolean;
   /**
    * The copy's language, set as `lang` on every prompt's outer element: our host resets all
    * inherited styles, the page's language included, and without one Chromium finds a font for

@@ -48,7 +48,6 @@ export function makeCtx(config: Config, handlers: UIHandlers, hide: (p: Prompt) 
   };
   return {
     t: textFor(config),
-    en: locale === 'en',
     lang: locale,
     money: (n, cur) => formatMoney(n, cur, config.moneyFormat === 'suffix' ? 'suffix' : 'symbol', locale),
     accept: (p, item) => call(() => handlers.onAccept(p, item)),

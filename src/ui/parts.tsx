@@ -37,7 +37,7 @@ export function untilText(endsAt: string, now: number, c: Ctx): string | null {
   return parts
     .filter(([, n], i) => i === 0 || n)
     .map(([id, n]) => fillText(c.t(id), { n }))
-    .join(c.en ? ' ' : '');
+    .join(c.lang === 'en' ? ' ' : '');
 }
 
 /**
@@ -51,7 +51,7 @@ export function ProofLines({ c, proof }: { c: Ctx; proof: Proof }) {
   const lines = [
     time && fillText(c.t('proof.ends'), { time }),
     typeof stock === 'number' && stock > 0 && fillText(c.t('proof.stock'), { count: stock }),
-    sp?.text && sp.source && `${sp.text}${c.en ? ' (' : '（'}${fillText(c.t('proof.source'), { source: sp.source })}${c.en ? ')' : '）'}`,
+    sp?.text && sp.source && `${sp.text}${c.lang === 'en' ? ' (' : '（'}${fillText(c.t('proof.source'), { source: sp.source })}${c.lang === 'en' ? ')' : '）'}`,
   ].filter(Boolean);
   return lines.length ? <ul class="pf">{lines.map((l) => <li key={l}>{l}</li>)}</ul> : null;
 }
