@@ -1,8 +1,6 @@
-/** Minor-unit digits per currency; anything not listed has two. */
-const DIGITS: Record<string, number> = { JPY: 0, KRW: 0, VND: 0, CLP: 0, ISK: 0, UGX: 0, PYG: 0, TWD: 2, HUF: 2, IDR: 2, BHD: 3, KWD: 3, OMR: 3, JOD: 3, TND: 3 };
+import { minorDigits } from '../util/currency';
 
-export const minorDigits = (currency: string): number =>
-  typeof currency === 'string' && Object.prototype.hasOwnProperty.call(DIGITS, currency.toUpperCase()) ? DIGITS[currency.toUpperCase()] : 2;
+export { minorDigits };
 
 const CODES = 'JPY|USD|EUR|GBP|KRW|VND|CNY|TWD|HKD|AUD|CAD|NZD|SGD|CHF|SEK|NOK|DKK|PLN|CZK|HUF|THB|IDR|INR|KWD|BHD';
 

@@ -37,6 +37,8 @@ const offerCommon = {
   variants: list(obj({ id: str(), weight: num(0, 1e6), text }, ['id']), { nonEmpty: true }),
   endsAt: date,
   stock: int({ min: 0 }),
+  stockAsOf: date,
+  acceptRate: num(0, 1),
   socialProof: obj({ text: str(), source: str() }, ['text', 'source']),
   discountCode: str(),
   appliedBy: str({ oneOf: ['platform', 'code'] }),
@@ -45,7 +47,7 @@ const offerCommon = {
 
 const offer: Check = tagged('type', {
   upsell: obj({ ...offerCommon, from: sku, to: sku, benefits: list(str()), downsell: sku }, ['id', 'from', 'to']),
-  'cross-sell': obj({ ...offerCommon, for: skus, items: skus, max: int({ min: 1, max: 12 }) }, ['id', 'for', 'items']),
+  'cross-sell': obj({ ...offerCommon, for: skus, items: skus, max: int({ min: 1, max: 12 }), maxPriceRatio: num(0.01, 10) }, ['id', 'for', 'items']),
   bundle: obj({ ...offerCommon, items: list(sku, { nonEmpty: true }), price: money }, ['id', 'items', 'price']),
   volume: obj(
     { ...offerCommon, items: skus, tiers: list(obj({ quantity: int({ min: 2 }), percentOff: num(0.1, 90), label: str() }, ['quantity', 'percentOff']), { nonEmpty: true }) },

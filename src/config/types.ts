@@ -38,7 +38,7 @@ export interface Product {
   /** EC-CUBE product id (for /products/add_cart/{productId}). */
   productId?: string | number;
   category?: string;
-  /** Real stock count, shown only when present. */
+  /** Real stock count: 0 means sold out, and the product is never offered. */
   stock?: number;
 }
 
@@ -84,8 +84,15 @@ interface OfferBase {
   variants?: Variant[];
   /** A real end date (ISO 8601); expired offers never show. */
   endsAt?: string;
-  /** A real stock count for scarcity lines. */
+  /** A real stock count for scarcity lines; 0 means sold out, and the offer is not shown. */
   stock?: number;
+  /** When `stock` was counted (ISO 8601). A "残りN点" line is shown only from a count at most a day old. */
+  stockAsOf?: string;
+  /**
+   * The share of shoppers who accept this offer (0–1), e.g. from the results dashboard. With the
+   * amount accepting adds, it is the offer's expected value, by which the attention budget chooses.
+   */
+  acceptRate?: number;
   /** A real statistic, with its source, for a social-proof line. */
   socialProof?: { text: string; source: string };
   /** Coupon applied on accept so the checkout honours the shown price. */
@@ -111,6 +118,11 @@ export interface CrossSellOffer extends OfferBase {
   items: string[];
   /** How many candidates to show at most (default 3). */
   max?: number;
+  /**
+   * Related items dearer than this share of the main item's price are not shown (default 0.5;
+   * seed advice: 10–20 % sells best, far-off prices are to be avoided).
+   */
+  maxPriceRatio?: number;
 }
 
 export interface BundleOffer extends OfferBase {

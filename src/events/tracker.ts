@@ -5,6 +5,7 @@ import type { SafeStorage } from '../util/storage';
 import type { WidgetEvent } from './schema';
 import { guard, warnOnce } from '../util/log';
 import { stringify } from './stringify';
+import { toMajor } from '../util/currency';
 
 export interface Tracker {
   /** Builds the event, dispatches `cart-upsell:<type>` on document and queues it for delivery. */
@@ -271,7 +272,8 @@ function pushDataLayer(type: WidgetEvent['type'], e: WidgetEvent): void {
   const name = type === 'impression' ? 'view_promotion' : type === 'accept' ? 'select_promotion' : null;
   if (!name) return;
   const w = window as unknown as { dataLayer?: unknown[] };
-  const items = e.items.map((i) => ({ item_id: i.sku, price: i.price, quantity: i.quantity, promotion_id: e.offerId, promotion_name: e.offerType }));
+  // GA4 takes amounts in the currency's main unit (12.5 for $12.50); events carry minor units.
+  const items = e.items.map((i) => ({ item_id: i.sku, price: toMajor(i.price, e.currency), quantity: i.quantity, promotion_id: e.offerId, promotion_name: e.offerType }));
   (w.dataLayer ??= []).push({ event: name, ecommerce: { promotion_id: e.offerId, promotion_name: e.offerType, creative_slot: e.variant ?? undefined, items } });
-  if (type === 'accept' && items.length) w.dataLayer.push({ event: 'add_to_cart', ecommerce: { currency: e.currency, value: e.value, items } });
+  if (type === 'accept' && items.length) w.dataLayer.push({ event: 'add_to_cart', ecommerce: { currency: e.currency, value: toMajor(e.value, e.currency), items } });
 }

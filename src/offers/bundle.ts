@@ -3,7 +3,7 @@ import type { CartItem } from '../types';
 import type { BundlePrompt, ProductView } from './types';
 import type { Ctx } from './conditions';
 import { baseOf, priceHonoured } from './base';
-import { lineFor, lineView, money, viewOf } from './catalog';
+import { inStock, lineFor, lineView, money, viewOf } from './catalog';
 import { always, type Gate } from './gate';
 
 /**
@@ -26,10 +26,10 @@ export function buildBundle(offer: BundleOffer, c: Ctx, gate: Gate = always): Bu
       if (!money(price)) return null;
       inCartTotal += price;
       partsTotal += price;
-    } else if (p) {
+    } else if (p && inStock(p)) {
       partsTotal += p.price;
       missingCount++;
-    } else return null; // a part we can neither show nor add
+    } else return null; // a part we can neither show nor add, or one sold out
     parts.push({ ref, p, line });
   }
   if (!missingCount || missingCount === parts.length) return null;

@@ -45,6 +45,9 @@ export function findLine(ref: string, idx: CartIndex): CartItem | undefined {
   return idx.bySku.get(ref) ?? idx.byId.get(ref) ?? idx.byName.get(ref);
 }
 
+/** A product the merchant marked sold out (`stock: 0`) is never offered. */
+export const inStock = (p: Product): boolean => p.stock !== 0;
+
 export function productInCart(p: Product, idx: CartIndex): boolean {
   return idx.bySku.has(p.sku) || (p.id != null && idx.byId.has(String(p.id))) || idx.byName.has(p.name);
 }

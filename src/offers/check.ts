@@ -29,10 +29,18 @@ export function checkOffers(config: Config, now?: number): OfferIssue[] {
   const known = (s: unknown) => typeof s === 'string' && price.has(s);
   const hint = price.size ? '' : ' (the "products" list is empty)';
 
-  /** A product the widget must show or add: without its price and name it cannot. */
-  const mustExist = (path: string, ref: unknown, role: string) => {
+  /**
+   * A product the widget must show or add: without its price and name it cannot. A missing one
+   * (a discontinued SKU) turns off this offer only; the rest of the widget keeps working.
+   */
+  const mustExist = (path: string, ref: unknown, role: string, id: unknown) => {
     if (typeof ref === 'string' && !known(ref))
-      err(path, `"${ref}" is not the sku of any entry in "products"${hint}. The widget needs its name and price to offer it as ${role}; add it to "products" or fix the sku.`);
+      warn(path, `"${ref}" is not the sku of any entry in "products"${hint}. The widget needs its name and price to offer it as ${role}, so the offer "${String(id)}" is turned off; add it to "products" or fix the sku.`);
+  };
+  /** A part of a set: a cart line may hold it, but only a listed product can be added. */
+  const partOfSet = (path: string, ref: unknown) => {
+    if (typeof ref === 'string' && !known(ref))
+      warn(path, `"${ref}" is not the sku of any entry in "products", so the set is offered only while a cart line whose SKU, id or exact product name is "${ref}" holds it. Check the spelling.`);
   };
   /** A product matched against the cart: a cart line's SKU, id or exact name also works. */
   const mayBeCartOnly = (path: string, ref: unknown) => {
@@ -71,8 +79,8 @@ export function checkOffers(config: Config, now?: number): OfferIssue[] {
     switch (o.type) {
       case 'upsell': {
         mayBeCartOnly(`${at}.from`, o.from);
-        mustExist(`${at}.to`, o.to, 'the upgrade');
-        if (o.downsell != null) mustExist(`${at}.downsell`, o.downsell, 'the fallback after a "no"');
+        mustExist(`${at}.to`, o.to, 'the upgrade', o.id);
+        if (o.downsell != null) mustExist(`${at}.downsell`, o.downsell, 'the fallback after a "no"', o.id);
         if (o.from === o.to) err(`${at}.to`, `is the same product as "from" ("${o.from}"); an upsell offers a different, better product.`);
         const pf = price.get(o.from);
         const pt = price.get(o.to);
@@ -85,10 +93,10 @@ export function checkOffers(config: Config, now?: number): OfferIssue[] {
       }
       case 'cross-sell':
         each(`${at}.for`, o.for, mayBeCartOnly);
-        each(`${at}.items`, o.items, (p, r) => mustExist(p, r, 'a related item'));
+        each(`${at}.items`, o.items, (p, r) => mustExist(p, r, 'a related item', o.id));
         break;
       case 'bundle': {
-        each(`${at}.items`, o.items, (p, r) => mustExist(p, r, 'part of the set'));
+        each(`${at}.items`, o.items, partOfSet);
         if (Array.isArray(o.items) && o.items.length < 2) err(`${at}.items`, 'a set needs at least two products.');
         if (!priceHonoured(o)) err(at, notHonoured('set price', o.price, cur));
         const parts = Array.isArray(o.items) ? o.items.map((s) => price.get(s)) : [];

@@ -3,12 +3,14 @@ import type { CartItem } from '../types';
 import type { CrossSellPrompt } from './types';
 import type { Ctx } from './conditions';
 import { baseOf } from './base';
-import { lineFor, money, productInCart, viewOf } from './catalog';
+import { inStock, lineFor, money, productInCart, viewOf } from './catalog';
 import { always, type Gate } from './gate';
 
 /** Seed 001: at checkout, related items at 10–20 % of the main item's price sell best. */
 export const BAND = [0.1, 0.2] as const;
 export const CROSS_SELL_MAX = 3;
+/** Related items dearer than half the main item are not shown unless the offer says otherwise. */
+export const MAX_PRICE_RATIO = 0.5;
 
 /** How far a price is from the band around `anchorPrice` (0 inside it). */
 export function bandDistance(price: number, anchorPrice: number): number {
@@ -27,7 +29,9 @@ export function buildCrossSell(offer: CrossSellOffer, c: Ctx, gate: Gate = alway
   }
   if (!anchor) return null;
   const a = anchor.unitPrice;
-  const eligible = (p: Product | undefined): p is Product => !!p && p.price > 0 && !productInCart(p, c.idx);
+  const ratio = typeof offer.maxPriceRatio === 'number' && offer.maxPriceRatio > 0 ? offer.maxPriceRatio : MAX_PRICE_RATIO;
+  // Far-off prices are left out, not just ranked last: a ￥5,000 "extra" for a ￥5,500 teapot is no side item.
+  const eligible = (p: Product | undefined): p is Product => !!p && p.price > 0 && p.price <= a * ratio && inStock(p) && !productInCart(p, c.idx);
   // First pass without allocating: the best candidate's price is the prompt's value.
   let best: Product | undefined;
   let bestD = Infinity;

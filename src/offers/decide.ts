@@ -8,6 +8,8 @@ import { buildUpgrade } from './upsell';
 import { buildCrossSell } from './cross-sell';
 import { buildBundle } from './bundle';
 import { buildVolume } from './volume';
+import { dangling } from './refs';
+import { isModal, ranksAbove, withinBudget, type Candidate } from './budget';
 
 /**
  * When each type speaks unless the offer lists its own `triggers`. An upgrade fits right after
@@ -39,10 +41,9 @@ export function dayKey(now: number): string {
 
 const none = (bar: Decision['bar'], holdout: boolean): Decision => ({ modal: null, panels: [], volume: null, bar, holdout });
 
-type Ranked<P> = { p: P; priority: number; i: number };
-/** Explicit priority first, then what accepting adds, then the merchant's order. */
-const better = <P extends Prompt>(a: Ranked<P>, b: Ranked<P> | null) =>
-  !b || a.priority > b.priority || (a.priority === b.priority && (a.p.value > b.p.value || (a.p.value === b.p.value && a.i < b.i)));
+/** What the merchant measured (or expects) as the share of shoppers who accept; 1 when unknown. */
+const rateOf = (o: Offer) => (typeof o.acceptRate === 'number' && o.acceptRate >= 0 && o.acceptRate <= 1 ? o.acceptRate : 1);
+const prio = (o: Offer) => (typeof o.priority === 'number' && Number.isFinite(o.priority) ? o.priority : 0);
 
 /** What the page should show now. Pure: the same input always gives the same decision. */
 export function decide(input: DecideInput): Decision {
@@ -68,75 +69,60 @@ export function decide(input: DecideInput): Decision {
   for (const l of cart.items) if (l && l.quantity > 0) itemCount += l.quantity;
   if (!money(cart.subtotal)) for (const l of cart.items) if (l && money(l.lineTotal)) subtotal += l.lineTotal;
   const c: Ctx = { cart, idx, catalog, currency, subtotal, itemCount, now, input };
+  const onScreen = new Set(Array.isArray(input.onScreen) ? input.onScreen : []);
 
-  const live = (o: Offer) => !(o.endsAt != null && !(now < dateMs(o.endsAt, true)));
+  const live = (o: Offer) => !(o.endsAt != null && !(now < dateMs(o.endsAt, true))) && o.stock !== 0 && !dangling(o, catalog);
+  const candidate = (o: Offer, p: Prompt, i: number): Candidate => ({ p, priority: prio(o), ev: p.value * rateOf(o), i, held: onScreen.has(o.id) });
 
   // A declined upsell's fallback, once, whatever the trigger: it answers the shopper's "no".
   const declined = state?.session?.declined ?? [];
   const shown = state?.session?.downsellShown ?? [];
-  let downsell: Ranked<UpsellPrompt> | null = null;
+  let downsell: Candidate | null = null;
   offers.forEach((o, i) => {
     if (o?.type !== 'upsell' || typeof o.downsell !== 'string' || !declined.includes(o.id) || shown.includes(o.id) || !live(o)) return;
     const p = buildUpgrade(o as UpsellOffer, o.downsell, 'downsell', c);
-    const r = p && { p, priority: prio(o), i };
-    if (r && better(r, downsell)) downsell = r;
+    const r = p && { ...candidate(o, p, i), held: false };
+    if (r && ranksAbove(r, downsell)) downsell = r;
   });
 
   const modalRoom = (state?.session?.modalsShown ?? 0) < caps.modalsPerSession;
-  let modal: Ranked<UpsellPrompt> | null = null;
-  let cross: Ranked<CrossSellPrompt> | null = null;
-  let bundle: Ranked<BundlePrompt> | null = null;
-  let volume: Ranked<VolumePrompt> | null = null;
+  // The best of each kind; the budget then chooses among them.
+  const best: Partial<Record<Prompt['kind'], Candidate>> = {};
   offers.forEach((o, i) => {
     if (!o || typeof o.id !== 'string' || !Object.prototype.hasOwnProperty.call(DEFAULT_TRIGGERS, o.type)) return;
+    const held = onScreen.has(o.id);
+    // A new moment (exit intent, checkout) adds prompts; it never takes away the ones on screen.
     const triggers = Array.isArray(o.triggers) && o.triggers.length ? o.triggers : DEFAULT_TRIGGERS[o.type];
-    if (!triggers.includes(trigger) || !live(o)) return;
+    if ((!held && (input.quiet || !triggers.includes(trigger))) || !live(o)) return;
     if ((state?.snoozed?.[o.id] ?? 0) > now) return;
     const seen = state?.impressions?.[o.id];
-    const onScreen = Array.isArray(input.onScreen) && input.onScreen.includes(o.id);
-    if (!onScreen && (seen && seen[0] === today ? seen[1] : 0) >= caps.impressionsPerOfferPerDay) return;
-    if (o.type === 'upsell' && !modalRoom) return;
+    if (!held && (seen && seen[0] === today ? seen[1] : 0) >= caps.impressionsPerOfferPerDay) return;
+    if (o.type === 'upsell' && !modalRoom && !held) return;
     if (!conditionsHold(o.when, c)) return;
-    const priority = prio(o);
-    // Only a prompt that would beat the best of its kind so far gets built.
-    const gate = (best: Ranked<Prompt> | null) => (value: number) =>
-      !best || priority > best.priority || (priority === best.priority && value > best.p.value);
-    switch (o.type) {
-      case 'upsell': {
-        const p = buildUpgrade(o, o.to, 'upsell', c, gate(modal));
-        if (p) modal = { p, priority, i };
-        break;
-      }
-      case 'cross-sell': {
-        const p = buildCrossSell(o, c, gate(cross));
-        if (p) cross = { p, priority, i };
-        break;
-      }
-      case 'bundle': {
-        const p = buildBundle(o, c, gate(bundle));
-        if (p) bundle = { p, priority, i };
-        break;
-      }
-      case 'volume': {
-        const p = buildVolume(o, c, gate(volume));
-        if (p) volume = { p, priority, i };
-        break;
-      }
-    }
+    const kind = o.type;
+    const top = best[kind] ?? null;
+    const rate = rateOf(o);
+    // Only a prompt that would outrank the best of its kind so far gets built.
+    const gate = (value: number) => ranksAbove({ p: null as unknown as Prompt, priority: prio(o), ev: value * rate, i, held }, top);
+    const p =
+      kind === 'upsell'
+        ? buildUpgrade(o, o.to, 'upsell', c, gate)
+        : kind === 'cross-sell'
+          ? buildCrossSell(o, c, gate)
+          : kind === 'bundle'
+            ? buildBundle(o, c, gate)
+            : buildVolume(o, c, gate);
+    if (p) best[kind] = candidate(o, p, i);
   });
 
-  const m = (downsell ?? modal) as Ranked<UpsellPrompt> | null;
-  const panels = [cross, bundle] as (Ranked<CrossSellPrompt | BundlePrompt> | null)[];
+  const modal = downsell ?? best.upsell;
+  const candidates = [modal, best['cross-sell'], best.bundle, best.volume].filter((r): r is Candidate => !!r);
+  const chosen = withinBudget(candidates, { mobile: !!input.page?.mobile, checkout: trigger === 'checkout' });
   return {
-    modal: m ? m.p : null,
-    panels: panels
-      .filter((r): r is Ranked<CrossSellPrompt | BundlePrompt> => !!r)
-      .sort((a, b) => (better(a, b) ? -1 : 1))
-      .map((r) => r.p),
-    volume: (volume as Ranked<VolumePrompt> | null)?.p ?? null,
+    modal: (chosen.find(isModal) as UpsellPrompt | undefined) ?? null,
+    panels: chosen.filter((p): p is CrossSellPrompt | BundlePrompt => p.kind === 'cross-sell' || p.kind === 'bundle'),
+    volume: (chosen.find((p) => p.kind === 'volume') as VolumePrompt | undefined) ?? null,
     bar,
     holdout: false,
   };
 }
-
-const prio = (o: Offer) => (typeof o.priority === 'number' && Number.isFinite(o.priority) ? o.priority : 0);

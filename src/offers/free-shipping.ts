@@ -1,7 +1,7 @@
 import type { Cart } from '../types';
 import type { AmountByCurrency, Config, Product } from '../config/types';
 import type { FreeShippingTierView, FreeShippingView, ProductView } from './types';
-import { catalogOf, indexCart, money, productInCart, viewOf, type Catalog, type CartIndex } from './catalog';
+import { catalogOf, inStock, indexCart, money, productInCart, viewOf, type Catalog, type CartIndex } from './catalog';
 
 /** "A few" gap fillers: more would turn an informational bar into a shelf. */
 export const GAP_FILLERS_MAX = 3;
@@ -71,7 +71,8 @@ export function freeShippingView(cart: Cart, config: Config, products?: Catalog 
   const progress = goal <= 0 ? 1 : Math.min(1, subtotal / goal);
 
   let gapFillers: ProductView[] = [];
-  if (remaining > 0 && fs.gapFillers !== false) {
+  // Products are priced in the shop's currency: a cart in another one gets the bar, never fillers.
+  if (remaining > 0 && fs.gapFillers !== false && currency === shopCurrency(config)) {
     const catalog = Array.isArray(products) ? catalogOf({ products }) : (products ?? catalogOf(config));
     gapFillers = fillers(remaining, catalog, index ?? indexCart(cart), Array.isArray(fs.gapFillers) ? fs.gapFillers : null);
   }
@@ -84,7 +85,7 @@ function fillers(remaining: number, catalog: Catalog, idx: CartIndex, only: stri
   const seen = new Set<string>();
   const fit = [];
   for (const p of pool) {
-    if (seen.has(p.sku) || p.price < remaining || p.price <= 0 || productInCart(p, idx)) continue;
+    if (seen.has(p.sku) || p.price < remaining || p.price <= 0 || !inStock(p) || productInCart(p, idx)) continue;
     seen.add(p.sku);
     fit.push(p);
   }

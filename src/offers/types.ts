@@ -16,6 +16,8 @@ export interface ProductView {
 export interface Proof {
   endsAt?: string;
   stock?: number;
+  /** When the stock count was taken (ISO 8601): a count is shown only with its date. */
+  stockAsOf?: string;
   socialProof?: { text: string; source: string };
 }
 
@@ -143,4 +145,9 @@ export interface DecideInput {
    * (they are not shown again, just not yanked away mid-look); snoozes still hide them.
    */
   onScreen?: string[];
+  /**
+   * Right after the shopper answered a prompt: nothing new comes on screen (what did not fit waits
+   * for the next real moment), except the one fallback that answers a "no".
+   */
+  quiet?: boolean;
 }

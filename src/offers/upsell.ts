@@ -3,7 +3,7 @@ import type { UpsellPrompt } from './types';
 import type { Ctx } from './conditions';
 import { baseOf } from './base';
 import { always, type Gate } from './gate';
-import { lineFor, lineView, money, productInCart, viewOf } from './catalog';
+import { inStock, lineFor, lineView, money, productInCart, viewOf } from './catalog';
 
 /**
  * Replace the cart line `from` with `toRef` (the upgrade, or after a "no" the downsell). Null when
@@ -14,7 +14,7 @@ export function buildUpgrade(offer: UpsellOffer, toRef: string, kind: 'upsell' |
   const line = lineFor(offer.from, c.idx, c.catalog);
   if (!line || !money(line.unitPrice) || !(line.quantity > 0)) return null;
   const product = c.catalog.bySku.get(toRef);
-  if (!product || productInCart(product, c.idx)) return null;
+  if (!product || !inStock(product) || productInCart(product, c.idx)) return null;
   // The price the cart actually charges is the honest base for the difference.
   const difference = product.price - line.unitPrice;
   if (!(difference > 0)) return null;

@@ -3,16 +3,12 @@
  * long task on the shop's page), and digit grouping is a few lines.
  */
 
-/** Currencies whose minor unit is not the cent. Everything else has two decimals. */
-const ZERO = ' JPY KRW VND CLP ISK UGX PYG XAF XOF XPF KMF GNF RWF VUV BIF DJF ';
-const THREE = ' BHD KWD OMR JOD TND IQD LYD ';
+import { minorDigits } from '../util/currency';
+
 const SYMBOLS: Record<string, string> = { USD: '$', EUR: '€', GBP: '£', KRW: '₩', CNY: 'CN¥', TWD: 'NT$', HKD: 'HK$', AUD: 'A$', CAD: 'CA$', INR: '₹' };
 
-/** Decimal places of the currency's minor unit (0 for yen). */
-export function minorUnits(currency: string): number {
-  const c = ` ${currency.toUpperCase()} `;
-  return ZERO.includes(c) ? 0 : THREE.includes(c) ? 3 : 2;
-}
+/** Decimal places of the currency's minor unit (0 for yen): the same table cart reading uses. */
+export const minorUnits = minorDigits;
 
 /**
  * Formats an amount in minor units: `formatMoney(1100, 'JPY')` → "￥1,100", with `'suffix'` →

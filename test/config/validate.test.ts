@@ -93,10 +93,17 @@ describe('validateConfig', () => {
     ]);
   });
 
-  it('names offers that refer to products that do not exist', () => {
+  it('names offers that refer to products that do not exist: a warning, the offer off, the widget on', () => {
     const r = validateConfig({ ...good, offers: [{ id: 'up-9', type: 'upsell', from: 'TN-0123', to: 'NOPE-1' }] });
+    expect(r.errors).toEqual([]);
+    expect(r.warnings.map((e) => e.path)).toEqual(['offers[0].to']);
+    expect(r.warnings[0].message).toContain('NOPE-1');
+    expect(r.warnings[0].message).toContain('"up-9" is turned off');
+  });
+
+  it('a structural error still keeps the widget off, whatever else is right', () => {
+    const r = validateConfig({ ...good, offers: [{ id: 'up-9', type: 'upsell', from: 'TN-0123', to: 42 }] });
     expect(r.errors.map((e) => e.path)).toEqual(['offers[0].to']);
-    expect(r.errors[0].message).toContain('NOPE-1');
   });
 
   it('refuses a bundle price the checkout would not charge', () => {

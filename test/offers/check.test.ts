@@ -23,10 +23,19 @@ describe('checkOffers', () => {
 
   it('names a product that does not exist, by its exact field', () => {
     const issues = checkOffers(cfg([{ id: 'a', type: 'cross-sell', for: ['KB-01'], items: ['HG-01'] }, { id: 'b', type: 'upsell', from: 'TN-0123', to: 'TN-0123-DXX' }, { id: 'c', type: 'cross-sell', for: ['KB-01'], items: ['HG-01', 'NOPE'] }]));
+    // A discontinued SKU turns off its offer only: one warning naming the field and the offer.
     expect(at(issues, 'offers[1].to')).toEqual([
-      expect.objectContaining({ level: 'error', message: expect.stringContaining('"TN-0123-DXX" is not the sku of any entry in "products"') }),
+      expect.objectContaining({ level: 'warning', message: expect.stringContaining('"TN-0123-DXX" is not the sku of any entry in "products"') }),
     ]);
-    expect(at(issues, 'offers[2].items[1]')[0].level).toBe('error');
+    expect(at(issues, 'offers[1].to')[0].message).toContain('the offer "b" is turned off');
+    expect(at(issues, 'offers[2].items[1]')[0]).toMatchObject({ level: 'warning', message: expect.stringContaining('the offer "c" is turned off') });
+    expect(issues.filter((i) => i.level === 'warning')).toHaveLength(2);
+    expect(issues.some((i) => i.level === 'error')).toBe(false);
+  });
+
+  it('a set part that is not in "products" may be a cart line: a warning, not an error', () => {
+    const issues = checkOffers(cfg([{ id: 's', type: 'bundle', items: ['手ぬぐい 青海波', 'TOTE-01'], price: 2500, appliedBy: 'platform' }]));
+    expect(issues.map((i) => [i.path, i.level])).toEqual([['offers[0].items[0]', 'warning']]);
   });
 
   it('only warns for references matched against the cart, which may name a cart line directly', () => {
