@@ -11,6 +11,7 @@ import { loadPrompts, type PromptModule } from '#prompts';
 import { safeStorage } from '../util/storage';
 import { errorOnce, guard } from '../util/log';
 import { interceptCheckout, onExitIntent } from './checkout';
+import { afterStable } from './settle';
 
 export interface Running {
   stop(): void;
@@ -38,43 +39,62 @@ export function runWidget(config: Config, doc: Document): Running {
   /** The modal on screen stays until the shopper answers it, whatever later decisions say. */
   let openModal: UpsellPrompt | null = null;
   let afterModal: (() => void) | null = null;
-  /** Offers already counted as "would have shown" for a holdout visitor on this page. */
-  const holdoutSeen = new Set<string>();
-  /** Offers on screen now: the engine keeps them there even when their daily cap was just reached. */
+  /** Prompts (kind:offer) already counted on this page view: an impression is one per offer per page view. */
+  const counted = new Set<string>();
+  /** Offers on screen now: they keep their place in the attention budget until answered or no longer true. */
   const onScreen = new Set<string>();
+  /**
+   * Whether the shopper has done anything on the page since the cart was last read. A cart that
+   * changes without it is the page still drawing (a cart fetched after load, a theme's script):
+   * a first read, a cart view — never an "add" that would pop up an upgrade on a plain page view.
+   */
+  let touched = false;
   let stopped = false;
 
   const read = (): Cart => (config.readCart ? config.readCart() : readCart(config.cart, doc));
   const save = () => saveState(local, session, state);
   const page = () => ({ path: win.location?.pathname ?? '/', mobile: !!win.matchMedia?.('(max-width: 639px)').matches });
 
-  const decideNow = (trigger: Trigger, cfg: Config = config): Decision =>
-    decide({ cart, config: cfg, state, trigger, now: Date.now(), page: page(), onScreen: [...onScreen] });
+  const decideNow = (trigger: Trigger, cfg: Config = config, quiet = false): Decision =>
+    decide({ cart, config: cfg, state, trigger, now: Date.now(), page: page(), onScreen: [...onScreen], quiet });
+  const keyOf = (p: Prompt) => `${p.kind}:${p.offerId}`;
 
   const ensureTracker = (holdout: boolean): Tracker =>
     (tracker ??= createTracker({ config, visitorId: state.visitorId, sessionId: state.sessionId, holdout, storage: local }));
 
   /** A holdout visitor sees nothing; the prompts they would have seen are counted, so lift can be measured. */
-  function countHoldout(trigger: Trigger): void {
-    const would = decideNow(trigger, { ...config, holdout: 0 });
+  function countHoldout(trigger: Trigger, quiet: boolean): void {
+    const would = decideNow(trigger, { ...config, holdout: 0 }, quiet);
     const t = ensureTracker(true);
-    for (const p of [would.modal, ...would.panels]) {
-      if (!p || holdoutSeen.has(p.offerId)) continue;
-      holdoutSeen.add(p.offerId);
+    for (const p of [would.modal, ...would.panels, would.volume]) {
+      if (!p || counted.has(keyOf(p))) continue;
+      counted.add(keyOf(p));
       t.track('impression', p, cart);
       state = recordImpression(state, p, Date.now());
     }
     save();
   }
 
-  function evaluate(trigger: Trigger): boolean {
+  /** Decides and shows. `quiet`: right after an answer, nothing new but a fallback to a "no". */
+  function evaluate(trigger: Trigger, quiet = false): boolean {
     if (stopped) return false;
-    const decision = decideNow(trigger);
+    const decision = decideNow(trigger, config, quiet);
     ensureTracker(decision.holdout);
-    if (decision.holdout) countHoldout(trigger);
+    if (decision.holdout) countHoldout(trigger, quiet);
+    // A prompt no longer in the decision (its item left the cart, it was answered) is off screen.
+    const live = new Set([decision.modal, ...decision.panels, decision.volume].map((p) => p?.offerId));
+    if (openModal) live.add(openModal.offerId);
+    for (const id of onScreen) if (!live.has(id)) onScreen.delete(id);
     let shownModal = false;
-    if (openModal) decision.modal = openModal;
-    else if (decision.modal) {
+    if (openModal) {
+      // The modal on screen keeps the whole budget until it is answered.
+      decision.modal = openModal;
+      decision.panels = decision.panels.filter((p) => onScreen.has(p.offerId));
+      if (decision.volume && !onScreen.has(decision.volume.offerId)) decision.volume = null;
+    } else if (decision.modal && doc.visibilityState === 'hidden') {
+      // Nobody would see it: it waits for a moment the shopper is there.
+      decision.modal = null;
+    } else if (decision.modal) {
       openModal = decision.modal;
       shownModal = true;
     }
@@ -103,6 +123,9 @@ export function runWidget(config: Config, doc: Document): Running {
       (err: unknown) => {
         loading = false;
         errorOnce(`${err instanceof Error ? err.message : String(err)}; no prompt is shown, the shop is unaffected.`);
+        // A checkout click held for a prompt that cannot be shown goes on.
+        openModal = null;
+        continueAfterModal();
       },
     );
   }
@@ -142,7 +165,8 @@ export function runWidget(config: Config, doc: Document): Running {
     if (!result.ok) t.track('accept-failed', prompt, cart, { item, reason: result.message });
     else if (prompt.kind === 'upsell' || prompt.kind === 'downsell') closeModal(prompt);
     if (result.ok) {
-      refresh('cart-change');
+      // The shopper's "yes" is an answer: the cart is re-read, nothing new pops up in reply.
+      refresh('cart-change', true);
       continueAfterModal();
     }
     return result;
@@ -156,18 +180,21 @@ export function runWidget(config: Config, doc: Document): Running {
     const asPrompt: Prompt = { ...trackable, kind: 'cross-sell', text: {}, proof: {}, anchor: cart.items[0] };
     const result = await carryOut(event, prevented, asPrompt, product);
     if (!result.ok) t.track('accept-failed', trackable, cart, { item: product, reason: result.message });
-    else refresh('cart-change');
+    else refresh('cart-change', true);
     return result;
   }
 
-  // After a "no" the engine decides again: a declined upsell may have a downsell, shown once, right away.
+  // After a "no" the engine decides again, quietly: a declined upsell may have a downsell, shown
+  // once, right away; whatever else did not fit waits for the next real moment. At checkout the
+  // click goes on instead — one prompt there, never a second modal (seed 001: 簡潔に、一回だけ).
   const answered = (how: 'decline' | 'dismiss') =>
     guard(how, (prompt: Prompt) => {
       ensureTracker(false).track(how, prompt, cart);
       state = recordOutcome(state, prompt, how, Date.now(), config.caps);
       save();
+      const wasModal = openModal === prompt;
       closeModal(prompt);
-      evaluate('cart-change');
+      if (!(wasModal && afterModal)) evaluate('cart-change', true);
       continueAfterModal();
     });
 
@@ -178,8 +205,12 @@ export function runWidget(config: Config, doc: Document): Running {
         return { ok: false };
       }),
     onShow: guard('impression', (prompt: Prompt) => {
-      ensureTracker(false).track('impression', prompt, cart);
       onScreen.add(prompt.offerId);
+      // Back on screen after a moment away (a slot re-rendered, a dialog reopened): not a new impression.
+      if (counted.has(keyOf(prompt))) return;
+      counted.add(keyOf(prompt));
+      ensureTracker(false).track('impression', prompt, cart);
+      // The session's modal cap counts what the shopper saw: this runs once the prompt is drawn.
       state = recordImpression(state, prompt, Date.now());
       save();
     }),
@@ -196,11 +227,12 @@ export function runWidget(config: Config, doc: Document): Running {
   let href = '';
   const navigated = () => href !== (href = String(doc.location?.href));
 
-  function refresh(trigger: Trigger = 'cart-view'): void {
+  function refresh(trigger: Trigger = 'cart-view', quiet = false): void {
     if (stopped) return;
     cart = read();
+    touched = false;
     navigated();
-    evaluate(trigger);
+    evaluate(trigger, quiet);
   }
 
   const boot = guard('start', () => {
@@ -209,9 +241,14 @@ export function runWidget(config: Config, doc: Document): Running {
     cleanups.push(
       watchCart(config.cart ?? {}, guard('cart change', (next: Cart) => {
         cart = config.readCart ? read() : next;
-        evaluate(navigated() ? 'cart-view' : 'cart-change');
+        // Only a change the shopper made is an add (カート投入直後); the page drawing or
+        // re-drawing its cart by itself, or navigating to it, is a cart view.
+        const trigger = navigated() || !touched ? 'cart-view' : 'cart-change';
+        touched = false;
+        evaluate(trigger);
       }), doc),
       interceptCheckout(doc, config.cart?.checkout, (resume) => {
+        if (openModal) return false;
         cart = read();
         const shown = evaluate('checkout');
         if (shown) afterModal = resume;
@@ -221,16 +258,20 @@ export function runWidget(config: Config, doc: Document): Running {
     );
   });
 
-  // Nothing here is urgent: the shop's own scripts go first, and reading + deciding runs in a
-  // task of its own — not at the end of the config's fetch-and-check microtasks, and not inside
-  // the page's DOMContentLoaded task, which already holds the shop's own start-up work.
-  let t: ReturnType<typeof setTimeout> | undefined;
-  const later = () => (t = setTimeout(boot));
-  cleanups.push(() => clearTimeout(t));
-  if (doc.readyState === 'loading') {
-    doc.addEventListener('DOMContentLoaded', later, { once: true });
-    cleanups.push(() => doc.removeEventListener('DOMContentLoaded', later));
-  } else later();
+  const onTouch = (e: Event) => {
+    const target = e.target as Node | null;
+    if (!(target instanceof Node) || !(target instanceof Element ? target : target.parentElement)?.closest('[data-cart-upsell],cart-upsell-slot')) touched = true;
+  };
+  for (const type of ['pointerdown', 'keydown', 'input', 'change', 'submit']) {
+    doc.addEventListener(type, onTouch, { capture: true, passive: true });
+    cleanups.push(() => doc.removeEventListener(type, onTouch, { capture: true }));
+  }
+
+  // Nothing is decided on a cart the page has not finished drawing: after DOMContentLoaded (not
+  // merely readyState "interactive", when module scripts have yet to draw it) and once the page
+  // has been still for a moment. The first read is then the cart view, in a task of its own —
+  // not inside the page's DOMContentLoaded task, which holds the shop's own start-up work.
+  cleanups.push(afterStable(doc, boot));
 
   return {
     stop() {

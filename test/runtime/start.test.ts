@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { start, stop } from '../../src/runtime/start';
 import type { Cart } from '../../src/types';
 import type { Config } from '../../src/config/types';
+import { inHoldout } from '../../src/offers/hash';
 
 const flush = () => new Promise((r) => setTimeout(r, 0));
 /** The prompts load on demand (a second file in the script-tag build): wait for the host. */
@@ -90,8 +91,7 @@ describe('prompts and events', () => {
     } finally {
       delete (document as { readyState?: unknown }).readyState;
     }
-    await flush();
-    expect(read).toHaveBeenCalled();
+    await vi.waitFor(() => expect(read).toHaveBeenCalled());
   });
 
   it('reads the cart in a task of its own after start, and a stop before that leaves nothing', async () => {
@@ -113,7 +113,9 @@ describe('prompts and events', () => {
     renderCart(2);
     await start(config({ onAccept, readCart: undefined, cart: { selectors } }));
     await flush();
+    await vi.waitFor(() => expect(shadowText()).toContain('送料無料'));
     // The shopper adds one more; the theme re-renders its cart and the watcher sees it.
+    document.querySelector('.qty')!.dispatchEvent(new Event('input', { bubbles: true }));
     renderCart(3);
     await vi.waitFor(() => expect(host()!.shadowRoot!.querySelector('[data-action="decline"]')).not.toBeNull(), { timeout: 5000 });
     expect(shadowText()).toContain('手ぬぐい 特撰');
@@ -127,5 +129,97 @@ describe('prompts and events', () => {
       'impression:downsell:1320',
       'accept:downsell:1320',
     ]);
+  });
+});
+
+describe('timing', () => {
+  const cfgSel = (extra: Partial<Config> = {}) => config({ readCart: undefined, cart: { selectors }, ...extra });
+  const events = () => {
+    const seen: string[] = [];
+    for (const t of ['impression', 'decline', 'dismiss']) document.addEventListener(`cart-upsell:${t}`, (e) => seen.push(`${t}:${(e as CustomEvent).detail.offerType}:${(e as CustomEvent).detail.offerId}`));
+    return seen;
+  };
+
+  it('a cart the page draws late is a first read (a cart view): no upgrade pops up on a plain page view', async () => {
+    const seen = events();
+    await start(cfgSel());
+    await new Promise((r) => setTimeout(r, 300));
+    // The theme fetches the cart and draws it 800 ms after load — nobody touched the page.
+    renderCart(2);
+    await vi.waitFor(() => expect(shadowText()).toContain('￥7,360'), { timeout: 5000 });
+    await new Promise((r) => setTimeout(r, 300));
+    expect(host()!.shadowRoot!.querySelector('dialog')).toBeNull();
+    expect(seen.filter((s) => s.includes('upsell'))).toEqual([]);
+    // The shopper then changes the quantity: that is an add, and the upgrade may speak.
+    document.querySelector('.qty')!.dispatchEvent(new Event('input', { bubbles: true }));
+    renderCart(3);
+    await vi.waitFor(() => expect(host()!.shadowRoot!.querySelector('dialog')).not.toBeNull(), { timeout: 5000 });
+  });
+
+  it('the first decision waits until the page stops drawing its cart', async () => {
+    const read = vi.fn(() => cart);
+    await start(config({ readCart: read }));
+    // The page keeps changing for 250 ms (a theme's start-up): nothing is read meanwhile.
+    for (let i = 0; i < 5; i++) {
+      document.querySelector('main')!.append(document.createElement('p'));
+      await new Promise((r) => setTimeout(r, 50));
+      expect(read).not.toHaveBeenCalled();
+    }
+    await vi.waitFor(() => expect(read).toHaveBeenCalled());
+  });
+
+  it('a checkout click never chains a second modal, even with room for two in the session', async () => {
+    const seen = events();
+    document.body.insertAdjacentHTML('beforeend', '<a href="#checkout" class="checkout-button">レジに進む</a>');
+    const offers: Config['offers'] = [
+      { id: 'up-1', type: 'upsell', from: 'TN-0123', to: 'TN-0123-DX', downsell: 'TN-0123-PLUS', triggers: ['checkout'] },
+    ];
+    renderCart(2);
+    await start(cfgSel({ offers, caps: { modalsPerSession: 2 } }));
+    await vi.waitFor(() => expect(shadowText()).toContain('送料無料'), { timeout: 5000 });
+    const link = document.querySelector<HTMLAnchorElement>('.checkout-button')!;
+    let went = 0;
+    link.addEventListener('click', (e) => {
+      if (!e.defaultPrevented) went++;
+      e.preventDefault();
+    });
+    link.click();
+    expect(went).toBe(0);
+    await vi.waitFor(() => expect(host()!.shadowRoot!.querySelector('[data-action="decline"]')).not.toBeNull(), { timeout: 5000 });
+    host()!.shadowRoot!.querySelector<HTMLElement>('[data-action="decline"]')!.click();
+    // The click goes on to the checkout; no fallback dialog in between.
+    await vi.waitFor(() => expect(went).toBe(1));
+    await new Promise((r) => setTimeout(r, 200));
+    expect(host()!.shadowRoot!.querySelector('dialog')).toBeNull();
+    expect(seen).toEqual(['impression:upsell:up-1', 'decline:upsell:up-1']);
+  });
+
+  it('an impression is one per offer per page view, however often the prompt comes back', async () => {
+    const seen = events();
+    const offers: Config['offers'] = [{ id: 'v-1', type: 'volume', tiers: [{ quantity: 5, percentOff: 10 }], appliedBy: 'platform' }];
+    renderCart(2);
+    await start(cfgSel({ offers }));
+    await vi.waitFor(() => expect(shadowText()).toContain('あと3点'), { timeout: 5000 });
+    for (const q of [6, 2, 6, 3]) {
+      document.querySelector('.qty')!.dispatchEvent(new Event('input', { bubbles: true }));
+      renderCart(q);
+      await vi.waitFor(() => expect(shadowText()).toContain(q >= 5 ? '￥' : `あと${5 - q}点`), { timeout: 5000 });
+      await new Promise((r) => setTimeout(r, 250));
+    }
+    expect(seen).toEqual(['impression:volume:v-1']);
+  });
+});
+
+describe('holdout', () => {
+  it('counts every prompt a holdout visitor would have seen, volume lines included, once each', async () => {
+    let id = 0;
+    while (!inHoldout(`hv-${id}`, 0.5)) id++;
+    localStorage.setItem('cart-upsell:state', JSON.stringify({ v: 1, visitorId: `hv-${id}`, firstSeen: 0, snoozed: {}, impressions: {} }));
+    const seen: string[] = [];
+    document.addEventListener('cart-upsell:impression', (e) => seen.push(`${(e as CustomEvent).detail.offerType}:${(e as CustomEvent).detail.holdout}`));
+    const offers: Config['offers'] = [{ id: 'v-1', type: 'volume', tiers: [{ quantity: 5, percentOff: 10 }], appliedBy: 'platform' }];
+    await start(config({ offers, holdout: 0.5 }));
+    await vi.waitFor(() => expect(seen).toEqual(['volume:true']), { timeout: 5000 });
+    expect(shadowText()).not.toContain('あと3点');
   });
 });

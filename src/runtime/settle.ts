@@ -1,0 +1,71 @@
+import { guard } from '../util/log';
+
+/** How long the page must stay still before its cart counts as drawn. */
+export const QUIET_MS = 100;
+/** A page that never stops changing (a carousel, a clock) is read after this long anyway. */
+export const MAX_WAIT_MS = 1500;
+
+const HOST = '[data-cart-upsell],cart-upsell-slot';
+
+/**
+ * True once the page's DOMContentLoaded has fired. `readyState` is already "interactive" while
+ * deferred and module scripts — the ones that often draw the cart — are still to run; the
+ * navigation entry tells the two apart.
+ */
+export function domReady(doc: Document): boolean {
+  if (doc.readyState === 'complete') return true;
+  if (doc.readyState === 'loading') return false;
+  try {
+    const nav = doc.defaultView?.performance?.getEntriesByType?.('navigation')?.[0] as PerformanceNavigationTiming | undefined;
+    return nav ? nav.domContentLoadedEventStart > 0 : true;
+  } catch {
+    return true;
+  }
+}
+
+/**
+ * Calls `done` once the page has finished drawing what it draws at start-up: after
+ * DOMContentLoaded, in a task of its own, once the document has had no change (outside the
+ * widget) for QUIET_MS, or after MAX_WAIT_MS at most. Returns a function that cancels it.
+ */
+export function afterStable(doc: Document, done: () => void, timing: { quiet?: number; max?: number } = {}): () => void {
+  const quiet = timing.quiet ?? QUIET_MS;
+  const max = timing.max ?? MAX_WAIT_MS;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  let cap: ReturnType<typeof setTimeout> | undefined;
+  let observer: MutationObserver | null = null;
+  let over = false;
+  const finish = guard('start', () => {
+    if (over) return;
+    cancel();
+    done();
+  });
+  const cancel = () => {
+    over = true;
+    clearTimeout(timer);
+    clearTimeout(cap);
+    observer?.disconnect();
+    doc.removeEventListener('DOMContentLoaded', begin);
+  };
+  const still = () => {
+    clearTimeout(timer);
+    timer = setTimeout(finish, quiet);
+  };
+  const ours = (n: Node) => (n instanceof Element ? n : n.parentElement)?.closest(HOST) != null;
+  function begin() {
+    if (over) return;
+    doc.removeEventListener('DOMContentLoaded', begin);
+    const MO = doc.defaultView?.MutationObserver;
+    if (typeof MO === 'function' && doc.documentElement) {
+      observer = new MO(guard('start', (records: MutationRecord[]) => {
+        if (!records.every((r) => ours(r.target) || [...r.addedNodes, ...r.removedNodes].every((n) => n instanceof Element && n.matches(HOST)))) still();
+      }));
+      observer.observe(doc.documentElement, { childList: true, subtree: true, characterData: true });
+    }
+    cap = setTimeout(finish, max);
+    still();
+  }
+  if (domReady(doc)) begin();
+  else doc.addEventListener('DOMContentLoaded', begin);
+  return cancel;
+}
