@@ -30,34 +30,27 @@ export interface Room {
   mobile: boolean;
   /** The checkout click: its one modal is the moment, cards on screen do not hold it back. */
   checkout: boolean;
+  /** The shopper just changed the cart (カート投入直後): a modal that outranks the cards on screen may step in. */
+  added: boolean;
 }
 
 /**
  * The attention budget. Besides the free-shipping bar (information, not an offer): on a phone one
- * prompt; on a larger screen one modal or two cards. What is on screen keeps its place (a new
- * moment adds, never removes); the rest is chosen by priority, then expected value. Whatever does
- * not fit waits for a later moment instead of stacking.
+ * prompt; on a larger screen one modal or two cards. The prompt of highest rank leads: a modal
+ * takes the whole budget, a card leaves room for a second one on a desktop. What is on screen keeps
+ * its place — a new moment adds, never removes — except that the shopper's own add or checkout
+ * click may bring the one modal that outranks it (the cards step aside while it is open). Whatever
+ * does not fit waits for a later moment instead of stacking.
  */
 export function withinBudget(candidates: Candidate[], room: Room): Prompt[] {
   const sorted = candidates.slice().sort((a, b) => (ranksAbove(a, b) ? -1 : ranksAbove(b, a) ? 1 : 0));
   const modal = sorted.find((c) => isModal(c.p));
-  if (room.checkout && modal) return [modal.p];
-  const held = sorted.filter((c) => c.held);
-  const slots = room.mobile ? 1 : 2;
-  if (held.some((c) => isModal(c.p))) return held.filter((c) => isModal(c.p)).slice(0, 1).map((c) => c.p);
-  if (held.length) {
-    const cards = sorted.filter((c) => !isModal(c.p));
-    return cards.slice(0, Math.max(held.length, slots)).map((c) => c.p);
-  }
-  const cards = sorted.filter((c) => !isModal(c.p)).slice(0, slots);
-  if (!modal) return cards.map((c) => c.p);
-  // A modal takes the whole budget: it wins when it ranks above what the cards bring together.
-  const together: Candidate = {
-    p: cards[0]?.p ?? modal.p,
-    held: false,
-    priority: Math.max(-Infinity, ...cards.map((c) => c.priority)),
-    ev: cards.reduce((s, c) => s + c.ev, 0),
-    i: Math.min(Infinity, ...cards.map((c) => c.i)),
-  };
-  return !cards.length || ranksAbove(modal, together) ? [modal.p] : cards.map((c) => c.p);
+  const cards = sorted.filter((c) => !isModal(c.p));
+  const held = cards.filter((c) => c.held);
+  if (modal?.held || (modal && (room.checkout || modal.p.kind === 'downsell'))) return [modal.p];
+  // Rank by worth alone: being on screen does not make a card outrank the modal.
+  const worth = (c: Candidate): Candidate => ({ ...c, held: false });
+  if (modal && (room.added || !held.length) && ranksAbove(worth(modal), cards[0] ? worth(cards.slice().sort((a, b) => (ranksAbove(worth(a), worth(b)) ? -1 : 1))[0]) : null))
+    return [modal.p];
+  return cards.slice(0, Math.max(held.length, room.mobile ? 1 : 2)).map((c) => c.p);
 }

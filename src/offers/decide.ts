@@ -117,7 +117,7 @@ export function decide(input: DecideInput): Decision {
 
   const modal = downsell ?? best.upsell;
   const candidates = [modal, best['cross-sell'], best.bundle, best.volume].filter((r): r is Candidate => !!r);
-  const chosen = withinBudget(candidates, { mobile: !!input.page?.mobile, checkout: trigger === 'checkout' });
+  const chosen = withinBudget(candidates, { mobile: !!input.page?.mobile, checkout: trigger === 'checkout', added: trigger === 'cart-change' && !input.quiet });
   return {
     modal: (chosen.find(isModal) as UpsellPrompt | undefined) ?? null,
     panels: chosen.filter((p): p is CrossSellPrompt | BundlePrompt => p.kind === 'cross-sell' || p.kind === 'bundle'),

@@ -84,7 +84,8 @@ export function runWidget(config: Config, doc: Document): Running {
     // A prompt no longer in the decision (its item left the cart, it was answered) is off screen.
     const live = new Set([decision.modal, ...decision.panels, decision.volume].map((p) => p?.offerId));
     if (openModal) live.add(openModal.offerId);
-    for (const id of onScreen) if (!live.has(id)) onScreen.delete(id);
+    // While a modal stands in front, the cards it displaced keep their claim and come back after.
+    if (!decision.modal) for (const id of onScreen) if (!live.has(id)) onScreen.delete(id);
     let shownModal = false;
     if (openModal) {
       // The modal on screen keeps the whole budget until it is answered.

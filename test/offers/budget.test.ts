@@ -27,14 +27,14 @@ describe('attention budget', () => {
     expect(shown(view)).toEqual(['x-1']);
   });
 
-  it('a desktop gets two cards, or one modal when it outweighs the two together', () => {
+  it('a desktop gets two cards, or one modal when it leads', () => {
     // Cart view: the upgrade does not speak; cross-sell and volume are the two best cards.
     expect(shown(decide(input(cart, { offers: all }, { trigger: 'cart-view' })))).toEqual(['x-1', 'v-1']);
-    // Cart change: ￥2,200 upgrade against ￥1,800 + ￥1,320 of cards: the cards.
-    expect(shown(decide(input(cart, { offers: all })))).toEqual(['x-1', 'v-1']);
-    // With four 手ぬぐい the upgrade adds ￥4,400 and wins the whole budget.
-    const four = cartOf([line('TN-0123', 1320, 4), line('KB-01', 12000)]);
-    expect(shown(decide(input(four, { offers: all })))).toEqual(['up-1']);
+    // Cart change: the ￥2,200 upgrade leads (more than any card) and takes the whole budget.
+    expect(shown(decide(input(cart, { offers: all })))).toEqual(['up-1']);
+    // With one 手ぬぐい the upgrade adds ￥1,100 only: the two best cards instead.
+    const one = cartOf([line('TN-0123', 1320, 1), line('KB-01', 12000)]);
+    expect(shown(decide(input(one, { offers: all })))).toEqual(['x-1', 'v-1']);
   });
 
   it('expected value weighs what the merchant measured: a rarely accepted offer yields its place', () => {
@@ -46,12 +46,20 @@ describe('attention budget', () => {
   });
 
   it('what is on screen keeps its place; a better newcomer waits instead of stacking', () => {
-    const d = decide(input(cart, { offers: all }, { page: phone, onScreen: ['b-1'] }));
-    expect(shown(d)).toEqual(['b-1']);
-    const desk = decide(input(cart, { offers: all }, { onScreen: ['b-1'] }));
-    expect(shown(desk)).toEqual(['b-1', 'x-1']);
+    const view = { trigger: 'cart-view' as const };
+    expect(shown(decide(input(cart, { offers: all }, { ...view, page: phone, onScreen: ['b-1'] })))).toEqual(['b-1']);
+    expect(shown(decide(input(cart, { offers: all }, { ...view, onScreen: ['b-1'] })))).toEqual(['b-1', 'x-1']);
     // A modal on screen takes the whole budget on a desktop too.
     expect(shown(decide(input(cart, { offers: all }, { onScreen: ['up-1'] })))).toEqual(['up-1']);
+  });
+
+  it("the shopper's add may bring the one modal that outranks the cards on screen; the cards step aside", () => {
+    expect(shown(decide(input(cart, { offers: all }, { page: phone, onScreen: ['b-1'] })))).toEqual(['up-1']);
+    // A modal worth less than the card on screen waits.
+    const one = cartOf([line('TN-0123', 1320, 1), line('KB-01', 12000)]);
+    expect(shown(decide(input(one, { offers: all }, { page: phone, onScreen: ['x-1'] })))).toEqual(['x-1']);
+    // Right after an answer (quiet), the displaced card is back and nothing else comes.
+    expect(shown(decide(input(cart, { offers: all }, { page: phone, onScreen: ['b-1'], quiet: true })))).toEqual(['b-1']);
   });
 
   it('exit intent adds a prompt only when the budget has room, and never removes what is shown', () => {
