@@ -15,7 +15,7 @@ for (const shop of ['wa', 'eccube', 'dawn'] as const) {
   });
 }
 
-test('wa: add → upgrade on the cart change → cart page with set and related items → upgrade at checkout → thank-you page', async ({ page }) => {
+test('wa: add → upgrade on the cart change → cart page with the set and the volume step (two cards) → upgrade at checkout → thank-you page', async ({ page }) => {
   const c = watchConsole(page);
   await asShopper(page);
   await page.goto('/demo/site/shops/wa/index.html');
@@ -35,8 +35,10 @@ test('wa: add → upgrade on the cart change → cart page with set and related 
   // ￥2,420 + ￥5,500 = ￥7,920: free shipping (￥5,000) reached, ￥2,080 to the gift tier.
   await expect(page.getByRole('status').filter({ hasText: '送料無料' })).toContainText('送料無料の対象です');
   await expect(page.getByRole('status').filter({ hasText: '送料無料' })).toContainText('￥2,080');
+  // A desktop's budget: the two cards of highest expected value; the related teas wait.
   await expect(page.getByText('セット価格')).toBeVisible();
-  await expect(page.getByRole('button', { name: '八女煎茶 100gを追加' })).toBeVisible();
+  await expect(page.getByText('あと2点で10%オフ')).toBeVisible();
+  await expect(page.getByRole('button', { name: '八女煎茶 100gを追加' })).toHaveCount(0);
 
   await page.getByRole('link', { name: 'レジに進む' }).click();
   const kyusu = page.getByRole('dialog', { name: /急須 常滑焼 朱泥/ });

@@ -44,7 +44,7 @@ test('every field with the wrong type, missing fields, an unknown offer type: on
   expect(log.pageErrors).toEqual([]);
 });
 
-test('references to products that do not exist: each named, widget off', async ({ page }) => {
+test('references to products that do not exist: each named once, those offers off, the rest of the widget on', async ({ page }) => {
   const log = watch(page);
   await page.goto('/e2e/pages/hostile-plain.html');
   const cfg = {
@@ -56,13 +56,16 @@ test('references to products that do not exist: each named, widget off', async (
       { id: 'b', type: 'bundle', items: ['A', 'GHOST2'], price: 50, appliedBy: 'platform' },
     ],
   };
-  const { errors } = await page.evaluate((c) => (window as any).CartUpsell.validateConfig(c), cfg);
-  expect(errors.map((e: { path: string }) => e.path)).toEqual(['offers[0].to', 'offers[0].downsell', 'offers[1].items[0]', 'offers[2].items[1]']);
-  expect(errors[0].message).toContain('"NOPE" is not the sku of any entry in "products"');
-  expect(await page.evaluate((c) => (window as any).CartUpsell.start(c), cfg)).toBe(false);
-  expect(log.ours('error')).toHaveLength(1);
-  for (const p of ['offers[0].to', 'offers[0].downsell', 'offers[1].items[0]', 'offers[2].items[1]']) expect(log.ours('error')[0]).toContain(p);
-  await expect(hosts(page)).toHaveCount(0);
+  const { errors, warnings } = await page.evaluate((c) => (window as any).CartUpsell.validateConfig(c), cfg);
+  expect(errors).toEqual([]);
+  expect(warnings.map((e: { path: string }) => e.path)).toEqual(['offers[0].to', 'offers[0].downsell', 'offers[1].items[0]', 'offers[2].items[1]']);
+  expect(warnings[0].message).toContain('"NOPE" is not the sku of any entry in "products"');
+  expect(await page.evaluate((c) => (window as any).CartUpsell.start(c), cfg)).toBe(true);
+  // One warning naming every dangling reference; no error; the bar still works.
+  expect(log.ours('error')).toEqual([]);
+  expect(log.ours('warning')).toHaveLength(1);
+  for (const p of ['offers[0].to', 'offers[0].downsell', 'offers[1].items[0]', 'offers[2].items[1]']) expect(log.ours('warning')[0]).toContain(p);
+  await expect(hosts(page)).toHaveCount(1);
 });
 
 test('configs that are not objects at all, through the API: false, one message each, never a throw', async ({ page }) => {

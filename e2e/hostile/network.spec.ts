@@ -31,7 +31,7 @@ for (const [name, answer] of [
     await expect.poll(() => ep.count(), { timeout: 10_000 }).toBeGreaterThan(0);
     await cartWorks(page);
     const ids = await queuedIds(page);
-    expect(ids.length).toBeGreaterThanOrEqual(3);
+    expect(ids.length).toBeGreaterThanOrEqual(2);
     expect(log.pageErrors).toEqual([]);
     expect(log.ours('error')).toEqual([]);
     await nextViewDelivers(page, ids);
@@ -47,7 +47,7 @@ test('endpoint hangs (30 s slow) and the shopper leaves mid-send: nothing lost',
   await expect.poll(() => ep.count(), { timeout: 10_000 }).toBeGreaterThan(0);
   await cartWorks(page);
   const ids = await queuedIds(page);
-  expect(ids.length).toBeGreaterThanOrEqual(3);
+  expect(ids.length).toBeGreaterThanOrEqual(2);
   expect(log.pageErrors).toEqual([]);
   // Leaving sends the queue with keepalive requests, which can reach the server outside the
   // page's routing: count what reached the fake endpoint and the reference collector together.
@@ -72,7 +72,7 @@ test('offline: the shop works, events wait in the queue and go when back online'
   await page.waitForTimeout(2500);
   const ids = await queuedIds(page);
   // Everything not already sent before going offline is stored.
-  expect(new Set([...ep.ids(), ...ids]).size).toBeGreaterThanOrEqual(3);
+  expect(new Set([...ep.ids(), ...ids]).size).toBeGreaterThanOrEqual(2);
   await context.setOffline(false);
   await expect.poll(() => ep.ids(), { timeout: 15_000 }).toEqual(expect.arrayContaining(ids));
 });
@@ -99,7 +99,7 @@ test('cross-origin endpoint without CORS headers: the shop unaffected, events ke
   await expect.poll(() => posts, { timeout: 10_000 }).toBeGreaterThan(0);
   await page.waitForTimeout(500);
   // The browser hid the answer from the widget, so it cannot know the events arrived: they stay queued.
-  expect((await queuedIds(page)).length).toBeGreaterThanOrEqual(3);
+  expect((await queuedIds(page)).length).toBeGreaterThanOrEqual(2);
   await page.getByRole('button', { name: 'お気に入り' }).click();
   expect(await page.evaluate(() => (window as any).shopClicks)).toBe(1);
   expect(log.pageErrors).toEqual([]);

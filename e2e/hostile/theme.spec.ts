@@ -16,7 +16,9 @@ async function measure(page: Page): Promise<Record<string, Box>> {
   for (const name of await dialog.getByRole('button').evaluateAll((bs) => bs.map((b) => b.getAttribute('aria-label') || b.textContent || ''))) {
     out[`button ${name}`] = await dialog.getByRole('button', { name, exact: true }).boundingBox();
   }
-  out.set = await page.getByText('セットでお得').boundingBox();
+  // The cards step aside while the dialog is open (one prompt at a time): the set is measured
+  // only when it is on screen.
+  if (await page.getByText('セットでお得').count()) out.set = await page.getByText('セットでお得').boundingBox();
   return out;
 }
 

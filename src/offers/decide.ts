@@ -41,8 +41,16 @@ export function dayKey(now: number): string {
 
 const none = (bar: Decision['bar'], holdout: boolean): Decision => ({ modal: null, panels: [], volume: null, bar, holdout });
 
-/** What the merchant measured (or expects) as the share of shoppers who accept; 1 when unknown. */
-const rateOf = (o: Offer) => (typeof o.acceptRate === 'number' && o.acceptRate >= 0 && o.acceptRate <= 1 ? o.acceptRate : 1);
+/**
+ * The share of shoppers assumed to accept each kind of prompt until the merchant gives the rate
+ * measured on the results dashboard (`acceptRate`). Starting assumptions, not measurements: an
+ * upgrade offered at its moment is taken more often than a card beside the cart, and a quantity
+ * tier needs several more items before it pays.
+ */
+export const DEFAULT_ACCEPT_RATE: Record<OfferType, number> = { upsell: 0.1, 'cross-sell': 0.05, bundle: 0.05, volume: 0.03 };
+
+/** Expected value per shown prompt = what accepting adds × this rate. */
+const rateOf = (o: Offer) => (typeof o.acceptRate === 'number' && o.acceptRate >= 0 && o.acceptRate <= 1 ? o.acceptRate : DEFAULT_ACCEPT_RATE[o.type] ?? 0.05);
 const prio = (o: Offer) => (typeof o.priority === 'number' && Number.isFinite(o.priority) ? o.priority : 0);
 
 /** What the page should show now. Pure: the same input always gives the same decision. */
