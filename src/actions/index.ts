@@ -14,12 +14,20 @@ export type { Outcome };
 /** The platforms whose file says `actions: "cart-api"`: each needs its adapter below. */
 type CartApiPlatform = { [K in PlatformId]: PLATFORM_FILES[K]['actions'] extends 'cart-api' ? K : never }[PlatformId];
 
-/**
- * One adapter per platform with a cart API; the compiler names any that is missing. A tailored
- * build replaces this map like the platform registry (see src/platforms/index.ts): a platform
- * without its adapter here sends the shopper to the product's page.
- */
-const ADAPTERS: Readonly<Partial<Record<PlatformId, Adapter>>> = { shopify, woocommerce, eccube } satisfies Record<CartApiPlatform, Adapter>;
+/** One adapter per platform with a cart API; the compiler names any that is missing. */
+const EVERY = { shopify, woocommerce, eccube } satisfies Record<CartApiPlatform, Adapter>;
+export type ADAPTER_FILES = typeof EVERY;
+
+// The adapters of this build, selected like the platform registry (src/platforms/registry.ts): a
+// tailored build keeps only its shop's. A platform without its adapter here sends the shopper to
+// the product's page. With hand-written selectors and no `actions.platform`, a tailored build has no
+// platform to detect (see the registry), so it needs no adapter.
+const any = __ACTIONS__ === '' || (__ACTIONS__ === 'auto' && __CART__ !== 'selectors');
+const ADAPTERS: Readonly<Partial<Record<PlatformId, Adapter>>> = {
+  ...(any || __ACTIONS__ === 'shopify' ? { shopify } : {}),
+  ...(any || __ACTIONS__ === 'woocommerce' ? { woocommerce } : {}),
+  ...(any || __ACTIONS__ === 'eccube' ? { eccube } : {}),
+};
 
 /**
  * The platform whose cart API carries out a "yes": the config's choice, else the platform

@@ -1,36 +1,11 @@
-// The platform registry: every platform's file, keyed by its id.
-//
-// Selecting a subset for a tailored build: everything outside this folder reaches platforms only
-// through `PLATFORMS` (and `./ids` for the list of names), never a platform file directly, and
-// the files have no side effects. A build that serves one shop replaces this module (e.g. a
-// bundler alias for `src/platforms/index.ts`) with a generated one that imports only what the
-// shop uses:
-//
-//   import { eccube } from './eccube';
-//   import type { PlatformRegistry } from './index';
-//   export const PLATFORMS: PlatformRegistry = { eccube };
-//
-// and the other platforms' layouts, detection and request patterns are not in its bundle.
+// The platform registry's helpers. The registry itself is ./registry.ts.
 import type { PlatformId } from './ids';
 import type { CartLayout, Platform } from './types';
-import { shopify } from './shopify';
-import { woocommerce } from './woocommerce';
-import { eccube } from './eccube';
+import { PLATFORMS } from './registry';
 
 export type { CartLayout, CartSelectors, Platform } from './types';
 export { PLATFORM_IDS, isPlatformId, type PlatformId } from './ids';
-
-/** The registry's type as everything else sees it: any subset of the platforms. */
-export type PlatformRegistry = Readonly<Partial<Record<PlatformId, Platform>>>;
-
-/** Every platform: a missing or mistyped one is a compile error here. */
-const ALL = { shopify, woocommerce, eccube } satisfies Record<PlatformId, Platform>;
-
-/** The platform files' exact types, for compile-time checks elsewhere (e.g. every cart API has an adapter). */
-export type PLATFORM_FILES = typeof ALL;
-
-/** The platforms of this build (all of them in the generic build), in "auto" order. */
-export const PLATFORMS: PlatformRegistry = ALL;
+export { PLATFORMS, type PlatformRegistry, type PLATFORM_FILES } from './registry';
 
 /** Each registered platform with its id, in the registry's order. */
 export function platforms(): [PlatformId, Platform][] {
