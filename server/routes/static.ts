@@ -56,6 +56,8 @@ export const staticFiles: FastifyPluginAsync<StaticOptions> = async (app, opts) 
       redirect: false,
       setHeaders: (res, path) => {
         res.setHeader('cache-control', 'no-store');
+        // Notes and exports open in the browser rather than download.
+        if (path.endsWith('.md')) res.setHeader('content-type', 'text/plain; charset=utf-8');
         for (const [k, v] of Object.entries(sidecarHeaders(path))) res.setHeader(k, v);
       },
     });
