@@ -59,8 +59,11 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     hook: 'onRequest',
     delegator: (req, cb) => {
       const origin = req.headers.origin;
+      // Only the service's own routes answer other origins: not a 404, not a file of the demo.
+      const route = req.routeOptions.url;
+      const ours = route !== undefined && !route.endsWith('*');
       cb(null, {
-        origin: origin !== undefined && originAllowed(origin, req.headers.host, settings.allowedOrigins) ? origin : false,
+        origin: ours && origin !== undefined && originAllowed(origin, req.headers.host, settings.allowedOrigins) ? origin : false,
         methods: ['GET', 'POST', 'DELETE', 'OPTIONS'],
         allowedHeaders: ['content-type', 'authorization'],
         // A 429 or 503 tells the widget when to come back; it can only read that if exposed.
