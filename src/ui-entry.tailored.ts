@@ -2,7 +2,8 @@
 // the configurator's preview.
 import { createUI } from './ui/mount';
 import { performAccept, platformFor } from './actions';
+import { sendOrder } from './events/order';
 import type { PromptModule } from './runtime/ui-loader.script';
 
-const prompts: Omit<PromptModule, 'renderPreview'> = { createUI, performAccept, platformFor };
+const prompts: Omit<PromptModule, 'renderPreview'> = { createUI, performAccept, platformFor, sendOrder };
 (window as unknown as Record<symbol, unknown>)[Symbol.for('cart-upsell:prompts')] = prompts;
