@@ -1,12 +1,14 @@
 import type { Config } from './types';
 import type { Issue } from './schema-kit';
+import type { PlatformId } from '../platforms/ids';
 
 /**
  * The ids each platform's "yes" adds a product by (see src/actions/): Shopify's cart API takes a
  * variant id, WooCommerce's Store API a product or variation id, EC-CUBE's add-cart form the
- * product class id and the product id. [field, English, Japanese].
+ * product class id and the product id. [field, English, Japanese]. Keyed by every platform id, so
+ * a new platform does not compile until it says which ids its "yes" needs.
  */
-const NEEDS: Record<string, [string, string, string][]> = {
+const NEEDS: Record<PlatformId, [string, string, string][]> = {
   shopify: [['id', 'the variant id', 'バリアントID']],
   woocommerce: [['id', 'the product (or variation) id', '商品ID']],
   eccube: [
@@ -21,7 +23,7 @@ const NEEDS: Record<string, [string, string, string][]> = {
  */
 export function checkPlatformIds(config: Config, ja: boolean): Issue[] {
   const platform = config.actions?.platform ?? config.cart?.preset;
-  const needs = NEEDS[platform as string];
+  const needs = (NEEDS as Record<string, [string, string, string][] | undefined>)[platform as string];
   const products = Array.isArray(config.products) ? config.products : [];
   if (!needs || !products.length) return [];
   // What a "yes" adds: upgrades, fallbacks, related items, set parts, and gap fillers.

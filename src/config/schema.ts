@@ -1,4 +1,5 @@
 import { unitOf } from './units';
+import { PLATFORM_IDS } from '../platforms/ids';
 import { bool, date, either, func, int, list, num, obj, record, selector, str, tagged, url, type Check } from './schema-kit';
 
 const sku = str();
@@ -56,14 +57,14 @@ const offer: Check = tagged('type', {
 });
 
 const selectors = obj(
-  { item: selector, name: selector, sku: selector, skuAttr: str(), price: selector, quantity: selector, lineTotal: selector, subtotal: selector },
+  { item: selector, name: selector, sku: selector, skuAttr: str(), price: selector, quantity: selector, lineTotal: selector, subtotal: selector, discount: selector },
   ['item', 'name', 'price', 'quantity'],
 );
 
 /** The whole config. Required fields are few: a merchant can start with just a free-shipping bar. */
 export const configSchema: Check = obj({
   cart: obj({
-    preset: str({ oneOf: ['shopify', 'woocommerce', 'eccube', 'auto'] }),
+    preset: str({ oneOf: [...PLATFORM_IDS, 'auto'] }),
     selectors,
     currency: str(),
     root: selector,
@@ -106,7 +107,7 @@ export const configSchema: Check = obj({
   holdout: num(0, 0.9),
   theme: obj({ accent: str(), text: str(), background: str(), radius: str(), font: str(), colorScheme: str({ oneOf: ['light', 'dark', 'auto'] }) }),
   text: record(/^[\w.-]+$/, ['a message id', 'メッセージ ID'], str()),
-  actions: obj({ platform: str({ oneOf: ['shopify', 'woocommerce', 'eccube', 'none'] }) }),
+  actions: obj({ platform: str({ oneOf: [...PLATFORM_IDS, 'none'] }) }),
   nonce: str(),
   onAccept: func,
   readCart: func,

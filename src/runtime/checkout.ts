@@ -1,9 +1,8 @@
 import { guard } from '../util/log';
+import { platforms } from '../platforms';
 
-/** Checkout buttons of the supported platforms and of common hand-made themes. */
-const CHECKOUT =
-  '[name="checkout"],a[href*="/checkout"],.checkout-button,.wc-block-cart__submit-button,' +
-  '.ec-cartRole__actions .ec-blockBtn--action,[data-cart-upsell-checkout]';
+/** Checkout buttons of the registered platforms and of common hand-made themes. */
+const checkoutButtons = (): string => ['a[href*="/checkout"]', '[data-cart-upsell-checkout]', ...platforms().map(([, p]) => p.checkout)].join(',');
 
 /**
  * Holds the shopper's first click on a checkout button when a prompt is due (seed 001: propose at
@@ -15,7 +14,10 @@ export function interceptCheckout(
   extraSelector: string | undefined,
   ask: (resume: () => void) => boolean,
 ): () => void {
-  const selector = extraSelector ? `${CHECKOUT},${extraSelector}` : CHECKOUT;
+  // A tailored build whose offers never speak at checkout leaves the shop's clicks alone.
+  if (!__CHECKOUT__) return () => {};
+  const base = checkoutButtons();
+  const selector = extraSelector ? `${base},${extraSelector}` : base;
   let used = false;
   let passing = false;
   const onClick = guard('checkout', (e: Event) => {
@@ -43,7 +45,7 @@ export function interceptCheckout(
 /** Desktop exit intent: the pointer leaves through the top of the window. Fires once. */
 export function onExitIntent(doc: Document, fire: () => void): () => void {
   const win = doc.defaultView;
-  if (!win || !win.matchMedia?.('(pointer: fine)').matches) return () => {};
+  if (!__EXIT_INTENT__ || !win || !win.matchMedia?.('(pointer: fine)').matches) return () => {};
   const onOut = guard('exit intent', (e: MouseEvent) => {
     if (e.relatedTarget === null && e.clientY <= 0) {
       doc.removeEventListener('mouseout', onOut);

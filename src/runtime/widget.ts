@@ -2,6 +2,7 @@ import type { Cart } from '../types';
 import type { Config, Trigger } from '../config/types';
 import type { Decision, Prompt, ProductView, UpsellPrompt, VisitorState } from '../offers/types';
 import { readCart } from '../cart/read';
+import { detectPlatform } from '../platforms';
 import { watchCart } from '../cart/watch';
 import { decide } from '../offers/decide';
 import { loadState, recordImpression, recordOutcome, saveState } from '../offers/state';
@@ -132,7 +133,7 @@ export function runWidget(config: Config, doc: Document): Running {
       }
     }
     const m = prompts ?? (await loadPrompts());
-    return m.performAccept({ prompt, item, config, cart, platform: m.platformFor(config, config.cart?.preset, doc), doc });
+    return m.performAccept({ prompt, item, config, cart, platform: m.platformFor(config, cart.platform ?? detectPlatform(doc)), doc });
   }
 
   async function accept(prompt: Prompt, item?: ProductView): Promise<Outcome> {
