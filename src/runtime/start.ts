@@ -1,15 +1,18 @@
 import type { Config } from '../config/types';
 import { loadConfig } from '../config/load';
 import { formatIssues, isJa, validateConfig } from '../config/validate';
-import { errorOnce, warnOnce } from '../util/log';
+import { errorOnce, guard, warnOnce } from '../util/log';
 import { runWidget, type Running } from './widget';
 import { setNonce } from './nonce';
+import type { OrderInput } from '../events/order';
 
 interface Registry {
   running: Running | null;
   /** Bumped by every start and stop, so a start still loading its config can tell it was overtaken. */
   generation: number;
   starting: boolean;
+  /** Orders reported before the widget runs: sent once it starts. */
+  orders?: OrderInput[];
 }
 
 /**
@@ -46,7 +49,8 @@ export async function start(source: Config | string): Promise<boolean> {
       }
     }
     setNonce(config.nonce);
-    reg.running = runWidget(config, document);
+    const running = (reg.running = runWidget(config, document));
+    for (const o of (reg.orders ?? []).splice(0)) running.order(o);
     return true;
   } catch (err) {
     errorOnce(`${err instanceof Error ? err.message : String(err)}; the widget stays off.`);
@@ -73,3 +77,16 @@ export function stop(): void {
 export function refresh(): void {
   registry().running?.refresh();
 }
+
+/**
+ * Reports a placed order once (call it on the order-complete page). Before the widget runs it
+ * waits for `start` (the script tag's auto-start on that page); false when the input was refused.
+ */
+export const trackOrder = (order: OrderInput): boolean =>
+  guard('trackOrder', () => {
+    const reg = registry();
+    if (reg.running) return reg.running.order(order);
+    (reg.orders ??= []).push(order);
+    if (!reg.starting) warnOnce('trackOrder: the widget has not started on this page; the order is sent once it starts.');
+    return true;
+  })() ?? false;
