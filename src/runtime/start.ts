@@ -1,6 +1,6 @@
 import type { Config } from '../config/types';
 import { loadConfig } from '../config/load';
-import { formatIssues, validateConfig } from '../config/validate';
+import { formatIssues, isJa, validateConfig } from '../config/validate';
 import { errorOnce, guard, warnOnce } from '../util/log';
 import { runWidget, type Running } from './widget';
 import { setNonce } from './nonce';
@@ -40,9 +40,11 @@ export async function start(source: Config | string): Promise<boolean> {
     if (generation !== reg.generation) return false;
     if (!__TAILORED__) {
       const { errors, warnings } = validateConfig(config);
-      if (warnings.length) warnOnce(formatIssues(warnings, 'The config has fields that were ignored:'));
+      const ja = isJa(config);
+      if (warnings.length) warnOnce(formatIssues(warnings, ja ? '設定に注意点があります:' : 'The config has fields that were ignored:'));
       if (errors.length) {
-        errorOnce(formatIssues(errors, `The config has ${errors.length === 1 ? 'a problem' : `${errors.length} problems`}, so the widget stays off:`));
+        const n = errors.length;
+        errorOnce(formatIssues(errors, ja ? `設定に${n}件の問題があるため、ウィジェットは動きません:` : `The config has ${n === 1 ? 'a problem' : `${n} problems`}, so the widget stays off:`));
         return false;
       }
     }

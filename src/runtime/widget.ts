@@ -74,6 +74,7 @@ export function runWidget(config: Config, doc: Document): Running {
 
   function evaluate(trigger: Trigger): boolean {
     if (stopped) return false;
+    prompts?.checkDrift(config, cart);
     const decision = decideNow(trigger);
     ensureTracker(decision.holdout);
     if (decision.holdout) countHoldout(trigger);
@@ -96,6 +97,7 @@ export function runWidget(config: Config, doc: Document): Running {
     // The first render gets a task of its own, apart from evaluating the prompt file.
     const first = guard('showing prompts', () => {
       if (stopped || ui || !prompts) return;
+      prompts.checkDrift(config, cart);
       ui = prompts.createUI(config, handlers, doc);
       if (latest) ui.update(latest);
     });
