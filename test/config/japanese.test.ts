@@ -28,7 +28,9 @@ describe('messages in the merchant\'s language', () => {
 
   it('says what the offer check finds in Japanese too', () => {
     const cfg = { locale: 'ja', products: [{ sku: 'A', name: 'a', price: 1000 }], offers: [{ id: 'u', type: 'upsell', from: 'A', to: 'GONE' }] };
-    expect(lines(cfg)).toEqual(['offers[0].to: "GONE" が products にありません']);
+    // A discontinued SKU turns off its offer only: a warning, not an error.
+    expect(lines(cfg)).toEqual([]);
+    expect(lines(cfg, 'warnings')).toEqual(['offers[0].to: "GONE" が products にありません。オファー「u」は表示されません（ほかは動きます）']);
   });
 
   it('stays English otherwise (no locale, or "en")', () => {

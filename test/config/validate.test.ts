@@ -98,7 +98,8 @@ describe('validateConfig', () => {
     expect(r.errors).toEqual([]);
     expect(r.warnings.map((e) => e.path)).toEqual(['offers[0].to']);
     expect(r.warnings[0].message).toContain('NOPE-1');
-    expect(r.warnings[0].message).toContain('"up-9" is turned off');
+    expect(r.warnings[0].message).toContain('オファー「up-9」は表示されません');
+    expect(validateConfig({ ...good, locale: 'en', offers: [{ id: 'up-9', type: 'upsell', from: 'TN-0123', to: 'NOPE-1' }] }).warnings[0].message).toContain('the offer "up-9" is turned off');
   });
 
   it('a structural error still keeps the widget off, whatever else is right', () => {
