@@ -9,7 +9,7 @@ import type { UI } from '../ui/mount';
 import { createTracker, type Tracker } from '../events/tracker';
 import { loadPrompts, type PromptModule } from '#prompts';
 import { safeStorage } from '../util/storage';
-import { errorOnce, guard } from '../util/log';
+import { errorOnce, guard, warnOnce } from '../util/log';
 import { interceptCheckout, onExitIntent } from './checkout';
 
 export interface Running {
@@ -67,9 +67,24 @@ export function runWidget(config: Config, doc: Document): Running {
     save();
   }
 
+  /** Offers whose price this platform cannot charge (known once the cart actions are loaded). */
+  let unpriced: Set<string> | null = null;
+  /** The decision without those offers: a price shown is a price charged. */
+  function priced(d: Decision): Decision {
+    if (!prompts) return d;
+    if (!unpriced) {
+      const u = prompts.unchargeable(config, prompts.platformFor(config, config.cart?.preset, doc));
+      for (const r of u.reasons) warnOnce(r);
+      unpriced = u.ids;
+    }
+    const out = (p: Prompt | null) => !!p && unpriced!.has(p.offerId);
+    if (!unpriced.size) return d;
+    return { ...d, modal: out(d.modal) ? null : d.modal, panels: d.panels.filter((p) => !out(p)), volume: out(d.volume) ? null : d.volume };
+  }
+
   function evaluate(trigger: Trigger): boolean {
     if (stopped) return false;
-    const decision = decideNow(trigger);
+    const decision = priced(decideNow(trigger));
     ensureTracker(decision.holdout);
     if (decision.holdout) countHoldout(trigger);
     let shownModal = false;
@@ -91,6 +106,13 @@ export function runWidget(config: Config, doc: Document): Running {
     // The first render gets a task of its own, apart from evaluating the prompt file.
     const first = guard('showing prompts', () => {
       if (stopped || ui || !prompts) return;
+      if (latest) latest = priced(latest);
+      // A modal decided before the platform was known, whose price it cannot charge: never shown,
+      // and a checkout click it held goes on.
+      if (openModal && unpriced?.has(openModal.offerId)) {
+        openModal = null;
+        continueAfterModal();
+      }
       ui = prompts.createUI(config, handlers, doc);
       if (latest) ui.update(latest);
     });
