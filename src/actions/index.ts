@@ -9,7 +9,14 @@ import { failure, safeHref, type Adapter, type Outcome, type Change } from './co
 export type Platform = 'shopify' | 'woocommerce' | 'eccube' | 'none';
 export type { Outcome, Change };
 
-const adapters: Record<Exclude<Platform, 'none'>, Adapter> = { shopify, woocommerce, eccube };
+/** A tailored build carries only the adapter its config names (`__ACTIONS__`; '' / 'auto': all). */
+// Written out so the minifier folds each condition and drops the unused adapters.
+const all = __ACTIONS__ === '' || __ACTIONS__ === 'auto';
+const adapters: Partial<Record<Exclude<Platform, 'none'>, Adapter>> = {
+  shopify: all || __ACTIONS__ === 'shopify' ? shopify : undefined,
+  woocommerce: all || __ACTIONS__ === 'woocommerce' ? woocommerce : undefined,
+  eccube: all || __ACTIONS__ === 'eccube' ? eccube : undefined,
+};
 
 /** The platform whose cart API carries out a "yes": the config's choice, else the cart preset, else detection. */
 export function platformFor(config: Config, detectedPreset?: string, doc: Document = document): Platform {
@@ -68,10 +75,8 @@ export async function performAccept(ctx: {
   try {
     const change = changeFor(ctx.prompt, ctx.item, ctx.config);
     if (!change.add.length && !change.code) return { ok: true };
-    if (ctx.platform !== 'none') {
-      const f = ctx.fetchImpl ?? doc.defaultView!.fetch.bind(doc.defaultView);
-      return await adapters[ctx.platform]({ change, fetch: f, doc, en });
-    }
+    const adapter = ctx.platform !== 'none' && adapters[ctx.platform];
+    if (adapter) return await adapter({ change, fetch: ctx.fetchImpl ?? doc.defaultView!.fetch.bind(doc.defaultView), doc, en });
     // No cart API to call: the product page, where the shopper adds it themselves.
     const href = change.add[0] && safeHref(change.add[0].product.url, doc);
     if (href) {
