@@ -3,4 +3,5 @@
 // cart-upsell-ui.js, fetched when a decision first has content (see src/runtime/ui-loader.*.ts).
 export { createUI } from './ui/mount';
 export { renderPreview } from './ui/preview';
-export { performAccept, platformFor, unchargeable } from './actions';
+export { performAccept, platformFor, unchargeable, withoutUnchargeable } from './actions';
+export { checkDrift } from './ui/drift';

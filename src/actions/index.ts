@@ -1,53 +1,71 @@
 import type { Cart, CartItem } from '../types';
 import type { Config, Offer } from '../config/types';
-import type { Prompt, ProductView } from '../offers/types';
+import type { Decision, Prompt, ProductView } from '../offers/types';
+import { warnOnce } from '../util/log';
 import { shopify } from './shopify';
 import { woocommerce } from './woocommerce';
 import { eccube } from './eccube';
 import { failure, safeHref, type Adapter, type Outcome, type Change } from './common';
+import { isPlatformId, type PlatformId } from '../platforms/ids';
+import type { PLATFORM_FILES } from '../platforms';
 
-export type Platform = 'shopify' | 'woocommerce' | 'eccube' | 'none';
+export type Platform = PlatformId | 'none';
 export type { Outcome, Change };
 
-/** A tailored build carries only the adapter its config names (`__ACTIONS__`; '' / 'auto': all). */
-// Written out so the minifier folds each condition and drops the unused adapters.
-const all = __ACTIONS__ === '' || __ACTIONS__ === 'auto';
-const adapters: Partial<Record<Exclude<Platform, 'none'>, Adapter>> = {
-  shopify: all || __ACTIONS__ === 'shopify' ? shopify : undefined,
-  woocommerce: all || __ACTIONS__ === 'woocommerce' ? woocommerce : undefined,
-  eccube: all || __ACTIONS__ === 'eccube' ? eccube : undefined,
+/** The platforms whose file says `actions: "cart-api"`: each needs its adapter below. */
+type CartApiPlatform = { [K in PlatformId]: PLATFORM_FILES[K]['actions'] extends 'cart-api' ? K : never }[PlatformId];
+
+/** One adapter per platform with a cart API; the compiler names any that is missing. */
+const EVERY = { shopify, woocommerce, eccube } satisfies Record<CartApiPlatform, Adapter>;
+export type ADAPTER_FILES = typeof EVERY;
+
+// The adapters of this build, selected like the platform registry (src/platforms/registry.ts): a
+// tailored build keeps only its shop's. A platform without its adapter here sends the shopper to
+// the product's page. With hand-written selectors and no `actions.platform`, a tailored build has no
+// platform to detect (see the registry), so it needs no adapter.
+const any = __ACTIONS__ === '' || (__ACTIONS__ === 'auto' && __CART__ !== 'selectors');
+const ADAPTERS: Readonly<Partial<Record<PlatformId, Adapter>>> = {
+  ...(any || __ACTIONS__ === 'shopify' ? { shopify } : {}),
+  ...(any || __ACTIONS__ === 'woocommerce' ? { woocommerce } : {}),
+  ...(any || __ACTIONS__ === 'eccube' ? { eccube } : {}),
 };
 
-/** The platform whose cart API carries out a "yes": the config's choice, else the cart preset, else detection. */
-export function platformFor(config: Config, detectedPreset?: string, doc: Document = document): Platform {
-  const p = config.actions?.platform ?? detectedPreset ?? config.cart?.preset;
-  if (p === 'shopify' || p === 'woocommerce' || p === 'eccube' || p === 'none') return p;
-  const w = (doc.defaultView ?? {}) as Record<string, unknown>;
-  if (w.Shopify) return 'shopify';
-  if (w.wc_add_to_cart_params || w.wcSettings || doc.querySelector('.woocommerce-cart-form,.wc-block-cart')) return 'woocommerce';
-  if (doc.querySelector('meta[name="eccube-csrf-token"],.ec-cartRole')) return 'eccube';
-  return 'none';
+/**
+ * The platform whose cart API carries out a "yes": the config's choice, else the platform
+ * `readCart` found (its preset read the cart, or the page's markup named it), else the preset.
+ */
+export function platformFor(config: Config, detected?: string | null): Platform {
+  const p = config.actions?.platform ?? detected ?? config.cart?.preset;
+  return p === 'none' || isPlatformId(p) ? p : 'none';
 }
+
+/** Platforms whose cart has no discount codes (core EC-CUBE): a price that needs one cannot be charged. */
+const NO_CODES: readonly Platform[] = ['eccube'];
 
 /**
  * Offers whose shown price this platform cannot charge: their price needs a discount code and
- * the platform has none (core EC-CUBE). Each is named once, with the reason; the caller does
- * not show them.
+ * the platform has none. Each is named once on the console, with the reason.
  */
-export function unchargeable(config: Config, platform: Platform): { ids: Set<string>; reasons: string[] } {
+export function unchargeable(config: Config, platform: Platform): Set<string> {
   const ids = new Set<string>();
-  const reasons: string[] = [];
-  if (platform !== 'eccube') return { ids, reasons };
+  if (!NO_CODES.includes(platform)) return ids;
   for (const o of (Array.isArray(config.offers) ? config.offers : []) as Offer[]) {
     if (!o || typeof o.discountCode !== 'string' || !o.discountCode || o.appliedBy === 'platform') continue;
     ids.add(o.id);
-    reasons.push(
-      config.locale === 'en'
+    warnOnce(
+      (__LOCALE__ ? __LOCALE__ === 'en' : config.locale === 'en')
         ? `offer "${o.id}" is not shown: its price needs the discount code "${o.discountCode}", and EC-CUBE has no discount codes. Set the price in the shop and mark the offer "appliedBy": "platform".`
         : `オファー「${o.id}」は表示しません。価格にクーポン「${o.discountCode}」が必要ですが、EC-CUBE にはクーポン機能がありません。ショップ側で価格を設定し、"appliedBy": "platform" を指定してください。`,
     );
   }
-  return { ids, reasons };
+  return ids;
+}
+
+/** The decision without those offers: a price shown is a price charged. */
+export function withoutUnchargeable(d: Decision, ids: Set<string>): Decision {
+  if (!ids.size) return d;
+  const out = (p: Prompt | null) => !!p && ids.has(p.offerId);
+  return { ...d, modal: out(d.modal) ? null : d.modal, panels: d.panels.filter((p) => !out(p)), volume: out(d.volume) ? null : d.volume };
 }
 
 /** What a "yes" asks of the cart: products to add, the line an upgrade replaces, the code to apply. */
@@ -71,11 +89,11 @@ export async function performAccept(ctx: {
   fetchImpl?: typeof fetch;
 }): Promise<Outcome> {
   const doc = ctx.doc ?? document;
-  const en = ctx.config.locale === 'en';
+  const en = __LOCALE__ ? __LOCALE__ === 'en' : ctx.config.locale === 'en';
   try {
     const change = changeFor(ctx.prompt, ctx.item, ctx.config);
     if (!change.add.length && !change.code) return { ok: true };
-    const adapter = ctx.platform !== 'none' && adapters[ctx.platform];
+    const adapter = ctx.platform !== 'none' ? ADAPTERS[ctx.platform] : undefined;
     if (adapter) return await adapter({ change, fetch: ctx.fetchImpl ?? doc.defaultView!.fetch.bind(doc.defaultView), doc, en });
     // No cart API to call: the product page, where the shopper adds it themselves.
     const href = change.add[0] && safeHref(change.add[0].product.url, doc);

@@ -2,20 +2,25 @@ import type { Cart } from '../types';
 import type { Config, Trigger } from '../config/types';
 import type { Decision, Prompt, ProductView, UpsellPrompt, VisitorState } from '../offers/types';
 import { readCart } from '../cart/read';
+import { detectPlatform } from '../platforms';
 import { watchCart } from '../cart/watch';
 import { decide } from '../offers/decide';
 import { loadState, recordImpression, recordOutcome, saveState } from '../offers/state';
 import type { UI } from '../ui/mount';
 import { createTracker, type Tracker } from '../events/tracker';
+import { sendOrder, type OrderInput } from '../events/order';
+import { inHoldout } from '../offers/hash';
 import { loadPrompts, type PromptModule } from '#prompts';
 import { safeStorage } from '../util/storage';
-import { errorOnce, guard, warnOnce } from '../util/log';
+import { errorOnce, guard } from '../util/log';
 import { interceptCheckout, onExitIntent } from './checkout';
 
 export interface Running {
   stop(): void;
   /** Re-reads the cart and re-decides (for single-page shops after a navigation). */
   refresh(trigger?: Trigger): void;
+  /** Reports a placed order (the thank-you page); false when the input was refused. */
+  order(input: OrderInput): boolean;
 }
 
 type Outcome = { ok: boolean; message?: string };
@@ -67,23 +72,14 @@ export function runWidget(config: Config, doc: Document): Running {
     save();
   }
 
-  /** Offers whose price this platform cannot charge (known once the cart actions are loaded). */
-  let unpriced: Set<string> | null = null;
-  /** The decision without those offers: a price shown is a price charged. */
-  function priced(d: Decision): Decision {
-    if (!prompts) return d;
-    if (!unpriced) {
-      const u = prompts.unchargeable(config, prompts.platformFor(config, config.cart?.preset, doc));
-      for (const r of u.reasons) warnOnce(r);
-      unpriced = u.ids;
-    }
-    const out = (p: Prompt | null) => !!p && unpriced!.has(p.offerId);
-    if (!unpriced.size) return d;
-    return { ...d, modal: out(d.modal) ? null : d.modal, panels: d.panels.filter((p) => !out(p)), volume: out(d.volume) ? null : d.volume };
-  }
+  /** Offers whose price this platform cannot charge: known, and left out, once the cart actions are loaded. */
+  let unpriced: Set<string> | undefined;
+  const priced = (d: Decision): Decision =>
+    prompts ? prompts.withoutUnchargeable(d, (unpriced ??= prompts.unchargeable(config, prompts.platformFor(config, cart.platform ?? detectPlatform(doc))))) : d;
 
   function evaluate(trigger: Trigger): boolean {
     if (stopped) return false;
+    prompts?.checkDrift(config, cart);
     const decision = priced(decideNow(trigger));
     ensureTracker(decision.holdout);
     if (decision.holdout) countHoldout(trigger);
@@ -106,6 +102,7 @@ export function runWidget(config: Config, doc: Document): Running {
     // The first render gets a task of its own, apart from evaluating the prompt file.
     const first = guard('showing prompts', () => {
       if (stopped || ui || !prompts) return;
+      prompts.checkDrift(config, cart);
       if (latest) latest = priced(latest);
       // A modal decided before the platform was known, whose price it cannot charge: never shown,
       // and a checkout click it held goes on.
@@ -152,7 +149,7 @@ export function runWidget(config: Config, doc: Document): Running {
       }
     }
     const m = prompts ?? (await loadPrompts());
-    return m.performAccept({ prompt, item, config, cart, platform: m.platformFor(config, config.cart?.preset, doc), doc });
+    return m.performAccept({ prompt, item, config, cart, platform: m.platformFor(config, cart.platform ?? detectPlatform(doc)), doc });
   }
 
   async function accept(prompt: Prompt, item?: ProductView): Promise<Outcome> {
@@ -264,5 +261,10 @@ export function runWidget(config: Config, doc: Document): Running {
       tracker = null;
     },
     refresh: guard('refresh', refresh),
+    order: (input) => {
+      const holdout = inHoldout(state.visitorId, config.holdout);
+      const who = { visitorId: state.visitorId, sessionId: state.sessionId, holdout };
+      return guard('trackOrder', sendOrder)(input, who, local, () => ensureTracker(holdout), config.cart?.currency ?? 'JPY') ?? false;
+    },
   };
 }
