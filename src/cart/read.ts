@@ -200,7 +200,10 @@ function pageCurrency(doc: Document, platform: PlatformId | null): string | null
 function discountOf(doc: Document, sel: string | undefined, currency: string): number {
   let total = 0;
   for (const el of all(doc, sel)) {
-    const v = money(priceText(el), currency);
+    const text = priceText(el);
+    // A discount line is a saving by nature ("割引額：￥300"), which the price parser skips as a
+    // badge: the amount after the last label is the discount.
+    const v = money(text, currency) ?? money(text?.replace(/^.*[:：]/, '') ?? null, currency);
     if (v !== null) total += Math.abs(v);
   }
   return total;
