@@ -4,3 +4,4 @@
 export { createUI } from './ui/mount';
 export { renderPreview } from './ui/preview';
 export { performAccept, platformFor } from './actions';
+export { checkDrift } from './ui/drift';

@@ -8,6 +8,8 @@ import { decide } from '../offers/decide';
 import { loadState, recordImpression, recordOutcome, saveState } from '../offers/state';
 import type { UI } from '../ui/mount';
 import { createTracker, type Tracker } from '../events/tracker';
+import { sendOrder, type OrderInput } from '../events/order';
+import { inHoldout } from '../offers/hash';
 import { loadPrompts, type PromptModule } from '#prompts';
 import { safeStorage } from '../util/storage';
 import { errorOnce, guard } from '../util/log';
@@ -17,6 +19,8 @@ export interface Running {
   stop(): void;
   /** Re-reads the cart and re-decides (for single-page shops after a navigation). */
   refresh(trigger?: Trigger): void;
+  /** Reports a placed order (the thank-you page); false when the input was refused. */
+  order(input: OrderInput): boolean;
 }
 
 type Outcome = { ok: boolean; message?: string };
@@ -70,6 +74,7 @@ export function runWidget(config: Config, doc: Document): Running {
 
   function evaluate(trigger: Trigger): boolean {
     if (stopped) return false;
+    prompts?.checkDrift(config, cart);
     const decision = decideNow(trigger);
     ensureTracker(decision.holdout);
     if (decision.holdout) countHoldout(trigger);
@@ -92,6 +97,7 @@ export function runWidget(config: Config, doc: Document): Running {
     // The first render gets a task of its own, apart from evaluating the prompt file.
     const first = guard('showing prompts', () => {
       if (stopped || ui || !prompts) return;
+      prompts.checkDrift(config, cart);
       ui = prompts.createUI(config, handlers, doc);
       if (latest) ui.update(latest);
     });
@@ -243,5 +249,10 @@ export function runWidget(config: Config, doc: Document): Running {
       tracker = null;
     },
     refresh: guard('refresh', refresh),
+    order: (input) => {
+      const holdout = inHoldout(state.visitorId, config.holdout);
+      const who = { visitorId: state.visitorId, sessionId: state.sessionId, holdout };
+      return guard('trackOrder', sendOrder)(input, who, local, () => ensureTracker(holdout), config.cart?.currency ?? 'JPY') ?? false;
+    },
   };
 }
