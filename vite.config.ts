@@ -1,7 +1,7 @@
 import { defineConfig } from 'vite';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { definesOf, GENERIC } from './src/tailor/defines';
+import { definesOf, GENERIC } from './src/tailor/defines.mjs';
 
 const pkg = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8')) as { version: string };
 const here = (p: string) => fileURLToPath(new URL(p, import.meta.url));

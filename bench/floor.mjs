@@ -6,7 +6,6 @@ import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 
-process.env.VITE_CONFIG_NATIVE_IGNORE_WARNING ??= 'true';
 const root = fileURLToPath(new URL('..', import.meta.url));
 
 export async function buildFloors() {
