@@ -2,13 +2,15 @@ import type { Cart } from '../types';
 import type { Config } from '../config/types';
 import type { Prompt, ProductView } from '../offers/types';
 import type { SafeStorage } from '../util/storage';
-import type { WidgetEvent } from './schema';
+import type { AnyEvent, WidgetEvent } from './schema';
 import { guard, warnOnce } from '../util/log';
 import { stringify } from './stringify';
 
 export interface Tracker {
   /** Builds the event, dispatches `cart-upsell:<type>` on document and queues it for delivery. */
   track(type: WidgetEvent['type'], prompt: Trackable, cart: Cart, extra?: { item?: ProductView; reason?: string }): { event: WidgetEvent; prevented: boolean };
+  /** Queues an event built elsewhere (an order) with the same delivery guarantees. */
+  send(event: AnyEvent): void;
   flush(): Promise<void>;
   /** Removes listeners and timers; queued events stay stored for the next page view. */
   destroy(): void;
@@ -73,11 +75,11 @@ export function createTracker(opts: TrackerOptions): Tracker {
   const interval = config.events?.flushIntervalMs ?? 2000;
   const now = opts.now ?? Date.now;
   const win = typeof window !== 'undefined' ? window : undefined;
-  const stored = (): WidgetEvent[] => {
-    const q = storage.get<WidgetEvent[]>(QUEUE);
+  const stored = (): AnyEvent[] => {
+    const q = storage.get<AnyEvent[]>(QUEUE);
     return Array.isArray(q) ? q.filter((e) => e && typeof e.id === 'string') : [];
   };
-  let queue: WidgetEvent[] = stored();
+  let queue: AnyEvent[] = stored();
   /** Ids delivered (or refused) from this page, so another tab's copy of the queue cannot bring them back. */
   const done = new Set<string>();
   let timer: ReturnType<typeof setTimeout> | undefined;
@@ -117,8 +119,8 @@ export function createTracker(opts: TrackerOptions): Tracker {
   }
 
   /** Up to batchSize events from the front of the queue whose JSON fits in `room` bytes. */
-  function take(room = MAX_BYTES, from = 0, keepalive = false): WidgetEvent[] {
-    const batch: WidgetEvent[] = [];
+  function take(room = MAX_BYTES, from = 0, keepalive = false): AnyEvent[] {
+    const batch: AnyEvent[] = [];
     let used = 12; // {"events":[]}
     for (let i = from; i < queue.length && batch.length < batchSize; i++) {
       const size = byteLength(stringify(queue[i])) + 1;
@@ -132,7 +134,7 @@ export function createTracker(opts: TrackerOptions): Tracker {
     return batch;
   }
 
-  function remove(sent: WidgetEvent[]): void {
+  function remove(sent: AnyEvent[]): void {
     for (const e of sent) done.add(e.id);
     queue = queue.filter((e) => !done.has(e.id));
     save();
@@ -209,6 +211,21 @@ export function createTracker(opts: TrackerOptions): Tracker {
   // Events from earlier page views go first, once the page has settled.
   schedule(interval);
 
+  function send(event: AnyEvent): void {
+    if (!endpoint) return;
+    queue.push(event);
+    // Writing the stored queue costs a stringify of all of it: the events tracked in one task
+    // (a page of prompts shown together) share one write, done before the task's end.
+    if (!pending) {
+      pending = true;
+      queueMicrotask(() => {
+        pending = false;
+        save();
+      });
+    }
+    schedule(queue.length >= batchSize ? 0 : interval);
+  }
+
   return {
     track(type, prompt, cart, extra = {}) {
       const isPrompt = 'kind' in prompt;
@@ -238,21 +255,10 @@ export function createTracker(opts: TrackerOptions): Tracker {
         /* a page handler threw: the event is still delivered */
       }
       if (config.events?.dataLayer) pushDataLayer(type, event);
-      if (endpoint) {
-        queue.push(event);
-        // Writing the stored queue costs a stringify of all of it: the events tracked in one task
-        // (a page of prompts shown together) share one write, done before the task's end.
-        if (!pending) {
-          pending = true;
-          queueMicrotask(() => {
-            pending = false;
-            save();
-          });
-        }
-        schedule(queue.length >= batchSize ? 0 : interval);
-      }
+      send(event);
       return { event, prevented };
     },
+    send,
     flush,
     destroy() {
       if (pending) save();
