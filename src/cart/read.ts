@@ -139,9 +139,17 @@ const clean = (s: string | null | undefined): string => {
   return /\s\s|[^\S ]/.test(t) ? t.replace(/\s+/g, ' ') : t;
 };
 
-/** A SKU without its label: "品番：TN-01" → "TN-01". */
+/**
+ * Labels themes print before a SKU, in the languages of the shops we read: 「品番：TN-01」,
+ * 「- モデル: HON-TB30」 (OpenCart), "SKU: …", "Art.-Nr. …". A label counts only when a separator
+ * or a space follows it, so a code that starts like one ("MODEL-7") is kept whole.
+ */
+const SKU_LABEL =
+  /^[\s\-–—−:・]*(?:品番|型番|商品番号|商品コード|製品番号|モデル(?:番号)?|SKU|Model(?: ?(?:no\.?|number))?|Item ?(?:no\.?|number|code)|Product ?code|Art\.?-? ?Nr\.?|Artikelnummer|Ref\.?)(?:\s*[:.#]\s*|\s+)/i;
+
+/** A SKU without its label: "品番：TN-01" → "TN-01", "- モデル: HON-TB30" → "HON-TB30". */
 export function cleanSku(raw: string | null | undefined): string | null {
-  const s = clean(raw?.normalize('NFKC')).replace(/^(品番|型番|商品番号|商品コード|製品番号|SKU|Item ?(no\.?|number|code)|Art\.? ?Nr\.?|Ref\.?)\s*[:.#]?\s*/i, '');
+  const s = clean(raw?.normalize('NFKC')).replace(SKU_LABEL, '');
   return s || null;
 }
 
@@ -241,7 +249,10 @@ function pageCurrency(doc: Document, platform: PlatformId | null): string | null
 function discountOf(doc: Document, sel: string | undefined, currency: string): number {
   let total = 0;
   for (const el of all(doc, sel)) {
-    const v = money(priceText(el), currency);
+    const text = priceText(el);
+    // A discount line is a saving by nature ("割引額：￥300"), which the price parser skips as a
+    // badge: the amount after the last label is the discount.
+    const v = money(text, currency) ?? money(text?.replace(/^.*[:：]/, '') ?? null, currency);
     if (v !== null) total += Math.abs(v);
   }
   return total;

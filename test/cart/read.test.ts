@@ -37,6 +37,29 @@ describe('SKU labels', () => {
     ['SKU: ab-12', 'ab-12'],
     ['TN-01', 'TN-01'],
     ['  ', null],
+    // OpenCart prints the model after a dash; other themes use every label below.
+    ['- モデル: HON-TB30', 'HON-TB30'],
+    ['モデル：HON-TB30', 'HON-TB30'],
+    ['モデル番号 HON-TB30', 'HON-TB30'],
+    ['型番：ＫＹ－０１', 'KY-01'],
+    ['品番 : TN-01', 'TN-01'],
+    ['・品番：TN-01', 'TN-01'],
+    [': SKU: ab-12', 'ab-12'],
+    ['sku#AB-12', 'AB-12'],
+    ['Model: HON-TB30', 'HON-TB30'],
+    ['- Model: HON-TB30', 'HON-TB30'],
+    ['Model No. HON-TB30', 'HON-TB30'],
+    ['Art.-Nr.: 4711-B', '4711-B'],
+    ['Art.-Nr. 4711-B', '4711-B'],
+    ['Art. Nr. 4711-B', '4711-B'],
+    ['Artikelnummer: 4711-B', '4711-B'],
+    ['Item no. 33-A', '33-A'],
+    ['– 商品コード：A-1', 'A-1'],
+    // A code that only starts like a label is kept whole.
+    ['MODEL-7', 'MODEL-7'],
+    ['SKUX-1', 'SKUX-1'],
+    ['Modelo 5', 'Modelo 5'],
+    ['-TB30', '-TB30'],
   ])('%j → %j', (raw, want) => expect(cleanSku(raw)).toBe(want));
 });
 
