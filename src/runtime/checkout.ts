@@ -2,7 +2,7 @@ import { guard } from '../util/log';
 import { platforms } from '../platforms';
 
 /** Checkout buttons of the registered platforms and of common hand-made themes. */
-const checkoutButtons = (): string => ['a[href*="/checkout"]', '[data-cart-upsell-checkout]', ...platforms().map(([, p]) => p.checkout)].join(',');
+export const checkoutButtons = (): string => ['a[href*="/checkout"]', '[data-cart-upsell-checkout]', ...platforms().map(([, p]) => p.checkout)].join(',');
 
 /**
  * Holds the shopper's first click on a checkout button when a prompt is due (seed 001: propose at

@@ -13,7 +13,11 @@ import { inHoldout } from '../offers/hash';
 import { loadPrompts, type PromptModule } from '#prompts';
 import { safeStorage } from '../util/storage';
 import { errorOnce, guard } from '../util/log';
-import { interceptCheckout, onExitIntent } from './checkout';
+import { checkoutButtons, interceptCheckout, onExitIntent } from './checkout';
+import { all, plan } from '../cart/read';
+
+/** Links to the cart page and what the merchant marks: never under an overlay. */
+const KEEP_CLEAR = '[data-cart-upsell-keep-clear],a[href$="/cart"],a[href$="cart.html"],a[href*="/cart?"]';
 import { afterStable } from './settle';
 
 export interface Running {
@@ -240,6 +244,21 @@ export function runWidget(config: Config, doc: Document): Running {
         return { ok: false };
       }),
     onDecline: answered('decline'),
+    keepClear: (): Element[] => {
+      // The page's checkout buttons, links to its cart page, its cart total, and anything the
+      // merchant marks: overlays keep off them.
+      const sel = [checkoutButtons(), config.cart?.checkout, KEEP_CLEAR].filter(Boolean).join(',');
+      const out: Element[] = [];
+      try {
+        out.push(...doc.querySelectorAll(sel));
+      } catch {
+        /* a bad merchant selector: the built-in ones still apply */
+        out.push(...doc.querySelectorAll(KEEP_CLEAR));
+      }
+      const total = plan(config.cart ?? {}, doc)?.selectors.subtotal;
+      if (total) out.push(...all(doc, total));
+      return out;
+    },
     onDismiss: answered('dismiss'),
   };
 

@@ -32,7 +32,7 @@ export function BundleCard({ c, p }: { c: Ctx; p: BundlePrompt }) {
       </ul>
       <p class="sw">
         <span class="m">{t('bundle.price')} </span>
-        <span class="pr">{money(p.setPrice)}</span>
+        <span class="pr">{c.price(p.setPrice, p.currency)}</span>
         {p.partsTotal > p.setPrice && (
           <s>
             <span class="sr">{t('bundle.regular')} </span>

@@ -33,7 +33,7 @@ export function CrossSellPanel({ c, p }: { c: Ctx; p: CrossSellPrompt }) {
               <Img p={item} size={56} />
               <div class="f">
                 <Name p={item} />
-                <p>{c.money(item.price, p.currency)}</p>
+                <p>{c.price(item.price, p.currency)}</p>
               </div>
               <button
                

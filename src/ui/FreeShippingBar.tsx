@@ -36,7 +36,7 @@ export function FreeShippingBar({ c, v }: { c: Ctx; v: FreeShippingView }) {
       {fillers.length > 0 && (
         <div class="ch" role="group" aria-label={t('fs.fillers')}>
           {fillers.map((p) => {
-            const price = ` ${c.money(p.price, v.currency)}`;
+            const price = ` ${c.price(p.price, v.currency)}`;
             const href = safeUrl(p.url);
             if (c.addFiller)
               return (

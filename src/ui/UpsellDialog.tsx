@@ -124,6 +124,10 @@ export class UpsellDialog extends Component<Props> {
               {p.from.name} → {p.to.name}
             </p>
             <p>
+              <span class="pr">{c.price(p.to.price, p.currency)}</span>
+            </p>
+            <p>
+              <span class="m">{t('price.diff')} </span>
               <span class="d">+{money(p.difference)}</span>
               {p.quantity > 1 && <span class="m"> {t('price.each')}</span>}
             </p>

@@ -25,6 +25,12 @@ export interface Ctx {
    */
   lang: 'ja' | 'en';
   money(amount: number, currency: string): string;
+  /**
+   * A product's price as the shopper pays it: for yen, marked 税込 (総額表示: consumer prices in
+   * Japan are shown tax-included, and say so). Amounts that are not prices (a difference, the
+   * remaining gap) use `money`.
+   */
+  price(amount: number, currency: string): string;
   accept(prompt: Prompt, item?: ProductView): Promise<Outcome>;
   addFiller: ((product: ProductView) => Promise<Outcome>) | null;
   /** Decline or dismiss: the prompt leaves the screen now, then the handler runs. */

@@ -8,6 +8,7 @@ import { attachHost, slotRoot } from './host';
 import { formatMoney } from './money';
 import { textFor } from './strings';
 import { createSheet } from './styles';
+import { keepClear } from './clear';
 
 export interface UIHandlers {
   /** A prompt became visible (impression): once each time it appears. */
@@ -18,6 +19,8 @@ export interface UIHandlers {
   onDismiss(prompt: Prompt): void;
   /** Adds a free-shipping gap filler; without it the chips link to the product pages. */
   onAddGapFiller?(product: ProductView): Promise<{ ok: boolean; message?: string }>;
+  /** The page's checkout / cart buttons and total: no overlay may cover them. */
+  keepClear?(): Element[];
 }
 
 export interface UI {
@@ -39,6 +42,7 @@ const failed = (err: unknown): Outcome => {
  */
 export function makeCtx(config: Config, handlers: UIHandlers, hide: (p: Prompt) => void, paint: () => void, store = new Map<string, PromptState>()): Ctx {
   const locale = (__LOCALE__ ? __LOCALE__ === 'en' : config.locale === 'en') ? 'en' : 'ja';
+  const t = textFor(config);
   const call = (fn: () => Promise<Outcome>): Promise<Outcome> => {
     try {
       return Promise.resolve(fn()).catch(failed);
@@ -47,9 +51,10 @@ export function makeCtx(config: Config, handlers: UIHandlers, hide: (p: Prompt) 
     }
   };
   return {
-    t: textFor(config),
+    t,
     lang: locale,
     money: (n, cur) => formatMoney(n, cur, config.moneyFormat === 'suffix' ? 'suffix' : 'symbol', locale),
+    price: (n, cur) => formatMoney(n, cur, config.moneyFormat === 'suffix' ? 'suffix' : 'symbol', locale) + (String(cur).toUpperCase() === 'JPY' ? t('price.taxIn') : ''),
     accept: (p, item) => call(() => handlers.onAccept(p, item)),
     addFiller: handlers.onAddGapFiller ? (product) => call(() => handlers.onAddGapFiller!(product)) : null,
     leave: guard('closing a prompt', (p: Prompt, how: 'decline' | 'dismiss') => {
@@ -136,11 +141,14 @@ export function createUI(config: Config, handlers: UIHandlers, doc: Document = d
   };
   const ctx = makeCtx(config, answers, hide, paint, store);
 
+  const win = doc.defaultView;
+  const clear = win && handlers.keepClear ? keepClear(root, win, () => handlers.keepClear!()) : null;
   const mount = guard('showing the widget', () => {
     if (dead || mounted || !doc.body) return;
     doc.body.appendChild(host);
     mounted = true;
     paint();
+    clear?.check();
     countShown();
   });
   const onReady = () => mount();
@@ -158,11 +166,13 @@ export function createUI(config: Config, handlers: UIHandlers, doc: Document = d
       for (const k of store.keys()) if (!live.has(k) && k !== 'bar') store.delete(k);
       state.decision = next;
       paint();
+      clear?.check();
       countShown();
     }),
     destroy: guard('stop', () => {
       if (dead) return;
       dead = true;
+      clear?.stop();
       clearInterval(timer);
       clearTimeout(counting);
       due = [];

@@ -40,6 +40,12 @@ export function untilText(endsAt: string, now: number, c: Ctx): string | null {
     .join(c.lang === 'en' ? ' ' : '');
 }
 
+/** "12/4 10:30": month, day and time in the shopper's clock. */
+function when(iso: string): string {
+  const d = new Date(iso);
+  return `${d.getMonth() + 1}/${d.getDate()} ${d.getHours()}:${String(d.getMinutes()).padStart(2, '0')}`;
+}
+
 /**
  * Countdown, stock and social proof — only from data the merchant supplied. The countdown is
  * redrawn by the UI root's timer, which runs only while a prompt with an end date is shown.
@@ -50,7 +56,8 @@ export function ProofLines({ c, proof }: { c: Ctx; proof: Proof }) {
   const sp = proof?.socialProof;
   const lines = [
     time && fillText(c.t('proof.ends'), { time }),
-    typeof stock === 'number' && stock > 0 && fillText(c.t('proof.stock'), { count: stock }),
+    // A count is a snapshot: it says when it was taken (the engine passes only fresh, dated ones).
+    typeof stock === 'number' && stock > 0 && proof.stockAsOf && fillText(c.t('proof.stock'), { count: stock }) + fillText(c.t('proof.asOf'), { date: when(proof.stockAsOf) }),
     sp?.text && sp.source && `${sp.text}${c.lang === 'en' ? ' (' : '（'}${fillText(c.t('proof.source'), { source: sp.source })}${c.lang === 'en' ? ')' : '）'}`,
   ].filter(Boolean);
   return lines.length ? <ul class="pf">{lines.map((l) => <li key={l}>{l}</li>)}</ul> : null;

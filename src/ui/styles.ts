@@ -57,7 +57,11 @@ s{color:var(--cu-muted);font-size:14px;font-weight:400;margin-left:8px}
 .ch>:first-child{margin-left:auto}.ch>:last-child{margin-right:auto}
 .ch>*{flex:none;display:flex;align-items:center;min-height:44px;border:1px solid var(--cu-line);border-radius:22px;font-size:13px;padding:0 14px;text-decoration:none}
 :host([data-slot]) .c,:host([data-slot]) .bar{width:auto;max-width:none;margin:0;box-shadow:none;border:1px solid var(--cu-line);border-radius:var(--cu-r);padding:12px 16px}
-@media (max-width:639px){dialog{width:100%;max-width:none;max-height:85%;margin:auto 0 0;border-radius:var(--cu-r) var(--cu-r) 0 0;padding-bottom:calc(24px + env(safe-area-inset-bottom))}.dock .c{width:100%;max-width:none;margin:0;border-width:1px 0 0;border-radius:var(--cu-r) var(--cu-r) 0 0}}
+.up{top:0;bottom:auto}
+.tuck{visibility:hidden}
+@media (min-width:640px){.dock .c{max-height:calc(50vh - 70px);overflow:auto}}
+@media (min-width:640px) and (max-width:1199px){.dock .c{max-height:25vh}}
+@media (max-width:639px){.dock .c{max-height:28vh;overflow:auto}dialog{width:100%;max-width:none;max-height:85%;margin:auto 0 0;border-radius:var(--cu-r) var(--cu-r) 0 0;padding-bottom:calc(24px + env(safe-area-inset-bottom))}.dock .c{width:100%;max-width:none;margin:0;border-width:1px 0 0;border-radius:var(--cu-r) var(--cu-r) 0 0}}
 @media (prefers-reduced-motion:no-preference){dialog[open],.c{animation:cu .2s ease-out}.fl{transition:width .3s}}
 @keyframes cu{from{opacity:0;transform:translateY(12px)}}`;
 

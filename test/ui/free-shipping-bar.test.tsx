@@ -55,7 +55,7 @@ describe('free-shipping bar', () => {
     const onAddGapFiller = vi.fn(async () => ({ ok: true }));
     bar(s.bar, {}, { onAddGapFiller });
     expect(screen.getByRole('group', { name: 'これを足すと送料無料' })).toBeTruthy();
-    fireEvent.click(screen.getByRole('button', { name: '風呂敷 綿 中判を追加 ￥2,970' }));
+    fireEvent.click(screen.getByRole('button', { name: '風呂敷 綿 中判を追加 ￥2,970（税込）' }));
     expect(onAddGapFiller).toHaveBeenCalledWith(s.products.furoshiki);
   });
 
@@ -67,7 +67,7 @@ describe('free-shipping bar', () => {
 
   it('without an add handler, gap fillers are links to safe product pages only', () => {
     bar({ ...s.bar, gapFillers: [s.products.kyusu, { ...s.products.furoshiki, url: 'javascript:alert(1)' }] });
-    expect(screen.getByRole('link', { name: '急須 常滑焼 ￥3,300' }).getAttribute('href')).toBe('https://shop.example.jp/products/KY-01');
+    expect(screen.getByRole('link', { name: '急須 常滑焼 ￥3,300（税込）' }).getAttribute('href')).toBe('https://shop.example.jp/products/KY-01');
     expect(screen.queryByText(/風呂敷/)).toBeNull();
   });
 

@@ -196,10 +196,11 @@ describe('upsell dialog', () => {
   it('shows proof lines only from real data: countdown, stock, social proof with its source', () => {
     vi.useFakeTimers({ now: Date.parse('2026-11-22T10:00:00Z') });
     try {
-      const modal = { ...s.upsell, proof: { endsAt: '2026-11-23T13:30:00Z', stock: 3, socialProof: { text: 'レビュー平均 4.6（128件）', source: '当店レビュー' } } };
+      const modal = { ...s.upsell, proof: { endsAt: '2026-11-23T13:30:00Z', stock: 3, stockAsOf: '2026-11-22T09:00:00Z', socialProof: { text: 'レビュー平均 4.6（128件）', source: '当店レビュー' } } };
       const { q } = setup({ modal });
       q.getByText('終了まで1日3時間');
-      q.getByText('残り3点');
+      // A stock count says when it was taken.
+      q.getByText(/^残り3点（11\/22 \d{1,2}:00時点）$/);
       q.getByText('レビュー平均 4.6（128件）（出典：当店レビュー）');
     } finally {
       vi.useRealTimers();
@@ -227,5 +228,19 @@ describe('upsell dialog', () => {
     const { root } = await open({ modal: { ...s.upsell, proof: { endsAt: '2001-01-01T00:00:00Z', stock: 0 } } });
     expect(root.querySelector('.pf')).toBeNull();
     expect(root.textContent).not.toMatch(/残り|終了/);
+  });
+});
+
+describe('honest prices in the dialog', () => {
+  it("shows the new item's price, marked 税込, and the difference", () => {
+    const { q } = setup({ modal: s.upsell });
+    const dialog = q.getByRole('dialog', { hidden: true });
+    expect(dialog.textContent).toContain(`￥${s.upsell.to.price.toLocaleString('en')}（税込）`);
+    expect(dialog.textContent).toContain(`差額 +￥${s.upsell.difference.toLocaleString('en')}`);
+  });
+
+  it('a stock count without its date is not shown', () => {
+    const { q } = setup({ modal: { ...s.upsell, proof: { stock: 3 } } });
+    expect(q.queryByText(/残り3点/)).toBeNull();
   });
 });
