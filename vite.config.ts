@@ -1,7 +1,7 @@
 import { defineConfig } from 'vite';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { definesOf, GENERIC } from './src/tailor/defines';
+import { definesOf, GENERIC } from './src/tailor/defines.mjs';
 
 const pkg = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8')) as { version: string };
 const here = (p: string) => fileURLToPath(new URL(p, import.meta.url));
@@ -18,6 +18,22 @@ const here = (p: string) => fileURLToPath(new URL(p, import.meta.url));
 // Browser targets: the widget needs constructable stylesheets and <dialog>, so it targets
 // Chrome/Edge 90+, Firefox 101+ and Safari 16.4+; no polyfills are shipped for older ones.
 export default defineConfig(({ mode }) => {
+  // --mode server → build/server/main.mjs: the results service for Node (dependencies left to
+  // node_modules), bundled so it can import the widget's own event validator from src/.
+  if (mode === 'server') {
+    return {
+      define: { __VERSION__: JSON.stringify(pkg.version) },
+      build: {
+        ssr: 'server/main.ts',
+        target: 'node20',
+        outDir: 'build/server',
+        emptyOutDir: true,
+        minify: false,
+        sourcemap: true,
+        rolldownOptions: { output: { entryFileNames: 'main.mjs' } },
+      },
+    };
+  }
   const esm = mode === 'esm';
   const ui = mode === 'ui' || mode === 'tailored-ui';
   const tailored = mode.startsWith('tailored');
@@ -45,7 +61,7 @@ export default defineConfig(({ mode }) => {
       minify: true,
       lib,
       rolldownOptions: esm
-        ? { external: [/^preact(\/.*)?$/, /^@preact\/signals(-core)?$/], output: { chunkFileNames: 'esm/[name]-[hash].mjs' } }
+        ? { external: [/^preact(\/.*)?$/], output: { chunkFileNames: 'esm/[name]-[hash].mjs' } }
         : // `minify: true` alone lets the minifier lower `a?.b` to `a==null?void 0:a.b` again; naming
           // the target keeps the targets' syntax (measured: −0.28 KB gzip core, −0.21 KB prompt file).
           // No top-level or property mangling: the global CartUpsell and every config/event field are public.

@@ -80,13 +80,12 @@ export function refresh(): void {
 
 /**
  * Reports a placed order once (call it on the order-complete page). Before the widget runs it
- * waits for `start` (the script tag's auto-start on that page); false when the input was refused.
+ * waits for `start` (the script tag's auto-start on that page); what is wrong with the input is
+ * said in the console.
  */
-export const trackOrder = (order: OrderInput): boolean =>
-  guard('trackOrder', () => {
-    const reg = registry();
-    if (reg.running) return reg.running.order(order);
-    (reg.orders ??= []).push(order);
-    if (!reg.starting) warnOnce('trackOrder: the widget has not started on this page; the order is sent once it starts.');
-    return true;
-  })() ?? false;
+export const trackOrder = guard('trackOrder', (order: OrderInput): void => {
+  const reg = registry();
+  if (reg.running) return reg.running.order(order);
+  (reg.orders ??= []).push(order);
+  if (!reg.starting) warnOnce('trackOrder: waiting for start()');
+});

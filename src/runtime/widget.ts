@@ -8,7 +8,7 @@ import { decide } from '../offers/decide';
 import { loadState, recordImpression, recordOutcome, saveState } from '../offers/state';
 import type { UI } from '../ui/mount';
 import { createTracker, type Tracker } from '../events/tracker';
-import { sendOrder, type OrderInput } from '../events/order';
+import type { OrderInput } from '../events/order';
 import { inHoldout } from '../offers/hash';
 import { loadPrompts, type PromptModule } from '#prompts';
 import { safeStorage } from '../util/storage';
@@ -19,8 +19,8 @@ export interface Running {
   stop(): void;
   /** Re-reads the cart and re-decides (for single-page shops after a navigation). */
   refresh(trigger?: Trigger): void;
-  /** Reports a placed order (the thank-you page); false when the input was refused. */
-  order(input: OrderInput): boolean;
+  /** Reports a placed order (the thank-you page): checked and sent from the prompt file, which only that page needs. */
+  order(input: OrderInput): void;
 }
 
 type Outcome = { ok: boolean; message?: string };
@@ -249,10 +249,13 @@ export function runWidget(config: Config, doc: Document): Running {
       tracker = null;
     },
     refresh: guard('refresh', refresh),
-    order: (input) => {
+    order(input) {
       const holdout = inHoldout(state.visitorId, config.holdout);
       const who = { visitorId: state.visitorId, sessionId: state.sessionId, holdout };
-      return guard('trackOrder', sendOrder)(input, who, local, () => ensureTracker(holdout), config.cart?.currency ?? 'JPY') ?? false;
+      loadPrompts().then(
+        (m) => guard('trackOrder', m.sendOrder)(input, who, local, () => ensureTracker(holdout), config.cart?.currency ?? 'JPY'),
+        (err: unknown) => errorOnce('trackOrder: not sent', err),
+      );
     },
   };
 }
