@@ -25,7 +25,7 @@ const templates = {
 async function loadTemplate(name) {
   config = await (name === 'empty' ? templates.empty() : templates.shop(name));
   // The platform list follows the sample's cart reading; the sample keeps its own "yes" (the demo's).
-  setup.platform = { eccube: 'eccube', shopify: 'shopify', woocommerce: 'woocommerce' }[config.cart?.preset] ?? 'handmade';
+  setup.platform = PLATFORMS[config.cart?.preset] ? config.cart.preset : 'handmade';
   $('platform').value = setup.platform;
   buildForm(form, config);
   writeJson();
@@ -109,8 +109,8 @@ const platformNotes = {
   eccube: ['カートは EC-CUBE 4 の標準テーマの形で読み取り、「はい」は商品ページのカート追加と同じ送信で行います（商品規格IDと商品IDが必要）。', 'The cart is read as EC-CUBE 4\'s default theme draws it; "yes" posts the add-cart form (needs product class id and product id).'],
   shopify: ['カートは Dawn 系テーマの形で読み取り、「はい」は Shopify のカートAPI（バリアントIDが必要）で行います。', 'The cart is read as Dawn-based themes draw it; "yes" uses Shopify\'s cart API (needs the variant id).'],
   woocommerce: ['カートは WooCommerce の標準カート（クラシック／ブロック）から読み取り、「はい」は Store API（商品IDが必要）で行います。', 'The cart is read from WooCommerce\'s cart page (classic or block); "yes" uses the Store API (needs the product id).'],
-  colorme: ['カラーミーショップのカートはテーマごとに違うため、下の「カートの読み取り設定」で読み取り方を作ります。「はい」は商品ページを開きます。', 'Color Me carts differ per theme: make the selectors below. "Yes" opens the product page.'],
-  makeshop: ['MakeShop のカートはテーマごとに違うため、下の「カートの読み取り設定」で読み取り方を作ります。「はい」は商品ページを開きます。', 'MakeShop carts differ per theme: make the selectors below. "Yes" opens the product page.'],
+  colorme: ['カラーミーショップの標準テンプレートのカートは自動で読み取ります。読めないテーマは下の「カートの読み取り設定」で作ります。「はい」は商品ページを開きます（商品の url が必要）。', 'Color Me\'s standard cart template is read by its preset; for other themes make the selectors below. "Yes" opens the product page (needs the url).'],
+  makeshop: ['MakeShop の標準テンプレートのカートは自動で読み取ります。読めないテーマは下の「カートの読み取り設定」で作ります。「はい」は商品ページを開きます（商品の url が必要）。', 'MakeShop\'s standard cart template is read by its preset; for other themes make the selectors below. "Yes" opens the product page (needs the url).'],
   handmade: ['カートの読み取り方は下の「カートの読み取り設定」で作ります。「はい」は商品ページを開くか、あなたのコード（onAccept）で行います。', 'Make the selectors below. "Yes" opens the product page, or runs your own code (onAccept).'],
 };
 

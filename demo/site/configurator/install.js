@@ -6,8 +6,8 @@ export const PLATFORMS = {
   eccube: { ja: 'EC-CUBE 4', preset: 'eccube', folder: '/html/user_data/cart-upsell/' },
   shopify: { ja: 'Shopify', preset: 'shopify', folder: null },
   woocommerce: { ja: 'WooCommerce', preset: 'woocommerce', folder: '/wp-content/uploads/cart-upsell/' },
-  colorme: { ja: 'カラーミーショップ', preset: null, folder: null },
-  makeshop: { ja: 'MakeShop', preset: null, folder: null },
+  colorme: { ja: 'カラーミーショップ', preset: 'colorme', folder: null },
+  makeshop: { ja: 'MakeShop', preset: 'makeshop', folder: null },
   handmade: { ja: '手作りのサイト', preset: null, folder: '/cart-upsell/' },
 };
 
@@ -21,7 +21,7 @@ export function applyPlatform(config, platform) {
     delete cart.selectors;
   } else delete cart.preset;
   const out = { ...config, cart };
-  // Presets change the cart through the platform's cart API; elsewhere "yes" opens the product page.
+  // The platform's own way of saying "yes" (its cart API, or its product page); "none" without a preset.
   out.actions = { ...(config.actions ?? {}), platform: p.preset ?? 'none' };
   return out;
 }
