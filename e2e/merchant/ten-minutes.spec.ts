@@ -16,8 +16,10 @@ const sample = (f: string) => `demo/site/configurator/samples/${f}`;
 async function openConfigurator(page: Page) {
   await page.goto('/');
   await page.getByRole('link', { name: '自分のショップに入れる（設定ツールへ）' }).click();
-  await expect(page.getByRole('heading', { name: 'あなたのショップに入れる' })).toBeVisible();
-  await expect(page.getByRole('region', { name: '検証結果' })).toContainText('問題はありません');
+  await page.waitForURL(/\/demo\/site\/configurator\/$/);
+  // The configurator loads the widget, a sample config and two previews: give a busy machine time.
+  await expect(page.getByRole('heading', { name: 'あなたのショップに入れる' })).toBeVisible({ timeout: 20_000 });
+  await expect(page.getByRole('region', { name: '検証結果' })).toContainText('問題はありません', { timeout: 20_000 });
 }
 
 const configJson = async (page: Page) => JSON.parse(await page.getByRole('textbox', { name: 'JSON' }).inputValue());
@@ -47,7 +49,7 @@ test('EC-CUBE: start page → configurator → 商品CSV (Shift_JIS) → ids and
 
   await page.getByLabel('商品CSV').setInputFiles(sample('eccube-product.csv'));
   await expect(page.locator('#import-result')).toContainText('EC-CUBE 4の商品CSVから 11 件を読み込みました（更新 11・追加 0）');
-  await expect(page.locator('#import-result')).toContainText('13行目（not public）');
+  await expect(page.locator('#import-result')).toContainText('13行目（非公開・廃止）');
   const cfg = await configJson(page);
   expect(cfg.products.find((p: { sku: string }) => p.sku === 'TN-0123')).toMatchObject({ id: '101', productId: '1', price: 1320, stock: 24, image: 'https://eccube-shop.example/html/upload/save_image/tenugui.svg' });
   expect(cfg.products.find((p: { sku: string }) => p.sku === 'KY-01-DX')).toMatchObject({ id: '106', productId: '6', price: 8800 });

@@ -133,6 +133,9 @@ function decode(buffer) {
   }
 }
 
+/** Why a CSV row was left out, in the merchant's words. */
+const REASON_JA = { 'not public': '非公開・廃止', 'not published': '非公開', 'no name': '商品名なし', 'no price': '価格なし', variable: '可変商品の親（バリエーションを読み込みます）', grouped: 'グループ商品', external: '外部商品' };
+
 async function importFile(file) {
   const out = $('import-result');
   const text = decode(await file.arrayBuffer());
@@ -161,7 +164,7 @@ async function importFile(file) {
   const name = PLATFORMS[detected].ja;
   out.replaceChildren(
     h('p', { class: 'ok' }, ...t2(`${name}の商品CSVから ${res.products.length} 件を読み込みました（更新 ${merged.updated}・追加 ${merged.added}）。`, `Read ${res.products.length} products from the ${name} CSV (${merged.updated} updated, ${merged.added} added).`)),
-    res.skipped.length ? h('p', { class: 'small muted' }, ...t2(`読み込まなかった行: ${res.skipped.map((s) => `${s.row}行目（${s.reason}）`).join('、')}`, `Rows left out: ${res.skipped.map((s) => `row ${s.row} (${s.reason})`).join(', ')}`)) : '',
+    res.skipped.length ? h('p', { class: 'small muted' }, ...t2(`読み込まなかった行: ${res.skipped.map((s) => `${s.row}行目（${REASON_JA[s.reason] ?? s.reason}）`).join('、')}`, `Rows left out: ${res.skipped.map((s) => `row ${s.row} (${s.reason})`).join(', ')}`)) : '',
     detected === 'eccube' ? h('p', { class: 'small warn' }, ...t2('EC-CUBE の商品CSVの「販売価格」は税抜です。選んだ税率で税込にしました。軽減税率（8%）の商品は価格を確認してください（カートの価格と違うとウィジェットがコンソールで知らせます）。', 'EC-CUBE\'s 販売価格 is tax-excluded: converted with the chosen rate. Check reduced-rate (8 %) products (the widget tells you in the console when a cart shows another price).')) : '',
   );
   $('shopify-ids').hidden = detected !== 'shopify';
