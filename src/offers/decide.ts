@@ -62,7 +62,9 @@ export function decide(input: DecideInput): Decision {
   const cart = raw && Array.isArray(raw.items) ? raw : { currency: String(raw?.currency ?? ''), items: [], subtotal: 0 };
   const catalog = catalogOf(config);
   const idx = indexCart(cart);
-  const bar = freeShippingView(cart, config, catalog, idx);
+  // Build-time constants (src/tailor/defines.mjs): a tailored build drops the offer types,
+  // the downsell and the bar its config does not use; the generic build keeps them all.
+  const bar = __FREE_SHIPPING__ ? freeShippingView(cart, config, catalog, idx) : null;
   // The bar is information about the shop's own shipping rule, not an offer: the holdout sees it too.
   if (inHoldout(state?.visitorId ?? '', config.holdout)) return none(bar, true);
   const currency = typeof cart.currency === 'string' ? cart.currency.toUpperCase() : '';
@@ -87,7 +89,7 @@ export function decide(input: DecideInput): Decision {
   const shown = state?.session?.downsellShown ?? [];
   let downsell: Candidate | null = null;
   offers.forEach((o, i) => {
-    if (o?.type !== 'upsell' || typeof o.downsell !== 'string' || !declined.includes(o.id) || shown.includes(o.id) || !live(o)) return;
+    if (!__DOWNSELL__ || o?.type !== 'upsell' || typeof o.downsell !== 'string' || !declined.includes(o.id) || shown.includes(o.id) || !live(o)) return;
     const p = buildUpgrade(o as UpsellOffer, o.downsell, 'downsell', c);
     const r = p && { ...candidate(o, p, i), held: false };
     if (r && ranksAbove(r, downsell)) downsell = r;
@@ -110,16 +112,17 @@ export function decide(input: DecideInput): Decision {
     const kind = o.type;
     const top = best[kind] ?? null;
     const rate = rateOf(o);
-    // Only a prompt that would outrank the best of its kind so far gets built.
+    // Only a prompt that would outrank the best of its kind so far gets built; a tailored build
+    // leaves out the builders of the types its config does not use.
     const gate = (value: number) => ranksAbove({ p: null as unknown as Prompt, priority: prio(o), ev: value * rate, i, held }, top);
     const p =
       kind === 'upsell'
-        ? buildUpgrade(o, o.to, 'upsell', c, gate)
+        ? __UPSELL__ ? buildUpgrade(o, o.to, 'upsell', c, gate) : null
         : kind === 'cross-sell'
-          ? buildCrossSell(o, c, gate)
+          ? __CROSS_SELL__ ? buildCrossSell(o, c, gate) : null
           : kind === 'bundle'
-            ? buildBundle(o, c, gate)
-            : buildVolume(o, c, gate);
+            ? __BUNDLE__ ? buildBundle(o, c, gate) : null
+            : __VOLUME__ ? buildVolume(o, c, gate) : null;
     if (p) best[kind] = candidate(o, p, i);
   });
 
