@@ -18,18 +18,24 @@ import { gzipSync, brotliCompressSync, constants } from 'node:zlib';
 // Safari 16.4+ — the widget relies on constructable stylesheets and <dialog>.
 const out = process.env.CART_UPSELL_OUT ?? 'dist';
 const files = [
-  { file: `${out}/cart-upsell.js`, budget: 24 * 1024, aim: 15 * 1024 },
+  // 25 KB: the attention budget (one prompt on a phone, on-screen prompts keep their place),
+  // start-up that waits for the cart to be drawn, and the keep-clear list for overlays added
+  // 24.0 → 24.6 KB gzip in one build.
+  { file: `${out}/cart-upsell.js`, budget: 25 * 1024, aim: 15 * 1024 },
   // 19 KB: besides the prompts it carries the cart actions, which read the platform's cart before and
   // after a change and undo a half-done one (~3 KB gzip for three platforms). It still loads only
   // when a decision has something to show, never on a plain page view.
-  { file: `${out}/cart-upsell-ui.js`, budget: 19 * 1024, aim: 14 * 1024 },
+  // 19.5 KB since overlays keep off the page's checkout button and total (placement check on
+  // scroll), and prices say 税込 and the upgrade shows its price: 19.0 → 19.2 KB gzip.
+  { file: `${out}/cart-upsell-ui.js`, budget: 19.5 * 1024, aim: 14 * 1024 },
 ];
 // Each sample shop's tailored build (`cart-upsell build`, written by `npm run build` into
 // <out>/shops/<id>/): only the code its config uses, the config inlined. The aim is a page with a
 // prompt at 12 KB gzip with a 6 KB core; the budgets hold what is reached today (see the README,
 // "Size budget", for where the rest goes) so it cannot grow back unnoticed. The core's 16.5 KB
 // include reading cart-level discounts (subtotal after coupons on every platform) and the SKU
-// labels of every language: 15.96 → 16.09 KB gzip for the Dawn sample in one build.
+// labels of every language: 15.96 → 16.09 KB gzip for the Dawn sample in one build; 17.5 KB since the
+// attention budget and the start-up that waits for the cart (16.5 → 17.2 KB for Dawn).
 const shopsDir = `${out}/shops`;
 const shops = existsSync(shopsDir) ? readdirSync(shopsDir).sort() : [];
 const samples = readdirSync('demo/site/shops').filter((id) => existsSync(`demo/site/shops/${id}/cart-upsell.json`));
@@ -40,7 +46,7 @@ if (missing.length && import.meta.url === `file://${process.argv[1]}`) {
 }
 for (const id of shops) {
   files.push(
-    { file: `${shopsDir}/${id}/cart-upsell.js`, budget: 16.5 * 1024, aim: 6 * 1024, shop: id },
+    { file: `${shopsDir}/${id}/cart-upsell.js`, budget: 17.5 * 1024, aim: 6 * 1024, shop: id },
     { file: `${shopsDir}/${id}/cart-upsell-ui.js`, budget: 15 * 1024, aim: 6 * 1024, shop: id },
   );
 }
