@@ -1,4 +1,4 @@
-import { Component, createPortal, type ComponentChildren, type VNode } from 'preact';
+import { Component, createPortal, type ComponentChildren, type FunctionComponent, type VNode } from 'preact';
 import type { Decision, Prompt } from '../offers/types';
 import type { Config } from '../config/types';
 import { keyOf, type Ctx } from './context';
@@ -8,6 +8,10 @@ import { CrossSellPanel } from './CrossSellPanel';
 import { BundleCard } from './BundleCard';
 import { VolumeLine } from './VolumeLine';
 import { FreeShippingBar } from './FreeShippingBar';
+
+type Panel = Decision['panels'][number];
+/** The card of each kind of panel: a panel kind without its component does not compile. */
+const PANELS: { [K in Panel['kind']]: FunctionComponent<{ c: Ctx; p: Extract<Panel, { kind: K }> }> } = { 'cross-sell': CrossSellPanel, bundle: BundleCard };
 
 export interface AppProps {
   decision: Decision | null;
@@ -51,8 +55,10 @@ function Screen({ decision, hidden, config, slot, ctx: c }: AppProps) {
     if (root) slots.set(root, [...(slots.get(root) ?? []), node]);
     else (atTop ? top : bottom).push(node);
   };
-  for (const p of d.panels ?? [])
-    if (shows(p)) place(p.kind === 'bundle' ? <BundleCard key={keyOf(p)} c={c} p={p} /> : <CrossSellPanel key={keyOf(p)} c={c} p={p} />, p.slot);
+  for (const p of d.panels ?? []) {
+    const Card = PANELS[p.kind] as FunctionComponent<{ c: Ctx; p: Panel }>;
+    if (shows(p)) place(<Card key={keyOf(p)} c={c} p={p} />, p.slot);
+  }
   if (shows(d.volume)) place(<VolumeLine key={keyOf(d.volume)} c={c} p={d.volume} />);
   if (d.bar) place(<FreeShippingBar key="bar" c={c} v={d.bar} />, config.freeShipping?.slot, config.freeShipping?.position === 'top');
   return (
