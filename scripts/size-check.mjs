@@ -19,7 +19,10 @@ import { gzipSync, brotliCompressSync, constants } from 'node:zlib';
 const out = process.env.CART_UPSELL_OUT ?? 'dist';
 const files = [
   { file: `${out}/cart-upsell.js`, budget: 24 * 1024, aim: 15 * 1024 },
-  { file: `${out}/cart-upsell-ui.js`, budget: 16 * 1024, aim: 14 * 1024 },
+  // 19 KB: besides the prompts it carries the cart actions, which read the platform's cart before and
+  // after a change and undo a half-done one (~3 KB gzip for three platforms). It still loads only
+  // when a decision has something to show, never on a plain page view.
+  { file: `${out}/cart-upsell-ui.js`, budget: 19 * 1024, aim: 14 * 1024 },
 ];
 // Each sample shop's tailored build (`cart-upsell build`, written by `npm run build` into
 // <out>/shops/<id>/): only the code its config uses, the config inlined. The aim is a page with a

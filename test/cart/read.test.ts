@@ -123,6 +123,20 @@ describe('consistency and bad DOM', () => {
     expect(readCart({ selectors: { ...sel, subtotal: undefined } }, doc).items[0]).toMatchObject({ name: '<img src=x onerror=alert(1)>', unitPrice: 2400 });
   });
 
+  it('old prices inside the price cell are skipped at any depth; a cell that is only a theme\'s "regular" price is the price', () => {
+    const doc = page(
+      `<div class="line"><b class="name">A</b><span class="price"><span class="price__sale"><s class="x">￥3,000</s><span><span class="compare-at">￥2,800</span> ￥2,400</span></span></span><input class="qty" value="1"></div>` +
+        // Dawn's not-on-sale price: the amount sits in .price__regular, nothing else in the cell.
+        `<div class="line"><b class="name">B</b><div class="price"><div class="price__regular"><span class="price-item price-item--regular">￥1,000</span></div></div><input class="qty" value="2"></div>` +
+        `<div class="line"><b class="name">C</b><span class="price">￥<span class="old_price">9</span>500 円</span><input class="qty" value="1"></div>`,
+    );
+    expect(readCart({ selectors: { ...sel, subtotal: undefined } }, doc).items.map((i) => [i.name, i.unitPrice, i.lineTotal])).toEqual([
+      ['A', 2400, 2400],
+      ['B', 1000, 2000],
+      ['C', 500, 500],
+    ]);
+  });
+
   it('reads a 500-line cart with every line intact', () => {
     const rows = Array.from({ length: 500 }, (_, i) => `<div class="line"><b class="name">商品${i}</b><span class="sku">品番：TN-${i}</span><i class="price">￥1,${String(i).padStart(3, '0')}（税込）</i><input class="qty" value="2"></div>`);
     const cart = readCart({ selectors: { ...sel, subtotal: undefined } }, page(rows.join('')));
