@@ -10,8 +10,14 @@ import { VolumeLine } from './VolumeLine';
 import { FreeShippingBar } from './FreeShippingBar';
 
 type Panel = Decision['panels'][number];
-/** The card of each kind of panel: a panel kind without its component does not compile. */
-const PANELS: { [K in Panel['kind']]: FunctionComponent<{ c: Ctx; p: Extract<Panel, { kind: K }> }> } = { 'cross-sell': CrossSellPanel, bundle: BundleCard };
+/**
+ * The card of each kind of panel: a panel kind without its entry does not compile. Only the
+ * components of the offer types a tailored build's config uses are in its prompt file.
+ */
+const PANELS: { [K in Panel['kind']]: FunctionComponent<{ c: Ctx; p: Extract<Panel, { kind: K }> }> | null } = {
+  'cross-sell': __CROSS_SELL__ ? CrossSellPanel : null,
+  bundle: __BUNDLE__ ? BundleCard : null,
+};
 
 export interface AppProps {
   decision: Decision | null;
@@ -56,14 +62,14 @@ function Screen({ decision, hidden, config, slot, ctx: c }: AppProps) {
     else (atTop ? top : bottom).push(node);
   };
   for (const p of d.panels ?? []) {
-    const Card = PANELS[p.kind] as FunctionComponent<{ c: Ctx; p: Panel }>;
-    if (shows(p)) place(<Card key={keyOf(p)} c={c} p={p} />, p.slot);
+    const Card = PANELS[p.kind] as FunctionComponent<{ c: Ctx; p: Panel }> | null;
+    if (Card && shows(p)) place(<Card key={keyOf(p)} c={c} p={p} />, p.slot);
   }
-  if (shows(d.volume)) place(<VolumeLine key={keyOf(d.volume)} c={c} p={d.volume} />);
-  if (d.bar) place(<FreeShippingBar key="bar" c={c} v={d.bar} />, config.freeShipping?.slot, config.freeShipping?.position === 'top');
+  if (__VOLUME__ && shows(d.volume)) place(<VolumeLine key={keyOf(d.volume)} c={c} p={d.volume} />);
+  if (__FREE_SHIPPING__ && d.bar) place(<FreeShippingBar key="bar" c={c} v={d.bar} />, config.freeShipping?.slot, config.freeShipping?.position === 'top');
   return (
     <>
-      {shows(d.modal) && <UpsellDialog key={keyOf(d.modal)} c={c} p={d.modal} />}
+      {__UPSELL__ && shows(d.modal) && <UpsellDialog key={keyOf(d.modal)} c={c} p={d.modal} />}
       {bottom.length > 0 && <aside class="dock" lang={c.lang} aria-label={c.t('region')}>{bottom}</aside>}
       {top.length > 0 && <aside class="dock top" lang={c.lang} aria-label={c.t('fs.region')}>{top}</aside>}
       {[...slots].map(([root, nodes]) => createPortal(<div lang={c.lang}>{nodes}</div>, root as unknown as Element))}
