@@ -2,7 +2,20 @@
 // `db` with `query(sql, params) → { rows }` and a range [from, to) of timestamps. The definitions
 // are written once more in reference.mjs, which the tests hold these to.
 
-const num = (x) => (x == null ? 0 : Number(x));
+import type { GroupSums } from './stats';
+
+/** What the queries need of the database: the same call on PGlite and on a PostgreSQL server. */
+export interface Queryable {
+  query<T = Record<string, unknown>>(sql: string, params?: unknown[]): Promise<{ rows: T[] }>;
+}
+type Row = Record<string, unknown>;
+/** A range of instants, [from, to): ISO timestamps. */
+export interface Span {
+  from: string;
+  to: string;
+}
+
+const num = (x: unknown): number => (x == null ? 0 : Number(x));
 
 /**
  * Visitors exposed to prompts (an impression in the range, shown or — for the holdout — would have
@@ -36,17 +49,17 @@ const EXPOSED_ORDERS = `
     group by x.visitor_id, x.holdout, x.variant, x.first_seen
   )`;
 
-const GROUP_KEY = { holdout: `case when holdout then 'holdout' else 'shown' end`, variant: `variant` };
+const GROUP_KEY: Record<string, string> = { holdout: `case when holdout then 'holdout' else 'shown' end`, variant: `variant` };
 
 /**
  * Per-group sums the intervals are computed from: visitors, converters (visitors with an order),
  * orders, revenue (order totals), the sample variance of revenue per visitor and of order totals.
  * `by`: 'holdout' (shown vs holdout) or 'variant' (one offer's copy variants, shown visitors only).
  */
-export async function groupSums(db, { from, to, offerId = null, by = 'holdout' }) {
+export async function groupSums(db: Queryable, { from, to, offerId = null, by = 'holdout' }: Span & { offerId?: string | null; by?: 'holdout' | 'variant' }): Promise<Record<string, GroupSums>> {
   const key = GROUP_KEY[by];
   if (!key) throw new Error(`groupSums: by must be "holdout" or "variant"`);
-  const { rows } = await db.query(
+  const { rows } = await db.query<Row>(
     `with ${EXPOSED_ORDERS},
      visitors as (
        select ${key} as grp, count(*)::int as visitors, count(*) filter (where orders > 0)::int as converters,
@@ -64,7 +77,7 @@ export async function groupSums(db, { from, to, offerId = null, by = 'holdout' }
     [from, to, offerId, by === 'variant'],
   );
   return Object.fromEntries(
-    rows.map((r) => [r.grp, { visitors: num(r.visitors), converters: num(r.converters), orders: num(r.orders), revenue: num(r.revenue), revenueVar: num(r.revenue_var), orderVar: num(r.order_var) }]),
+    rows.map((r) => [String(r.grp), { visitors: num(r.visitors), converters: num(r.converters), orders: num(r.orders), revenue: num(r.revenue), revenueVar: num(r.revenue_var), orderVar: num(r.order_var) }]),
   );
 }
 
@@ -72,8 +85,8 @@ export async function groupSums(db, { from, to, offerId = null, by = 'holdout' }
  * The same per day of first exposure (Japan time by default), for the trend charts: visitors,
  * converters and revenue of each group among the visitors first exposed that day.
  */
-export async function dailySums(db, { from, to, timeZone = 'Asia/Tokyo' }) {
-  const { rows } = await db.query(
+export async function dailySums(db: Queryable, { from, to, timeZone = 'Asia/Tokyo' }: Span & { timeZone?: string }) {
+  const { rows } = await db.query<Row>(
     `with ${EXPOSED_ORDERS}
      select to_char(first_seen at time zone $5, 'YYYY-MM-DD') as day,
             case when holdout then 'holdout' else 'shown' end as grp,
@@ -82,7 +95,7 @@ export async function dailySums(db, { from, to, timeZone = 'Asia/Tokyo' }) {
      from per_visitor group by 1, 2 order by 1, 2`,
     [from, to, null, false, timeZone],
   );
-  return rows.map((r) => ({ day: r.day, group: r.grp, visitors: num(r.visitors), converters: num(r.converters), orders: num(r.orders), revenue: num(r.revenue) }));
+  return rows.map((r) => ({ day: String(r.day), group: String(r.grp) as 'shown' | 'holdout', visitors: num(r.visitors), converters: num(r.converters), orders: num(r.orders), revenue: num(r.revenue) }));
 }
 
 /**
@@ -96,8 +109,8 @@ export async function dailySums(db, { from, to, timeZone = 'Asia/Tokyo' }) {
  * of it) never counts: nothing was added.
  * A page view is the event's `pageViewId` when the widget sends one, else its visit and page.
  */
-export async function offerResults(db, { from, to, windowHours = 168 }) {
-  const { rows } = await db.query(
+export async function offerResults(db: Queryable, { from, to, windowHours = 168 }: Span & { windowHours?: number }) {
+  const { rows } = await db.query<Row>(
     `with answers as (
        select id, type, offer_id, offer_type, visitor_id, session_id, time, value, holdout,
               session_id || ' ' || coalesce(payload->>'pageViewId', payload->>'page', '') as view
@@ -163,8 +176,8 @@ export async function offerResults(db, { from, to, windowHours = 168 }) {
     [from, to, windowHours],
   );
   return rows.map((r) => ({
-    offerId: r.offer_id,
-    offerType: r.offer_type,
+    offerId: String(r.offer_id),
+    offerType: String(r.offer_type),
     impressions: num(r.impressions),
     acceptedViews: num(r.accepted_views),
     accepts: num(r.accepts),
@@ -175,8 +188,8 @@ export async function offerResults(db, { from, to, windowHours = 168 }) {
 }
 
 /** Orders in the range: how many, their total, and how many came from visitors the widget met. */
-export async function orderTotals(db, { from, to }) {
-  const { rows } = await db.query(
+export async function orderTotals(db: Queryable, { from, to }: Span) {
+  const { rows } = await db.query<Row>(
     `with orders as (
        select distinct on (order_id) order_id, visitor_id, order_total
        from events where type = 'order' and time >= $1 and time < $2 order by order_id, time
@@ -186,6 +199,6 @@ export async function orderTotals(db, { from, to }) {
      from orders`,
     [from, to],
   );
-  const r = rows[0] ?? {};
+  const r: Row = rows[0] ?? {};
   return { orders: num(r.orders), revenue: num(r.revenue), fromExposed: num(r.from_exposed) };
 }
