@@ -58,7 +58,7 @@ export const liftRoutes: FastifyPluginAsync = async (app) => {
         offerId,
         shownVsHoldout: both(groups) ? compare(groups.shown, groups.holdout, options) : null,
         groups,
-        variants: names.slice(1).map((v) => ({ a: v, b: names[0], ...compare(variants[v], variants[names[0]], options) })),
+        variants: names.slice(1).map((v) => ({ variantA: v, variantB: names[0], ...compare(variants[v], variants[names[0]], options) })),
         variantGroups: variants,
       });
     }

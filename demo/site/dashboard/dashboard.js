@@ -199,8 +199,8 @@ function renderVariants() {
     ...(offers.length
       ? offers.flatMap((o) =>
           o.variants.map((v) => {
-            const labels = [[`文言「${v.a}」`, `Variant "${v.a}"`], [`文言「${v.b}」`, `Variant "${v.b}"`]];
-            return h('div', { class: 'variant' }, h('h3', {}, `${nameOf(o.offerId)}：「${v.a}」vs「${v.b}」`), h('div', { class: 'scroll' }, comparisonTable(`${o.offerId} 文言 ${v.a} vs ${v.b}`, v, labels)));
+            const labels = [[`文言「${v.variantA}」`, `Variant "${v.variantA}"`], [`文言「${v.variantB}」`, `Variant "${v.variantB}"`]];
+            return h('div', { class: 'variant' }, h('h3', {}, `${nameOf(o.offerId)}：「${v.variantA}」vs「${v.variantB}」`), h('div', { class: 'scroll' }, comparisonTable(`${o.offerId} 文言 ${v.variantA} vs ${v.variantB}`, v, labels)));
           }),
         )
       : [h('p', { class: 'muted' }, ...t2('文言のバリエーション（variants）がある提案のデータがまだありません。', 'No data yet from an offer with copy variants.'))]),
