@@ -23,8 +23,9 @@ const num = (x: unknown): number => (x == null ? 0 : Number(x));
  * or after that first exposure and before `to`, each order id once.
  * `$3` narrows to one offer; `$4` to shown visitors only (copy-variant comparisons).
  */
+// Materialized: each step is computed once; inlined, the planner may re-run an aggregate per row.
 const EXPOSED_ORDERS = `
-  exposed as (
+  exposed as materialized (
     select visitor_id, bool_or(holdout) as holdout, min(variant) as variant, min(time) as first_seen
     from events
     where type = 'impression' and time >= $1 and time < $2
@@ -32,17 +33,17 @@ const EXPOSED_ORDERS = `
       and (not $4::boolean or not holdout)
     group by visitor_id
   ),
-  orders as (
+  orders as materialized (
     select distinct on (order_id) order_id, visitor_id, order_total, time
     from events
     where type = 'order' and time >= $1 and time < $2
     order by order_id, time
   ),
-  counted as (
+  counted as materialized (
     select x.visitor_id, x.holdout, x.variant, x.first_seen, o.order_id, o.order_total
     from exposed x join orders o on o.visitor_id = x.visitor_id and o.time >= x.first_seen
   ),
-  per_visitor as (
+  per_visitor as materialized (
     select x.visitor_id, x.holdout, x.variant, x.first_seen,
            count(c.order_id) as orders, coalesce(sum(c.order_total), 0) as revenue
     from exposed x left join counted c on c.visitor_id = x.visitor_id
@@ -82,20 +83,30 @@ export async function groupSums(db: Queryable, { from, to, offerId = null, by = 
 }
 
 /**
- * The same per day of first exposure (Japan time by default), for the trend charts: visitors,
- * converters and revenue of each group among the visitors first exposed that day.
+ * The same per day of first exposure (the shop's time zone), for the trend charts: visitors,
+ * buyers, orders and revenue of each group among the visitors first exposed that day. The days
+ * are cut in JavaScript (Intl) from each exposed visitor's first exposure: one row per visitor.
  */
 export async function dailySums(db: Queryable, { from, to, timeZone = 'Asia/Tokyo' }: Span & { timeZone?: string }) {
   const { rows } = await db.query<Row>(
     `with ${EXPOSED_ORDERS}
-     select to_char(first_seen at time zone $5, 'YYYY-MM-DD') as day,
-            case when holdout then 'holdout' else 'shown' end as grp,
-            count(*)::int as visitors, count(*) filter (where orders > 0)::int as converters,
-            coalesce(sum(orders), 0)::float8 as orders, coalesce(sum(revenue), 0)::float8 as revenue
-     from per_visitor group by 1, 2 order by 1, 2`,
-    [from, to, null, false, timeZone],
+     select first_seen, holdout, orders::float8 as orders, revenue::float8 as revenue from per_visitor`,
+    [from, to, null, false],
   );
-  return rows.map((r) => ({ day: String(r.day), group: String(r.grp) as 'shown' | 'holdout', visitors: num(r.visitors), converters: num(r.converters), orders: num(r.orders), revenue: num(r.revenue) }));
+  const day = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' });
+  const out = new Map<string, { day: string; group: 'shown' | 'holdout'; visitors: number; converters: number; orders: number; revenue: number }>();
+  for (const r of rows) {
+    const d = day.format(new Date(r.first_seen as string));
+    const group = r.holdout ? 'holdout' : 'shown';
+    const k = `${d} ${group}`;
+    const g = out.get(k) ?? { day: d, group, visitors: 0, converters: 0, orders: 0, revenue: 0 };
+    g.visitors++;
+    g.converters += num(r.orders) > 0 ? 1 : 0;
+    g.orders += num(r.orders);
+    g.revenue += num(r.revenue);
+    out.set(k, g);
+  }
+  return [...out.values()].sort((a, b) => (a.day + a.group).localeCompare(b.day + b.group));
 }
 
 /**
