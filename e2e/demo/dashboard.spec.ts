@@ -125,10 +125,13 @@ test('the simulator of known effect fills the dashboard; screenshots at 1280 × 
   await expect(page.getByRole('region', { name: '提案ごとの成果' }).getByRole('row', { name: /八女煎茶/ })).toBeVisible();
   if (process.env.SCREENSHOTS) {
     mkdirSync('docs/screenshots', { recursive: true });
+    await page.getByRole('region', { name: '儲かっていますか？' }).scrollIntoViewIfNeeded();
+    await page.evaluate(() => window.scrollTo(0, document.getElementById('pay-title')!.getBoundingClientRect().top + window.scrollY - 16));
     await page.screenshot({ path: 'docs/screenshots/dashboard-desktop-ja.png' });
     await page.getByRole('region', { name: '提案ごとの成果' }).screenshot({ path: 'docs/screenshots/dashboard-offers-desktop-ja.png' });
     await page.setViewportSize({ width: 390, height: 844 });
     await page.waitForTimeout(500);
+    await page.evaluate(() => window.scrollTo(0, document.getElementById('pay-title')!.getBoundingClientRect().top + window.scrollY - 8));
     await page.screenshot({ path: 'docs/screenshots/dashboard-mobile-ja.png' });
     await page.getByRole('region', { name: '提案あり vs 提案なし' }).scrollIntoViewIfNeeded();
     await page.screenshot({ path: 'docs/screenshots/dashboard-lift-mobile-ja.png' });

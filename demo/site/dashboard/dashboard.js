@@ -97,7 +97,7 @@ function render() {
   const lift = data?.lift;
   $('lift').replaceChildren(
     lift?.overall
-      ? comparisonTable('提案あり vs 提案なし', lift.overall, GROUPS)
+      ? h('div', { class: 'scroll' }, comparisonTable('提案あり vs 提案なし', lift.overall, GROUPS))
       : h('p', { class: 'muted' }, ...t2('この期間には、提案ありと提案なし（holdout）両方の訪問者がまだいません。設定の "holdout"（例 0.1）を確かめるか、下のシミュレーターを実行してください。', 'No visitors of both groups in this range yet. Check "holdout" in the config (e.g. 0.1) or run the simulator below.')),
   );
   renderCharts();
