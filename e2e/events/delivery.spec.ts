@@ -43,7 +43,7 @@ test('an endpoint that never answers: the next page view delivers', async ({ pag
   await page.route('**/events', dead.handler);
   await page.goto('/e2e/pages/events-cart.html');
   await shownOnLoad(page);
-  const queued = await page.evaluate(() => JSON.parse(localStorage.getItem('cart-upsell:events') ?? '[]').map((e: Sent) => e.id));
+  const queued = await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('cart-upsell:ev:')).map((k) => k.slice('cart-upsell:ev:'.length)));
   expect(queued).toHaveLength(3);
   await page.unroute('**/events');
   const alive = fakeEndpoint(page, () => 200);

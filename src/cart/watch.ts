@@ -2,6 +2,7 @@ import type { Cart } from '../types';
 import type { CartConfig } from '../config/types';
 import { readCart } from './read';
 import { guard } from '../util/log';
+import { stringify } from '../util/json';
 
 export type ChangeReason = 'mutation' | 'platform-event' | 'request';
 
@@ -17,7 +18,7 @@ export const CART_REQUEST =
   /\/cart\/(?:add|change|update|clear)(?:\.js)?(?:[?#]|$)|[?&]wc-ajax=(?:add_to_cart|remove_from_cart|get_refreshed_fragments|apply_coupon|remove_coupon)\b|\/wp-json\/wc\/store\/(?:v\d+\/)?(?:cart|batch)|[?&]rest_route=\/wc\/store\/(?:v\d+\/)?(?:cart|batch)|\/products\/add_cart\/\d|\/cart\/(?:up|down|remove)\/\d/;
 
 const HOST = '[data-cart-upsell]';
-const same = (a: Cart, b: Cart) => JSON.stringify(a) === JSON.stringify(b);
+const same = (a: Cart, b: Cart) => stringify(a) === stringify(b);
 const inHost = (n: Node | null): boolean => !!n && (n instanceof Element ? n : n.parentElement)?.closest(HOST) != null;
 
 interface JQueryLike {

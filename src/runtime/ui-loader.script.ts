@@ -11,6 +11,26 @@ const self = document.currentScript as HTMLScriptElement | null;
 const base = self?.src || '';
 let loading: Promise<PromptModule> | null = null;
 
+/**
+ * Pages with `require-trusted-types-for 'script'` refuse a plain string as a script's URL. The
+ * one URL the widget assigns goes through a policy named "cart-upsell" (a page that lists
+ * allowed policies adds it to `trusted-types`) that lets through nothing but the prompt file
+ * beside cart-upsell.js. Kept on window: a second copy of the script must not create it twice.
+ */
+const POLICY = Symbol.for('cart-upsell:trusted-types');
+type TT = { createPolicy(name: string, rules: { createScriptURL(u: string): string }): { createScriptURL(u: string): unknown } };
+function trustedUrl(url: string): string {
+  const w = window as unknown as Record<symbol, ReturnType<TT['createPolicy']> | undefined> & { trustedTypes?: TT };
+  if (!w.trustedTypes?.createPolicy) return url;
+  w[POLICY] ??= w.trustedTypes.createPolicy('cart-upsell', {
+    createScriptURL: (u) => {
+      if (!/\/cart-upsell-ui\.js$/.test(new URL(u, document.baseURI).pathname)) throw new TypeError(`cart-upsell: refused script URL ${u}`);
+      return u;
+    },
+  });
+  return w[POLICY]!.createScriptURL(url) as string;
+}
+
 const registered = () => (window as unknown as Record<symbol, PromptModule | undefined>)[KEY];
 
 export function loadPrompts(): Promise<PromptModule> {
@@ -18,7 +38,7 @@ export function loadPrompts(): Promise<PromptModule> {
   if (ready) return Promise.resolve(ready);
   return (loading ??= new Promise<PromptModule>((resolve, reject) => {
     const s = document.createElement('script');
-    s.src = new URL('cart-upsell-ui.js', base || document.baseURI).href;
+    s.src = trustedUrl(new URL('cart-upsell-ui.js', base || document.baseURI).href);
     s.async = true;
     const nonce = currentNonce();
     if (nonce) s.nonce = nonce;
