@@ -1,6 +1,7 @@
 import { defineConfig } from 'vite';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { definesOf, GENERIC } from './src/tailor/defines';
 
 const pkg = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8')) as { version: string };
 const here = (p: string) => fileURLToPath(new URL(p, import.meta.url));
@@ -10,19 +11,26 @@ const here = (p: string) => fileURLToPath(new URL(p, import.meta.url));
 //   --mode ui    → dist/cart-upsell-ui.js  (IIFE: Preact prompts + cart actions, loaded by the first
 //                                           file only when a decision has something to show)
 //   --mode esm   → dist/cart-upsell.mjs    (ES module for bundlers; Preact left to the bundler)
+// and the two files of a shop's tailored build (`cart-upsell build`, lib/build.mjs), which adds
+// the shop's config and its build-time constants to these settings:
+//   --mode tailored     → cart-upsell.js     (IIFE: the config inlined, auto-starts)
+//   --mode tailored-ui  → cart-upsell-ui.js  (IIFE: the prompts this config can show)
 // Browser targets: the widget needs constructable stylesheets and <dialog>, so it targets
 // Chrome/Edge 90+, Firefox 101+ and Safari 16.4+; no polyfills are shipped for older ones.
 export default defineConfig(({ mode }) => {
   const esm = mode === 'esm';
-  const ui = mode === 'ui';
+  const ui = mode === 'ui' || mode === 'tailored-ui';
+  const tailored = mode.startsWith('tailored');
   const lib = esm
     ? { entry: 'src/index.ts', formats: ['es' as const], fileName: () => 'cart-upsell.mjs' }
     : ui
-      ? { entry: 'src/ui-entry.ts', formats: ['iife' as const], name: 'CartUpsellPrompts', fileName: () => 'cart-upsell-ui.js' }
-      : { entry: 'src/iife.ts', formats: ['iife' as const], name: 'CartUpsell', fileName: () => 'cart-upsell.js' };
+      ? { entry: tailored ? here('./src/ui-entry.tailored.ts') : 'src/ui-entry.ts', formats: ['iife' as const], name: 'CartUpsellPrompts', fileName: () => 'cart-upsell-ui.js' }
+      : { entry: tailored ? here('./src/tailored.ts') : 'src/iife.ts', formats: ['iife' as const], name: 'CartUpsell', fileName: () => 'cart-upsell.js' };
   return {
-    define: { __VERSION__: JSON.stringify(pkg.version) },
-    oxc: { jsx: { runtime: 'automatic', importSource: 'preact' } },
+    // A tailored build replaces these with its shop's values (lib/build.mjs).
+    define: { __VERSION__: JSON.stringify(pkg.version), ...definesOf(GENERIC) },
+    // Production JSX in every mode (the tailored modes are not named "production").
+    oxc: { jsx: { runtime: 'automatic', importSource: 'preact', development: false } },
     resolve: {
       alias: { '#prompts': here(esm ? './src/runtime/ui-loader.module.ts' : './src/runtime/ui-loader.script.ts') },
     },
@@ -32,7 +40,7 @@ export default defineConfig(({ mode }) => {
       // CART_UPSELL_OUT lets parallel builds (and their e2e servers) use separate folders.
       outDir: process.env.CART_UPSELL_OUT ?? 'dist',
       // The first build of `npm run build` (the core) empties the folder; the other two add to it.
-      emptyOutDir: !esm && !ui,
+      emptyOutDir: !esm && !ui && !tailored,
       sourcemap: true,
       minify: true,
       lib,

@@ -1,9 +1,10 @@
 import { defineConfig } from 'vitest/config';
 import { fileURLToPath } from 'node:url';
+import { definesOf, GENERIC } from './src/tailor/defines';
 
 export default defineConfig({
   resolve: { alias: { '#prompts': fileURLToPath(new URL('./src/runtime/ui-loader.module.ts', import.meta.url)) } },
-  define: { __VERSION__: JSON.stringify('test') },
+  define: { __VERSION__: JSON.stringify('test'), ...definesOf(GENERIC) },
   oxc: { jsx: { runtime: 'automatic', importSource: 'preact' } },
   test: {
     environment: 'happy-dom',

@@ -30,6 +30,8 @@ const types = {
   '.webp': 'image/webp',
   '.ico': 'image/x-icon',
   '.txt': 'text/plain; charset=utf-8',
+  '.md': 'text/plain; charset=utf-8',
+  '.csv': 'text/csv; charset=utf-8',
 };
 // Only these folders are served; nothing else of the checkout is reachable.
 const served = ['dist', 'demo', 'docs', 'test/fixtures', 'e2e/pages'];

@@ -2,13 +2,10 @@
  * The public API: `CartUpsell` in the script-tag build, the module's exports for bundlers.
  * Every function is safe to call from a shop's page: none throws.
  */
-import type { Cart } from './types';
-import type { CartConfig } from './config/types';
-import { readCart as read } from './cart/read';
 import type { Config } from './config/types';
 import type { Decision } from './offers/types';
 import type { UI } from './ui/mount';
-import { errorOnce, guard } from './util/log';
+import { errorOnce } from './util/log';
 import { loadPrompts } from '#prompts';
 
 export type { Cart, CartItem } from './types';
@@ -18,9 +15,7 @@ export { start, stop, refresh } from './runtime/start';
 export { validateConfig } from './config/validate';
 export { diagnose } from './cart/diagnose';
 
-/** Reads the cart on the current page. Synchronous; usable before or without `start`. */
-export const readCart: (cfg?: CartConfig) => Cart = (cfg) =>
-  guard('readCart', read)(cfg) ?? { currency: cfg?.currency ?? 'JPY', items: [], subtotal: 0 };
+export { readCart } from './cart/public';
 
 /**
  * Renders prompts for a hand-made decision without a cart or events: the configurator's live

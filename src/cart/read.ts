@@ -132,7 +132,8 @@ interface Plan {
 /** Which selectors read this page: the preset's layout found on it, else the merchant's selectors. */
 export function plan(cfg: CartConfig, doc: Document): Plan | null {
   const preset = cfg.preset ?? (cfg.selectors ? undefined : 'auto');
-  if (preset) {
+  // A tailored build for a theme read by its own selectors carries no platform layouts.
+  if (__CART__ !== 'selectors' && preset) {
     const layout = findLayout(doc, preset);
     if (layout) return { selectors: layout.selectors, layout, source: `cart.preset "${preset}" (${layout.platform})` };
     if (!cfg.selectors) {

@@ -15,6 +15,8 @@ export function interceptCheckout(
   extraSelector: string | undefined,
   ask: (resume: () => void) => boolean,
 ): () => void {
+  // A tailored build whose offers never speak at checkout leaves the shop's clicks alone.
+  if (!__CHECKOUT__) return () => {};
   const selector = extraSelector ? `${CHECKOUT},${extraSelector}` : CHECKOUT;
   let used = false;
   let passing = false;
@@ -43,7 +45,7 @@ export function interceptCheckout(
 /** Desktop exit intent: the pointer leaves through the top of the window. Fires once. */
 export function onExitIntent(doc: Document, fire: () => void): () => void {
   const win = doc.defaultView;
-  if (!win || !win.matchMedia?.('(pointer: fine)').matches) return () => {};
+  if (!__EXIT_INTENT__ || !win || !win.matchMedia?.('(pointer: fine)').matches) return () => {};
   const onOut = guard('exit intent', (e: MouseEvent) => {
     if (e.relatedTarget === null && e.clientY <= 0) {
       doc.removeEventListener('mouseout', onOut);

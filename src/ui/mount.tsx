@@ -38,7 +38,7 @@ const failed = (err: unknown): Outcome => {
  * prompt off screen, `paint` re-renders after a state change.
  */
 export function makeCtx(config: Config, handlers: UIHandlers, hide: (p: Prompt) => void, paint: () => void, store = new Map<string, PromptState>()): Ctx {
-  const locale = config.locale === 'en' ? 'en' : 'ja';
+  const locale = (__LOCALE__ ? __LOCALE__ === 'en' : config.locale === 'en') ? 'en' : 'ja';
   const call = (fn: () => Promise<Outcome>): Promise<Outcome> => {
     try {
       return Promise.resolve(fn()).catch(failed);

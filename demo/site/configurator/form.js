@@ -108,7 +108,7 @@ export function buildForm(form, config) {
       h('p', {}, h('button', { type: 'button', class: 'secondary', 'data-add': 'tier' }, ...t2('目標を追加（例：ギフト）', 'Add a further goal'))),
     ),
     h('fieldset', {}, h('legend', {}, ...t2('商品', 'Products')),
-      h('table', { class: 'products' },
+      h('div', { class: 'table-scroll' }, h('table', { class: 'products' },
         h('thead', {}, h('tr', {}, h('th', {}, 'SKU'), h('th', {}, ...t2('商品名', 'Name')), h('th', {}, ...t2('価格（税込）', 'Price')), h('th', {}, ...t2('画像URL', 'Image URL')), h('th', {}, h('span', { class: 'visually-hidden' }, ...t2('削除', 'Remove'))))),
         h('tbody', {}, products.map((_, i) => h('tr', {},
           ['sku', 'name', 'price', 'image'].map((k) => {
@@ -117,7 +117,7 @@ export function buildForm(form, config) {
             return h('td', {}, h('input', { 'data-path': path, 'data-kind': k === 'price' ? 'number' : 'text', value: kinds[k === 'price' ? 'number' : 'text'].toText(getPath(config, path)), 'aria-label': `${labels[0]}（商品 ${i + 1}）` }), h('p', { class: 'field-msg', 'data-for': path }));
           }),
           h('td', {}, h('button', { type: 'button', class: 'secondary', 'data-remove': `products[${i}]`, 'aria-label': `商品 ${i + 1} を削除` }, '×'))))),
-      ),
+      )),
       h('p', { class: 'field-msg', 'data-for': 'products' }),
       h('p', {}, h('button', { type: 'button', class: 'secondary', 'data-add': 'product' }, ...t2('商品を追加', 'Add a product'))),
     ),

@@ -65,7 +65,12 @@ function showHoldoutNotice() {
       for (const k of Object.keys(sessionStorage)) if (k.startsWith('cart-upsell:')) sessionStorage.removeItem(k);
       location.reload();
     });
-    note.append(b);
+    // It sits over the top of the page (the bar has the bottom), so it can be put away.
+    const close = document.createElement('button');
+    close.type = 'button';
+    close.textContent = '閉じる';
+    close.addEventListener('click', () => (note.hidden = true));
+    note.append(b, close);
     document.body.prepend(note);
   });
 }
