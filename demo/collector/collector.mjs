@@ -42,6 +42,9 @@ export function createCollector({ dataDir, validate, allowOrigin = '*' }) {
     'access-control-allow-origin': allowOrigin,
     'access-control-allow-methods': 'GET, POST, DELETE, OPTIONS',
     'access-control-allow-headers': 'content-type',
+    // Without it a browser hides Retry-After from a page on another origin, and the widget can
+    // only fall back on its own back-off schedule.
+    'access-control-expose-headers': 'Retry-After',
   };
   const reply = (res, status, body) => {
     res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store', ...cors });

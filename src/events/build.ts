@@ -5,11 +5,9 @@ import type { WidgetEvent } from './schema';
 export type Trackable = Prompt | { offerId: string; offerType: 'free-shipping'; value: number; currency: string; variant?: string | null; items?: ProductView[] };
 
 /** Random, unique, stable across retries; no time or other visitor detail in it. */
-export const newId = (): string => {
-  if (typeof crypto !== 'undefined' && typeof crypto.randomUUID === 'function') return crypto.randomUUID();
-  const part = () => Math.floor(Math.random() * 2 ** 32).toString(16).padStart(8, '0');
-  return `${part()}${part()}-${part()}${part()}`;
-};
+export const newId = (): string =>
+  // randomUUID exists only in secure contexts: a shop still on plain http gets the fallback.
+  typeof crypto !== 'undefined' && crypto.randomUUID ? crypto.randomUUID() : [0, 0, 0].map(() => Math.random().toString(36).slice(2, 10)).join('-');
 
 /** Whole, non-negative minor units, whatever a page or config handed over. */
 export const amount = (n: unknown): number => {

@@ -140,16 +140,11 @@ export function createDelivery(o: DeliveryOptions): Delivery {
   async function exclusive(send: () => Promise<number | null>): Promise<number | null | 'busy'> {
     const locks = (win?.navigator as { locks?: Locks } | undefined)?.locks;
     if (!locks || typeof locks.request !== 'function') return send();
-    let ran = false;
     try {
-      return (await locks.request(LOCK, { ifAvailable: true }, (lock) => {
-        if (!lock) return Promise.resolve('busy');
-        ran = true;
-        return send();
-      })) as number | null | 'busy';
+      return (await locks.request(LOCK, { ifAvailable: true }, (lock) => (lock ? send() : Promise.resolve('busy')))) as number | null | 'busy';
     } catch {
       // Locks refused (a sandboxed frame): send as a tab alone would.
-      return ran ? o.intervalMs : send();
+      return send();
     }
   }
 

@@ -69,10 +69,3 @@ export function storedQueue(storage: SafeStorage, now: () => number): StoredQueu
   };
 }
 
-/** Events an older version kept in one shared list (`cart-upsell:events`) join the queue once. */
-export function adoptLegacy(storage: SafeStorage, queue: StoredQueue): void {
-  const old = storage.get<unknown[]>('events');
-  if (!Array.isArray(old)) return;
-  for (const e of old) if (valid(e)) queue.put(e);
-  storage.remove('events');
-}

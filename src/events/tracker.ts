@@ -3,10 +3,9 @@ import type { Config } from '../config/types';
 import type { ProductView } from '../offers/types';
 import type { SafeStorage } from '../util/storage';
 import type { WidgetEvent } from './schema';
-import { guard } from '../util/log';
 import { buildEvent, type Trackable } from './build';
 import { pageOf } from './page';
-import { adoptLegacy, storedQueue } from './queue';
+import { storedQueue } from './queue';
 import { createDelivery, type Delivery } from './delivery';
 
 export { newId, type Trackable } from './build';
@@ -46,7 +45,6 @@ export function createTracker(opts: TrackerOptions): Tracker {
   const queue = storedQueue(storage, now);
   let delivery: Delivery | null = null;
   if (endpoint) {
-    guard('stored events', adoptLegacy)(storage, queue);
     delivery = createDelivery({
       endpoint,
       queue,
@@ -61,6 +59,9 @@ export function createTracker(opts: TrackerOptions): Tracker {
   }
 
   function emit(event: WidgetEvent): boolean {
+    // Stored before the page hears of it: an event a page handler saw is never one a closing
+    // tab had not written yet.
+    if (delivery) queue.put(event);
     let prevented = false;
     try {
       const ce = new CustomEvent(`cart-upsell:${event.type}`, { detail: event, cancelable: event.type === 'accept' });
@@ -68,11 +69,8 @@ export function createTracker(opts: TrackerOptions): Tracker {
     } catch {
       /* a page handler threw: the event is still delivered */
     }
-    if (ev.dataLayer) guard('dataLayer', pushDataLayer)(event);
-    if (delivery) {
-      guard('storing an event', queue.put)(event);
-      delivery.queued(event.id);
-    }
+    if (ev.dataLayer) pushDataLayer(event);
+    delivery?.queued(event.id);
     return prevented;
   }
 

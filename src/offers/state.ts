@@ -42,14 +42,9 @@ export function expiresAt(firstSeen: number, months = VISITOR_MONTHS): number {
  * Maps keyed by offer id have no prototype: an offer named "constructor", "toString" or
  * "__proto__" is an entry like any other, never something inherited.
  */
-function dict<V>(entries: Iterable<[string, V]>): Record<string, V> {
-  const o = Object.create(null) as Record<string, V>;
-  for (const [k, v] of entries) Object.defineProperty(o, k, { value: v, enumerable: true, writable: true, configurable: true });
-  return o;
-}
+const dict = <V>(entries: Iterable<[string, V]>): Record<string, V> => Object.assign(Object.create(null), Object.fromEntries(entries));
 
-const own = <V>(o: unknown): [string, unknown][] =>
-  o && typeof o === 'object' && !Array.isArray(o) ? Object.keys(o).map((k) => [k, (o as Record<string, V>)[k]]) : [];
+const own = (o: unknown): [string, unknown][] => (o && typeof o === 'object' && !Array.isArray(o) ? Object.entries(o) : []);
 
 const entry = <V>(o: Record<string, V>, k: string): V | undefined => (Object.prototype.hasOwnProperty.call(o, k) ? o[k] : undefined);
 

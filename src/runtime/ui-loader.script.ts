@@ -14,21 +14,21 @@ let loading: Promise<PromptModule> | null = null;
 /**
  * Pages with `require-trusted-types-for 'script'` refuse a plain string as a script's URL. The
  * one URL the widget assigns goes through a policy named "cart-upsell" (a page that lists
- * allowed policies adds it to `trusted-types`) that lets through nothing but the prompt file
- * beside cart-upsell.js. Kept on window: a second copy of the script must not create it twice.
+ * allowed policies adds it to `trusted-types`) that lets through nothing but the prompt file.
+ * Kept on window: a second copy of the script must not create it twice.
  */
 const POLICY = Symbol.for('cart-upsell:trusted-types');
-type TT = { createPolicy(name: string, rules: { createScriptURL(u: string): string }): { createScriptURL(u: string): unknown } };
+type Policy = { createScriptURL(u: string): string };
 function trustedUrl(url: string): string {
-  const w = window as unknown as Record<symbol, ReturnType<TT['createPolicy']> | undefined> & { trustedTypes?: TT };
-  if (!w.trustedTypes?.createPolicy) return url;
+  const w = window as unknown as Record<symbol, Policy> & { trustedTypes?: { createPolicy(n: string, r: Policy): Policy } };
+  if (!w.trustedTypes) return url;
   w[POLICY] ??= w.trustedTypes.createPolicy('cart-upsell', {
     createScriptURL: (u) => {
-      if (!/\/cart-upsell-ui\.js$/.test(new URL(u, document.baseURI).pathname)) throw new TypeError(`cart-upsell: refused script URL ${u}`);
+      if (!u.endsWith('/cart-upsell-ui.js')) throw new TypeError(u);
       return u;
     },
   });
-  return w[POLICY]!.createScriptURL(url) as string;
+  return w[POLICY].createScriptURL(url);
 }
 
 const registered = () => (window as unknown as Record<symbol, PromptModule | undefined>)[KEY];

@@ -85,17 +85,6 @@ describe('stored queue', () => {
     t.destroy();
   });
 
-  it('events queued by an older version in one shared list are adopted and delivered', async () => {
-    const legacy = { id: 'legacy-1', type: 'impression', offerId: 'fs', offerType: 'free-shipping', time: new Date().toISOString(), currency: 'JPY', cartSubtotal: 0, value: 0, visitorId: 'v', sessionId: 's', variant: null, holdout: false, items: [], page: 'https://shop.example.jp/cart', version: 'old' };
-    localStorage.setItem('cart-upsell:events', JSON.stringify([legacy]));
-    const up = endpoint(() => 200);
-    const t = tracker(up.fetchImpl);
-    await vi.advanceTimersByTimeAsync(3000);
-    expect(up.ids()).toEqual(['legacy-1']);
-    expect(localStorage.getItem('cart-upsell:events')).toBeNull();
-    t.destroy();
-  });
-
   it('only the tab holding the lock sends; the other waits and sends after it', async () => {
     let held = true;
     // Web Locks as the browser grants them with ifAvailable: null while another tab holds the lock.
