@@ -22,8 +22,16 @@ export default defineConfig({
   projects: [{ name: 'chromium', use: { ...devices['Desktop Chrome'], launchOptions: { executablePath: browserPath(), args: chromiumArgs } } }],
   webServer: {
     command: `node demo/server.mjs --port ${PORT} --quiet`,
+    // A throw-away embedded store and a known admin token (e2e/admin.ts), whatever the shell has.
+    env: {
+      DATA_DIR: 'memory://',
+      DATABASE_URL: '',
+      ADMIN_TOKEN: process.env.E2E_ADMIN_TOKEN ?? 'e2e-admin-token-for-tests-only',
+      ALLOWED_ORIGINS: '',
+    },
     url: `http://127.0.0.1:${PORT}/healthz`,
     reuseExistingServer: !process.env.CI,
-    timeout: 30_000,
+    // The embedded PostgreSQL initialises its store on start (seconds on a busy 2-core machine).
+    timeout: 120_000,
   },
 });

@@ -18,6 +18,22 @@ const here = (p: string) => fileURLToPath(new URL(p, import.meta.url));
 // Browser targets: the widget needs constructable stylesheets and <dialog>, so it targets
 // Chrome/Edge 90+, Firefox 101+ and Safari 16.4+; no polyfills are shipped for older ones.
 export default defineConfig(({ mode }) => {
+  // --mode server → build/server/main.mjs: the results service for Node (dependencies left to
+  // node_modules), bundled so it can import the widget's own event validator from src/.
+  if (mode === 'server') {
+    return {
+      define: { __VERSION__: JSON.stringify(pkg.version) },
+      build: {
+        ssr: 'server/main.ts',
+        target: 'node20',
+        outDir: 'build/server',
+        emptyOutDir: true,
+        minify: false,
+        sourcemap: true,
+        rolldownOptions: { output: { entryFileNames: 'main.mjs' } },
+      },
+    };
+  }
   const esm = mode === 'esm';
   const ui = mode === 'ui' || mode === 'tailored-ui';
   const tailored = mode.startsWith('tailored');

@@ -5,14 +5,17 @@
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { gzipSync, brotliCompressSync, constants } from 'node:zlib';
 
-// The file every page loads (config, cart reading, offer engine, events) has the 20 KB budget.
+// The file every page loads (config, cart reading, offer engine, events) has a 22 KB budget: 20 KB
+// plus room for the config check speaking Japanese to merchants whose config says "locale": "ja"
+// and warning about ids a platform's "yes" needs (measured 19.81 → 21.37 KB gzip in one build:
+// Japanese text compresses poorly). A tailored build (below) leaves the config check out.
 // The prompt file (Preact prompts + cart actions) loads only when something is to be shown; it
 // has a budget of its own so it cannot grow unnoticed either.
 // Browser targets (no polyfills shipped for anything older): Chrome/Edge 90+, Firefox 101+,
 // Safari 16.4+ — the widget relies on constructable stylesheets and <dialog>.
 const out = process.env.CART_UPSELL_OUT ?? 'dist';
 const files = [
-  { file: `${out}/cart-upsell.js`, budget: 20 * 1024, aim: 15 * 1024 },
+  { file: `${out}/cart-upsell.js`, budget: 22 * 1024, aim: 15 * 1024 },
   { file: `${out}/cart-upsell-ui.js`, budget: 16 * 1024, aim: 14 * 1024 },
 ];
 // Each sample shop's tailored build (`cart-upsell build`, written by `npm run build` into

@@ -4,8 +4,8 @@ declare const __VERSION__: string;
 // tailored build sets them from one shop's config so the code it does not use is dropped.
 declare const __TAILORED__: boolean;
 declare const __LOCALE__: 'ja' | 'en' | '';
-declare const __CART__: 'shopify' | 'woocommerce' | 'eccube' | 'auto' | 'selectors' | '';
-declare const __ACTIONS__: 'shopify' | 'woocommerce' | 'eccube' | 'none' | 'auto' | '';
+declare const __CART__: import('./platforms/ids').PlatformId | 'auto' | 'selectors' | '';
+declare const __ACTIONS__: import('./platforms/ids').PlatformId | 'none' | 'auto' | '';
 declare const __UPSELL__: boolean;
 declare const __DOWNSELL__: boolean;
 declare const __CROSS_SELL__: boolean;

@@ -4,7 +4,7 @@ import { findPageConfig } from './config/load';
 import { errorOnce, guard } from './util/log';
 
 // validateEvent stays in the module build (collectors run it on a server); shops don't need its bytes.
-export { start, stop, refresh, validateConfig, diagnose, readCart, preview, version } from './index';
+export { start, stop, refresh, trackOrder, validateConfig, diagnose, readCart, preview, version } from './index';
 
 const script = document.currentScript as HTMLScriptElement | null;
 

@@ -11,7 +11,8 @@ import { loadPrompts } from '#prompts';
 export type { Cart, CartItem } from './types';
 export type * from './config/types';
 export type * from './offers/types';
-export { start, stop, refresh } from './runtime/start';
+export { start, stop, refresh, trackOrder } from './runtime/start';
+export type { OrderInput } from './events/order';
 export { validateConfig } from './config/validate';
 export { diagnose } from './cart/diagnose';
 
@@ -33,4 +34,4 @@ export const preview = (decision: Decision, config?: Config): Promise<UI | null>
 export const version: string = __VERSION__;
 
 export { validateEvent } from './events/schema';
-export type { WidgetEvent } from './events/schema';
+export type { WidgetEvent, OrderEvent, AnyEvent } from './events/schema';

@@ -6,7 +6,7 @@ import { start } from './runtime/start';
 import { guard } from './util/log';
 
 // Imported one by one, not from ./index: that module would bring the config schema along.
-export { start, stop, refresh } from './runtime/start';
+export { start, stop, refresh, trackOrder } from './runtime/start';
 export { readCart } from './cart/public';
 export const version: string = __VERSION__;
 

@@ -2,7 +2,10 @@
 // the configurator's preview.
 import { createUI } from './ui/mount';
 import { performAccept, platformFor } from './actions';
+// Prices drift after the build too: the shop's price changes, the inlined config does not.
+import { checkDrift } from './ui/drift';
+import { sendOrder } from './events/order';
 import type { PromptModule } from './runtime/ui-loader.script';
 
-const prompts: Omit<PromptModule, 'renderPreview'> = { createUI, performAccept, platformFor };
+const prompts: Omit<PromptModule, 'renderPreview'> = { createUI, performAccept, platformFor, checkDrift, sendOrder };
 (window as unknown as Record<symbol, unknown>)[Symbol.for('cart-upsell:prompts')] = prompts;

@@ -50,7 +50,8 @@ test('JSON edits change the form; mistakes are shown next to the field in words'
   const to = page.getByLabel('上位商品（SKU）').first();
   await expect(to).toHaveValue('NO-SUCH-SKU');
   await expect(to).toHaveAttribute('aria-invalid', 'true');
-  await expect(to).toHaveAccessibleDescription(/"NO-SUCH-SKU" is not the sku of any entry in "products"/);
+  // The sample config says "locale": "ja", so the merchant reads the messages in Japanese.
+  await expect(to).toHaveAccessibleDescription('"NO-SUCH-SKU" が products にありません');
   await expect(page.getByRole('region', { name: '検証結果' })).toContainText('offers[0].to');
 
   json.offers[0].to = 'TN-0123-DX';
@@ -59,7 +60,7 @@ test('JSON edits change the form; mistakes are shown next to the field in words'
   const threshold = page.getByLabel('送料無料になる金額（円・税込）');
   await expect(threshold).toHaveValue('ten thousand');
   await expect(threshold).toHaveAttribute('aria-invalid', 'true');
-  await expect(threshold).toHaveAccessibleDescription('expected a whole number of yen, got "ten thousand"');
+  await expect(threshold).toHaveAccessibleDescription('円の整数にしてください（"ten thousand"）');
   await expect(to).not.toHaveAttribute('aria-invalid', 'true');
 
   // Fixing it in the form clears the message.

@@ -1,5 +1,8 @@
 import { test, expect } from '@playwright/test';
 import { watchConsole } from './helpers';
+import { ADMIN_TOKEN, signIn } from '../admin';
+
+test.beforeEach(({ page }) => signIn(page));
 
 test('the seed 000 scenario: AOV ￥3,000 → ￥3,500, profit ￥1,200,000 → ￥1,525,000 (+￥325,000)', async ({ page }) => {
   const c = watchConsole(page);
@@ -106,11 +109,11 @@ test('the traffic simulator fills the dashboard, with a significance verdict bet
   await page.getByLabel('承諾率：文言 longevity（%）').fill('5');
   await page.getByRole('button', { name: 'シミュレーターを実行' }).click();
   await expect(page.getByRole('status').filter({ hasText: '送信しました' })).toBeVisible({ timeout: 15_000 });
-  const prefix = await page.evaluate(async () => {
-    const r = await fetch('/events');
+  const prefix = await page.evaluate(async (token) => {
+    const r = await fetch('/events?order=desc&limit=1', { headers: { authorization: `Bearer ${token}` } });
     const { events } = await r.json();
-    return String(events[events.length - 1].visitorId).split('-').slice(0, 2).join('-');
-  });
+    return String(events[0].visitorId).split('-').slice(0, 2).join('-');
+  }, ADMIN_TOKEN);
   await page.getByLabel('訪問者IDの先頭で絞り込み').fill(prefix);
   await page.getByRole('button', { name: '更新' }).click();
   await expect(page.getByText('「value」の承諾率が有意に高い')).toBeVisible();

@@ -1,5 +1,8 @@
 import { test, expect } from '@playwright/test';
 import { asShopper, watchConsole } from './helpers';
+import { signIn } from '../admin';
+
+test.beforeEach(({ page }) => signIn(page));
 
 test('events from a scripted shopper appear in the live panel, newest first', async ({ page, context }) => {
   const c = watchConsole(page);

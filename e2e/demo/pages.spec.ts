@@ -1,5 +1,9 @@
 import { test, expect } from '@playwright/test';
 import { asShopper, watchConsole } from './helpers';
+import { signIn } from '../admin';
+
+// The dashboard and live events read with the admin token, as after opening the link npm start prints.
+test.beforeEach(({ page }) => signIn(page));
 
 // Every page of the demo opens without a console error (the sample shops' own pages are in shops.spec.ts).
 const pages = [

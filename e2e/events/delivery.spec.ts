@@ -1,4 +1,5 @@
 import { test, expect, type Page, type Route } from '@playwright/test';
+import { storedEvents } from '../admin';
 
 // Delivery faults, with the endpoint faked by page.route: on the events cart page three prompts
 // (cross-sell, set, volume step) are shown on load, so three impressions are due.
@@ -104,22 +105,22 @@ test('storage blocked: still delivered', async ({ page }) => {
   expect(errors).toEqual([]);
 });
 
-test('the reference collector refuses malformed posts and stores nothing of them', async ({ request }) => {
+test('the results service refuses malformed posts and stores nothing of them', async ({ request }) => {
   const bad = await request.post('/events', { data: '{"events":[{"id":"e2e-bad-1","type":"purchase"}]}', headers: { 'content-type': 'text/plain' } });
   expect(bad.status()).toBe(400);
   expect((await bad.json()).error).toMatch(/^events\[0\]\.type: /);
   expect((await request.post('/events', { data: 'nonsense', headers: { 'content-type': 'text/plain' } })).status()).toBe(400);
-  const all = (await (await request.get('/events')).json()).events as Sent[];
+  const all = await storedEvents(request);
   expect(all.find((e) => e.id === 'e2e-bad-1')).toBeUndefined();
 });
 
-test('events reach the reference collector from a real page, once each', async ({ page, request }) => {
+test('events reach the results service from a real page, once each', async ({ page, request }) => {
   await page.goto('/e2e/pages/events-cart.html');
   await shownOnLoad(page);
   const visitor = await page.evaluate(() => JSON.parse(localStorage.getItem('cart-upsell:state') ?? 'null')?.visitorId ?? null);
   await expect
     .poll(async () => {
-      const all = (await (await request.get('/events')).json()).events as (Sent & { visitorId: string })[];
+      const all = await storedEvents<Sent & { visitorId: string }>(request, visitor ?? undefined);
       return all.filter((e) => (visitor ? e.visitorId === visitor : true) && e.type === 'impression' && ['x-yunomi', 'set-tea', 'vol-tenugui'].includes(e.offerId)).length;
     }, { timeout: 10_000 })
     .toBeGreaterThanOrEqual(3);

@@ -1,5 +1,6 @@
 import { test, expect } from '@playwright/test';
 import { endpoint, queuedIds, setQty, shownOnLoad, watch } from './helpers';
+import { storedEvents } from '../admin';
 
 // The event endpoint misbehaves: the shop is unaffected, events stay queued and go out later.
 
@@ -50,13 +51,13 @@ test('endpoint hangs (30 s slow) and the shopper leaves mid-send: nothing lost',
   expect(ids.length).toBeGreaterThanOrEqual(3);
   expect(log.pageErrors).toEqual([]);
   // Leaving sends the queue with keepalive requests, which can reach the server outside the
-  // page's routing: count what reached the fake endpoint and the reference collector together.
+  // page's routing: count what reached the fake endpoint and the results service together.
   await page.unrouteAll({ behavior: 'ignoreErrors' });
   const ok = endpoint(() => 200);
   await page.route('**/events', ok.handler);
   await page.goto('/e2e/pages/hostile-cart.html');
   const collected = async () => {
-    const all = ((await (await page.request.get('/events')).json()).events as { id: string }[]).map((e) => e.id);
+    const all = (await storedEvents(page.request)).map((e) => e.id);
     return [...new Set([...ok.ids(), ...all.filter((id) => ids.includes(id))])];
   };
   await expect.poll(collected, { timeout: 15_000 }).toEqual(expect.arrayContaining(ids));

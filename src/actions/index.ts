@@ -5,21 +5,37 @@ import { shopify } from './shopify';
 import { woocommerce } from './woocommerce';
 import { eccube } from './eccube';
 import { failure, safeHref, type Adapter, type Outcome, type Change } from './common';
+import { isPlatformId, type PlatformId } from '../platforms/ids';
+import type { PLATFORM_FILES } from '../platforms';
 
-export type Platform = 'shopify' | 'woocommerce' | 'eccube' | 'none';
+export type Platform = PlatformId | 'none';
 export type { Outcome };
 
-const adapters: Record<Exclude<Platform, 'none'>, Adapter> = { shopify, woocommerce, eccube };
+/** The platforms whose file says `actions: "cart-api"`: each needs its adapter below. */
+type CartApiPlatform = { [K in PlatformId]: PLATFORM_FILES[K]['actions'] extends 'cart-api' ? K : never }[PlatformId];
 
-/** The platform whose cart API carries out a "yes": the config's choice, else the cart preset, else detection. */
-export function platformFor(config: Config, detectedPreset?: string, doc: Document = document): Platform {
-  const p = config.actions?.platform ?? detectedPreset ?? config.cart?.preset;
-  if (p === 'shopify' || p === 'woocommerce' || p === 'eccube' || p === 'none') return p;
-  const w = (doc.defaultView ?? {}) as Record<string, unknown>;
-  if (w.Shopify) return 'shopify';
-  if (w.wc_add_to_cart_params || w.wcSettings || doc.querySelector('.woocommerce-cart-form,.wc-block-cart')) return 'woocommerce';
-  if (doc.querySelector('meta[name="eccube-csrf-token"],.ec-cartRole')) return 'eccube';
-  return 'none';
+/** One adapter per platform with a cart API; the compiler names any that is missing. */
+const EVERY = { shopify, woocommerce, eccube } satisfies Record<CartApiPlatform, Adapter>;
+export type ADAPTER_FILES = typeof EVERY;
+
+// The adapters of this build, selected like the platform registry (src/platforms/registry.ts): a
+// tailored build keeps only its shop's. A platform without its adapter here sends the shopper to
+// the product's page. With hand-written selectors and no `actions.platform`, a tailored build has no
+// platform to detect (see the registry), so it needs no adapter.
+const any = __ACTIONS__ === '' || (__ACTIONS__ === 'auto' && __CART__ !== 'selectors');
+const ADAPTERS: Readonly<Partial<Record<PlatformId, Adapter>>> = {
+  ...(any || __ACTIONS__ === 'shopify' ? { shopify } : {}),
+  ...(any || __ACTIONS__ === 'woocommerce' ? { woocommerce } : {}),
+  ...(any || __ACTIONS__ === 'eccube' ? { eccube } : {}),
+};
+
+/**
+ * The platform whose cart API carries out a "yes": the config's choice, else the platform
+ * `readCart` found (its preset read the cart, or the page's markup named it), else the preset.
+ */
+export function platformFor(config: Config, detected?: string | null): Platform {
+  const p = config.actions?.platform ?? detected ?? config.cart?.preset;
+  return p === 'none' || isPlatformId(p) ? p : 'none';
 }
 
 /** What a "yes" asks of the cart: products to add and, for an upgrade, the line to replace. */
@@ -46,9 +62,10 @@ export async function performAccept(ctx: {
   try {
     const change = changeFor(ctx.prompt, ctx.item, ctx.config);
     if (!change.add.length) return { ok: true };
-    if (ctx.platform !== 'none') {
+    const adapter = ctx.platform !== 'none' ? ADAPTERS[ctx.platform] : undefined;
+    if (adapter) {
       const f = ctx.fetchImpl ?? doc.defaultView!.fetch.bind(doc.defaultView);
-      return await adapters[ctx.platform]({ change, discountCode: ctx.prompt.discountCode, fetch: f, doc, en });
+      return await adapter({ change, discountCode: ctx.prompt.discountCode, fetch: f, doc, en });
     }
     const href = safeHref(change.add[0].product.url, doc);
     if (href) {

@@ -1,7 +1,7 @@
 import type { Cart, CartItem } from '../types';
 import type { CartConfig, CartSelectors } from '../config/types';
 import { detectCurrency, minorDigits, parseMoney } from './money';
-import { findLayout, type CartLayout } from './presets';
+import { PLATFORMS, detectPlatform, findLayout, platformNames, type CartLayout, type PlatformId } from '../platforms';
 import { warnOnce } from '../util/log';
 
 /** Old prices are never the price: struck text and the themes' "compare at" / "regular" prices. */
@@ -125,6 +125,8 @@ function quantityOf(el: Element | null): number | null {
 interface Plan {
   selectors: CartSelectors;
   layout: CartLayout | null;
+  /** The platform whose preset reads the page, or whose markup the page shows (with selectors). */
+  platform: PlatformId | null;
   /** Which config field the item selector came from, for messages. */
   source: string;
 }
@@ -134,18 +136,19 @@ export function plan(cfg: CartConfig, doc: Document): Plan | null {
   const preset = cfg.preset ?? (cfg.selectors ? undefined : 'auto');
   // A tailored build for a theme read by its own selectors carries no platform layouts.
   if (__CART__ !== 'selectors' && preset) {
-    const layout = findLayout(doc, preset);
-    if (layout) return { selectors: layout.selectors, layout, source: `cart.preset "${preset}" (${layout.platform})` };
+    const found = findLayout(doc, preset);
+    if (found) return { selectors: found.layout.selectors, layout: found.layout, platform: found.platform, source: `cart.preset "${preset}" (${found.platform})` };
     if (!cfg.selectors) {
+      const name = preset === 'auto' ? '' : (PLATFORMS[preset as PlatformId]?.name ?? preset);
       warnOnce(
         preset === 'auto'
-          ? 'cart.preset "auto" found no Shopify, WooCommerce or EC-CUBE cart on this page; set cart.selectors for this theme. The cart reads as empty.'
-          : `cart.preset "${preset}" found no ${preset} cart on this page; check the preset or set cart.selectors. The cart reads as empty.`,
+          ? `cart.preset "auto" found no ${platformNames()} cart on this page; set cart.selectors for this theme. The cart reads as empty.`
+          : `cart.preset "${preset}" found no ${name} cart on this page; check the preset or set cart.selectors. The cart reads as empty.`,
       );
       return null;
     }
   }
-  return cfg.selectors ? { selectors: cfg.selectors, layout: null, source: 'cart.selectors' } : null;
+  return cfg.selectors ? { selectors: cfg.selectors, layout: null, platform: detectPlatform(doc), source: 'cart.selectors' } : null;
 }
 
 /** A line, or why it was skipped (the caller warns once for all skipped lines). */
@@ -173,11 +176,26 @@ function readLine(el: Element, s: CartSelectors, currency: string, layout: CartL
   return { id, sku, name, unitPrice, quantity, lineTotal };
 }
 
-/** The currency the page declares: Shopify's active currency, or a `data-currency` attribute. */
-function pageCurrency(doc: Document): string | null {
-  const w = doc.defaultView as { Shopify?: { currency?: { active?: unknown } } } | null;
-  const c = w?.Shopify?.currency?.active ?? doc.querySelector('[data-currency]')?.getAttribute('data-currency');
+/** The currency the page declares: its platform's word (Shopify's active currency), or a `data-currency` attribute. */
+function pageCurrency(doc: Document, platform: PlatformId | null): string | null {
+  let c: unknown = null;
+  try {
+    c = (platform && PLATFORMS[platform]?.currency?.(doc)) || null;
+  } catch {
+    c = null;
+  }
+  c ??= doc.querySelector('[data-currency]')?.getAttribute('data-currency');
   return typeof c === 'string' && /^[A-Z]{3}$/i.test(c) ? c.toUpperCase() : null;
+}
+
+/** Cart-level discounts as one positive amount: "-¥500", "¥500" and "(−￥500)" all take 500 off. */
+function discountOf(doc: Document, sel: string | undefined, currency: string): number {
+  let total = 0;
+  for (const el of all(doc, sel)) {
+    const v = money(priceText(el), currency);
+    if (v !== null) total += Math.abs(v);
+  }
+  return total;
 }
 
 /**
@@ -189,6 +207,7 @@ export function readCart(cfg: CartConfig = {}, doc: Document = document): Cart {
   const p = plan(cfg, doc);
   const fallbackCurrency = typeof cfg.currency === 'string' && /^[A-Za-z]{3}$/.test(cfg.currency) ? cfg.currency.toUpperCase() : null;
   if (!p) return { currency: fallbackCurrency ?? 'JPY', items: [], subtotal: 0 };
+  const platform = p.platform;
   const s = p.selectors;
   const nodes = all(doc, s.item);
   if (!nodes.length && !p.layout) warnOnce(`cart.selectors.item "${s.item}" matched nothing on this page; the cart reads as empty.`);
@@ -197,7 +216,7 @@ export function readCart(cfg: CartConfig = {}, doc: Document = document): Cart {
   // the prices); the config for a bare "$", which many currencies share; else JPY.
   const marked = detectCurrency(subtotalEls[0]?.textContent) ?? detectCurrency(nodes[0] ? priceText(firstPrice(nodes[0], s.price)) : null);
   const dollar = marked === 'USD' && !/USD/.test(subtotalEls[0]?.textContent ?? '');
-  const currency = pageCurrency(doc) ?? (dollar ? fallbackCurrency : null) ?? marked ?? fallbackCurrency ?? 'JPY';
+  const currency = pageCurrency(doc, platform) ?? (dollar ? fallbackCurrency : null) ?? marked ?? fallbackCurrency ?? 'JPY';
   const items: CartItem[] = [];
   const skipped: string[] = [];
   for (const n of nodes) {
@@ -217,7 +236,15 @@ export function readCart(cfg: CartConfig = {}, doc: Document = document): Cart {
     if (v !== null) shown = (shown ?? 0) + v;
   }
   if (s.subtotal && shown === null && nodes.length) warnOnce(`cart subtotal "${s.subtotal}" shows no amount on this page; the sum of the lines is used.`);
-  if (shown !== null && shown !== sum && items.length)
-    warnOnce(`cart subtotal ${shown} differs from the sum of the lines (${sum}); the page's subtotal is used.`);
-  return { currency, items, subtotal: shown ?? sum };
+  // One meaning on every platform: goods after cart-level discounts, before shipping. Where the
+  // page's subtotal is before its coupons (WooCommerce's 小計), the coupons are taken off here.
+  const discount = discountOf(doc, s.discount, currency);
+  const afterDiscounts = !!p.layout?.subtotalAfterDiscounts;
+  const before = shown === null ? null : afterDiscounts ? shown + discount : shown;
+  if (before !== null && before !== sum && items.length)
+    warnOnce(`cart subtotal ${before} differs from the sum of the lines (${sum}); the page's subtotal is used.`);
+  const cart: Cart = { currency, items, subtotal: (before ?? sum) - discount };
+  if (discount > 0) cart.discount = discount;
+  if (platform) cart.platform = platform;
+  return cart;
 }

@@ -3,19 +3,22 @@ import type { CartConfig } from '../config/types';
 import { readCart } from './read';
 import { guard } from '../util/log';
 import { stringify } from '../util/json';
+import { platforms } from '../platforms';
 
 export type ChangeReason = 'mutation' | 'platform-event' | 'request';
 
-/** jQuery events WooCommerce triggers on document.body; native listeners never see them. */
-const JQUERY_EVENTS = 'updated_cart_totals added_to_cart removed_from_cart wc_fragments_refreshed wc_fragments_loaded updated_wc_div';
-/** DOM events themes and WooCommerce Blocks dispatch when the cart changed. */
-const DOM_EVENTS = ['cart:updated', 'cart:refresh', 'cart:change', 'wc-blocks_added_to_cart', 'wc-blocks_removed_from_cart'];
+/** Events hand-made themes dispatch on document when their cart changed; platforms add their own. */
+const THEME_EVENTS = ['cart:updated', 'cart:refresh', 'cart:change'];
+
+/** Every registered platform's cart events (DOM and jQuery): a page may not show its cart yet. */
+const domEvents = (): string[] => [...new Set([...THEME_EVENTS, ...platforms().flatMap(([, p]) => p.cartEvents ?? [])])];
+const jqueryEvents = (): string => platforms().map(([, p]) => p.jqueryEvents ?? '').filter(Boolean).join(' ');
+
 /**
- * The shops' own cart requests, seen as resource timing entries (no fetch/XHR patching):
- * Shopify AJAX API, WooCommerce wc-ajax and Store API, EC-CUBE 4 cart routes.
+ * The shops' own cart requests, seen as resource timing entries (no fetch/XHR patching): each
+ * registered platform's `cartRequests` (Shopify AJAX API, WooCommerce wc-ajax and Store API, …).
  */
-export const CART_REQUEST =
-  /\/cart\/(?:add|change|update|clear)(?:\.js)?(?:[?#]|$)|[?&]wc-ajax=(?:add_to_cart|remove_from_cart|get_refreshed_fragments|apply_coupon|remove_coupon)\b|\/wp-json\/wc\/store\/(?:v\d+\/)?(?:cart|batch)|[?&]rest_route=\/wc\/store\/(?:v\d+\/)?(?:cart|batch)|\/products\/add_cart\/\d|\/cart\/(?:up|down|remove)\/\d/;
+export const CART_REQUEST = new RegExp(platforms().map(([, p]) => p.cartRequests.source).join('|') || '(?!)');
 
 const HOST = '[data-cart-upsell]';
 const same = (a: Cart, b: Cart) => stringify(a) === stringify(b);
@@ -85,17 +88,18 @@ export function watchCart(
   listen(doc, 'input', onInput);
   listen(doc, 'change', onInput);
   const onPlatform = guard('cart watch', () => schedule('platform-event', debounce));
-  for (const type of DOM_EVENTS) listen(doc, type, onPlatform);
+  for (const type of domEvents()) listen(doc, type, onPlatform);
 
   // WooCommerce's jQuery may load after this script: try now and once more when the page has loaded.
-  let jqDone = false;
+  const jq = jqueryEvents();
+  let jqDone = !jq;
   const hookJQuery = guard('cart watch', () => {
     const $ = win.jQuery;
     if (jqDone || typeof $ !== 'function' || !doc.body) return;
     jqDone = true;
     const body = $(doc.body);
-    body.on(JQUERY_EVENTS, onPlatform);
-    undo.push(() => body.off(JQUERY_EVENTS, onPlatform));
+    body.on(jq, onPlatform);
+    undo.push(() => body.off(jq, onPlatform));
   });
   hookJQuery();
   if (!jqDone && typeof win.addEventListener === 'function') listen(win, 'load', hookJQuery);

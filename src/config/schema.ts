@@ -1,14 +1,17 @@
 import { unitOf } from './units';
+import { PLATFORM_IDS } from '../platforms/ids';
 import { bool, date, either, func, int, list, num, obj, record, selector, str, tagged, url, type Check } from './schema-kit';
 
 const sku = str();
 const skus = list(sku, { nonEmpty: true });
 const money = int({ min: 0, money: true });
-const perCurrency = record(/^[A-Z]{3}$/, 'a currency code such as "JPY"', (v, path, ctx) =>
+const perCurrency = record(/^[A-Z]{3}$/, ['a currency code such as "JPY"', '"JPY" のような通貨コード'], (v, path, ctx) =>
   money(v, path, { ...ctx, unit: unitOf(path.slice(-3)) }),
 );
 /** An amount, or amounts per currency ({"JPY": 10000, "USD": 7500}). */
 const amount: Check = (v, path, ctx) => (v && typeof v === 'object' && !Array.isArray(v) ? perCurrency : money)(v, path, ctx);
+
+const platformId = either(str(), int({ min: 0 }), ["the platform's id as text or a whole number", 'プラットフォームの ID（文字か整数）']);
 
 const text = obj({ title: str(), body: str(), accept: str(), decline: str(), dismiss: str() });
 
@@ -54,14 +57,14 @@ const offer: Check = tagged('type', {
 });
 
 const selectors = obj(
-  { item: selector, name: selector, sku: selector, skuAttr: str(), price: selector, quantity: selector, lineTotal: selector, subtotal: selector },
+  { item: selector, name: selector, sku: selector, skuAttr: str(), price: selector, quantity: selector, lineTotal: selector, subtotal: selector, discount: selector },
   ['item', 'name', 'price', 'quantity'],
 );
 
 /** The whole config. Required fields are few: a merchant can start with just a free-shipping bar. */
 export const configSchema: Check = obj({
   cart: obj({
-    preset: str({ oneOf: ['shopify', 'woocommerce', 'eccube', 'auto'] }),
+    preset: str({ oneOf: [...PLATFORM_IDS, 'auto'] }),
     selectors,
     currency: str(),
     root: selector,
@@ -75,7 +78,7 @@ export const configSchema: Check = obj({
       taxIncluded: bool,
       taxRate: num(0, 0.5),
       tiers: list(obj({ amount, label: str() }, ['amount', 'label'])),
-      gapFillers: either(bool, list(sku), 'true, false or a list of SKUs'),
+      gapFillers: either(bool, list(sku), ['true, false or a list of SKUs', 'true・false か SKU のリスト']),
       slot: selector,
       position: str({ oneOf: ['top', 'bottom'] }),
       text: obj({ remaining: str(), reached: str() }),
@@ -90,8 +93,8 @@ export const configSchema: Check = obj({
         price: money,
         url,
         image: url,
-        id: either(str(), int({ min: 0 }), 'the platform\'s id as text or a whole number'),
-        productId: either(str(), int({ min: 0 }), 'the platform\'s id as text or a whole number'),
+        id: platformId,
+        productId: platformId,
         category: str(),
         stock: int({ min: 0 }),
       },
@@ -104,8 +107,8 @@ export const configSchema: Check = obj({
   caps: obj({ modalsPerSession: int({ min: 0, max: 10 }), impressionsPerOfferPerDay: int({ min: 0, max: 100 }), snoozeDays: num(0, 365) }),
   holdout: num(0, 0.9),
   theme: obj({ accent: str(), text: str(), background: str(), radius: str(), font: str(), colorScheme: str({ oneOf: ['light', 'dark', 'auto'] }) }),
-  text: record(/^[\w.-]+$/, 'a message id', str()),
-  actions: obj({ platform: str({ oneOf: ['shopify', 'woocommerce', 'eccube', 'none'] }) }),
+  text: record(/^[\w.-]+$/, ['a message id', 'メッセージ ID'], str()),
+  actions: obj({ platform: str({ oneOf: [...PLATFORM_IDS, 'none'] }) }),
   nonce: str(),
   onAccept: func,
   readCart: func,

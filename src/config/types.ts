@@ -1,19 +1,11 @@
 import type { Cart } from '../types';
+import type { PlatformId } from '../platforms/ids';
+import type { CartSelectors } from '../platforms/types';
 
-export type Preset = 'shopify' | 'woocommerce' | 'eccube' | 'auto';
+export type { CartSelectors, PlatformId };
 
-/** CSS selectors: `item` and `subtotal` run on the document, the rest inside each item. */
-export interface CartSelectors {
-  item: string;
-  name: string;
-  sku?: string;
-  /** Attribute of the `sku` element to read instead of its text. */
-  skuAttr?: string;
-  price: string;
-  quantity: string;
-  lineTotal?: string;
-  subtotal?: string;
-}
+/** A platform's preset, or "auto": the first platform found on the page. */
+export type Preset = PlatformId | 'auto';
 
 export interface CartConfig {
   preset?: Preset;
@@ -206,7 +198,7 @@ export interface ThemeConfig {
 }
 
 export interface ActionsConfig {
-  platform?: 'shopify' | 'woocommerce' | 'eccube' | 'none';
+  platform?: PlatformId | 'none';
 }
 
 export interface Config {

@@ -2,7 +2,8 @@ import type { Config } from './types';
 import { configSchema } from './schema';
 import { unitOf } from './units';
 import { checkOffers } from '../offers/check';
-import type { Ctx, Issue } from './schema-kit';
+import { checkPlatformIds } from './platform-ids';
+import { say, type Ctx, type Issue } from './schema-kit';
 
 export type { Issue };
 
@@ -17,17 +18,21 @@ function unitWord(config: unknown): string {
   return unitOf(typeof c === 'string' ? c.toUpperCase() : 'JPY');
 }
 
+/** Messages in Japanese when the config says `"locale": "ja"`, else English. */
+export const isJa = (config: unknown): boolean => (config as { locale?: unknown } | null)?.locale === 'ja';
+
 /** Checks a config's shape, then its meaning. Never throws. */
 export function validateConfig(config: unknown): ValidationResult {
-  const ctx: Ctx = { errors: [], warnings: [], unit: unitWord(config) };
+  const ctx: Ctx = { errors: [], warnings: [], unit: unitWord(config), ja: isJa(config) };
   try {
     configSchema(config, '', ctx);
-    // Cross-field checks (product references, honoured prices) only make sense on a well-formed config.
+    // Cross-field checks (product references, honoured prices, ids for "yes") only make sense on a well-formed config.
     if (!ctx.errors.length) {
       for (const i of checkOffers(config as Config)) (i.level === 'error' ? ctx.errors : ctx.warnings).push({ path: i.path, message: i.message });
+      ctx.warnings.push(...checkPlatformIds(config as Config, !!ctx.ja));
     }
   } catch (err) {
-    ctx.errors.push({ path: 'config', message: `could not be checked (${String(err)})` });
+    ctx.errors.push({ path: 'config', message: say(ctx, `could not be checked (${String(err)})`, `確認できませんでした（${String(err)}）`) });
   }
   return { errors: ctx.errors, warnings: ctx.warnings };
 }

@@ -1,5 +1,5 @@
 import type { SafeStorage } from '../util/storage';
-import type { WidgetEvent } from './schema';
+import type { AnyEvent } from './schema';
 import type { StoredQueue } from './queue';
 import { retryAfterMs, waitAfter, type Backoff } from './backoff';
 import { errorOnce, guard, warnOnce } from '../util/log';
@@ -75,8 +75,8 @@ export function createDelivery(o: DeliveryOptions): Delivery {
   }
 
   /** Up to batchSize events from the front of `list` whose JSON fits in `room` bytes. */
-  function take(list: WidgetEvent[], room: number, keepalive: boolean): WidgetEvent[] {
-    const batch: WidgetEvent[] = [];
+  function take(list: AnyEvent[], room: number, keepalive: boolean): AnyEvent[] {
+    const batch: AnyEvent[] = [];
     let used = 12; // {"events":[]}
     for (const e of list) {
       if (batch.length >= batchSize || (batch.length && alone.has(e.id))) break;

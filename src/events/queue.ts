@@ -1,5 +1,5 @@
 import type { SafeStorage } from '../util/storage';
-import type { WidgetEvent } from './schema';
+import type { AnyEvent } from './schema';
 
 /**
  * The stored queue: one storage key per event (`cart-upsell:ev:<id>`), written once by the tab
@@ -9,9 +9,9 @@ import type { WidgetEvent } from './schema';
  * whatever the queue's length.
  */
 export interface StoredQueue {
-  put(event: WidgetEvent): void;
+  put(event: AnyEvent): void;
   /** Every tab's waiting events, oldest first; expired ones and those beyond the bound are dropped. */
-  list(): WidgetEvent[];
+  list(): AnyEvent[];
   remove(ids: Iterable<string>): void;
 }
 
@@ -22,13 +22,13 @@ export const MAX_QUEUE = 500;
 /** Stored events older than this are dropped: a visitor who never comes back leaves nothing. */
 export const MAX_AGE_MS = 7 * 86_400_000;
 
-const valid = (e: unknown): e is WidgetEvent => !!e && typeof e === 'object' && typeof (e as WidgetEvent).id === 'string' && typeof (e as WidgetEvent).time === 'string';
+const valid = (e: unknown): e is AnyEvent => !!e && typeof e === 'object' && typeof (e as AnyEvent).id === 'string' && typeof (e as AnyEvent).time === 'string';
 
 export function storedQueue(storage: SafeStorage, now: () => number): StoredQueue {
   /** key → parsed event, so listing parses only keys it has not seen yet. */
-  const known = new Map<string, WidgetEvent>();
+  const known = new Map<string, AnyEvent>();
 
-  function drop(list: WidgetEvent[]): void {
+  function drop(list: AnyEvent[]): void {
     for (const e of list) {
       storage.remove(KEY + e.id);
       known.delete(KEY + e.id);
@@ -47,13 +47,13 @@ export function storedQueue(storage: SafeStorage, now: () => number): StoredQueu
       for (const k of known.keys()) if (!live.has(k)) known.delete(k);
       for (const k of keys) {
         if (known.has(k)) continue;
-        const e = storage.get<WidgetEvent>(k);
+        const e = storage.get<AnyEvent>(k);
         if (valid(e) && KEY + e.id === k) known.set(k, e);
         else storage.remove(k);
       }
       const cutoff = now() - MAX_AGE_MS;
-      const all: WidgetEvent[] = [];
-      const old: WidgetEvent[] = [];
+      const all: AnyEvent[] = [];
+      const old: AnyEvent[] = [];
       for (const e of known.values()) (Date.parse(e.time) < cutoff ? old : all).push(e);
       all.sort((a, b) => (a.time < b.time ? -1 : a.time > b.time ? 1 : 0));
       const over = all.length - MAX_QUEUE;

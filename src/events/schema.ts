@@ -22,7 +22,33 @@ export interface WidgetEvent {
   reason?: string;
 }
 
-const TYPES = ['impression', 'accept', 'decline', 'dismiss', 'accept-failed'];
+/**
+ * A placed order (`CartUpsell.trackOrder` or a platform's order-complete hook). Its id is derived
+ * from the order id, so the same order always carries the same event id, however often the
+ * thank-you page is reloaded: a reader keeps one. No personal data: no name, address or e-mail.
+ */
+export interface OrderEvent {
+  id: string;
+  type: 'order';
+  orderId: string;
+  /** What the shopper paid, in minor units. */
+  total: number;
+  time: string;
+  currency: string;
+  visitorId: string;
+  sessionId: string;
+  variant: null;
+  holdout: boolean;
+  /** What was bought: `sku` as the shop knows it ('' when the platform has none), `id` the platform's product/variant id. */
+  items: { sku: string; id?: string; quantity: number; price: number }[];
+  page: string;
+  version: string;
+}
+
+/** Every event a reader receives. */
+export type AnyEvent = WidgetEvent | OrderEvent;
+
+const TYPES = ['impression', 'accept', 'decline', 'dismiss', 'accept-failed', 'order'];
 const OFFER_TYPES = ['upsell', 'downsell', 'cross-sell', 'bundle', 'volume', 'free-shipping'];
 
 /** Null when `e` is a well-formed event, else a message naming the first bad field. */
@@ -31,15 +57,17 @@ export function validateEvent(e: unknown): string | null {
   const o = e as Record<string, unknown>;
   const str = (k: string) => (typeof o[k] === 'string' && (o[k] as string).length > 0 ? null : `${k}: expected text`);
   const int = (k: string) => (Number.isInteger(o[k]) && (o[k] as number) >= 0 ? null : `${k}: expected a whole number ≥ 0`);
+  const order = o.type === 'order';
   return (
     str('id') ??
     (TYPES.includes(o.type as string) ? null : `type: expected one of ${TYPES.join(', ')}`) ??
-    str('offerId') ??
-    (OFFER_TYPES.includes(o.offerType as string) ? null : `offerType: expected one of ${OFFER_TYPES.join(', ')}`) ??
+    (order
+      ? (typeof o.orderId === 'string' && o.orderId.length > 0 && o.orderId.length <= 200 ? null : 'orderId: expected text (at most 200 characters)') ?? int('total')
+      : str('offerId') ??
+        (OFFER_TYPES.includes(o.offerType as string) ? null : `offerType: expected one of ${OFFER_TYPES.join(', ')}`)) ??
     (typeof o.time === 'string' && !isNaN(Date.parse(o.time)) ? null : 'time: expected an ISO 8601 date') ??
     (typeof o.currency === 'string' && /^[A-Z]{3}$/.test(o.currency) ? null : 'currency: expected a currency code such as "JPY"') ??
-    int('cartSubtotal') ??
-    int('value') ??
+    (order ? null : int('cartSubtotal') ?? int('value')) ??
     str('visitorId') ??
     str('sessionId') ??
     (o.variant === null || typeof o.variant === 'string' ? null : 'variant: expected text or null') ??
@@ -58,6 +86,7 @@ function badItem(items: unknown[]): string | null {
     if (typeof it.sku !== 'string') return `items[${i}].sku: expected text`;
     if (!Number.isInteger(it.quantity) || (it.quantity as number) < 1) return `items[${i}].quantity: expected a whole number ≥ 1`;
     if (!Number.isInteger(it.price) || (it.price as number) < 0) return `items[${i}].price: expected a whole number ≥ 0`;
+    if (it.id !== undefined && typeof it.id !== 'string') return `items[${i}].id: expected text`;
   }
   return null;
 }

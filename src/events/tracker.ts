@@ -2,7 +2,7 @@ import type { Cart } from '../types';
 import type { Config } from '../config/types';
 import type { ProductView } from '../offers/types';
 import type { SafeStorage } from '../util/storage';
-import type { WidgetEvent } from './schema';
+import type { AnyEvent, WidgetEvent } from './schema';
 import { buildEvent, type Trackable } from './build';
 import { pageOf } from './page';
 import { storedQueue } from './queue';
@@ -14,12 +14,8 @@ export { retryAfterMs } from './backoff';
 export interface Tracker {
   /** Builds the event, dispatches `cart-upsell:<type>` on document and queues it for delivery. */
   track(type: WidgetEvent['type'], prompt: Trackable, cart: Cart, extra?: { item?: ProductView; reason?: string }): { event: WidgetEvent; prevented: boolean };
-  /**
-   * Reports an event built elsewhere (an order, with an id of its own): dispatched on document,
-   * pushed to dataLayer when asked, stored and sent like any other. True when a page handler
-   * called preventDefault() on it.
-   */
-  emit(event: WidgetEvent): boolean;
+  /** Queues an event built (and dispatched) elsewhere — an order — with the same delivery guarantees. */
+  send(event: AnyEvent): void;
   flush(): Promise<void>;
   /** Removes listeners and timers; queued events stay stored for the next page view. */
   destroy(): void;
@@ -58,10 +54,16 @@ export function createTracker(opts: TrackerOptions): Tracker {
     });
   }
 
+  function send(event: AnyEvent): void {
+    if (!delivery) return;
+    queue.put(event);
+    delivery.queued(event.id);
+  }
+
   function emit(event: WidgetEvent): boolean {
     // Stored before the page hears of it: an event a page handler saw is never one a closing
     // tab had not written yet.
-    if (delivery) queue.put(event);
+    send(event);
     let prevented = false;
     try {
       const ce = new CustomEvent(`cart-upsell:${event.type}`, { detail: event, cancelable: event.type === 'accept' });
@@ -70,7 +72,6 @@ export function createTracker(opts: TrackerOptions): Tracker {
       /* a page handler threw: the event is still delivered */
     }
     if (ev.dataLayer) pushDataLayer(event);
-    delivery?.queued(event.id);
     return prevented;
   }
 
@@ -79,7 +80,7 @@ export function createTracker(opts: TrackerOptions): Tracker {
       const event = buildEvent(type, prompt, cart, { visitorId: opts.visitorId, sessionId: opts.sessionId, holdout: opts.holdout, page: pageOf(win?.location, config.privacy?.page), now: now() }, extra);
       return { event, prevented: emit(event) };
     },
-    emit,
+    send,
     flush: () => delivery?.flush() ?? Promise.resolve(),
     destroy: () => delivery?.destroy(),
   };

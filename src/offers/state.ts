@@ -68,8 +68,9 @@ function prune(snoozed: unknown, impressions: unknown, now: number): Pick<Visito
 export function loadState(storage: SafeStorage, session: SafeStorage, now: number, random: () => number, months = VISITOR_MONTHS): VisitorState {
   const raw = storage.get<Partial<Stored>>(KEY);
   const known = !!raw && typeof raw === 'object' && isStr(raw.visitorId) && typeof raw.firstSeen === 'number' && now < expiresAt(raw.firstSeen, months);
-  // An id from an older version began with the first-visit time: it is replaced, the rest kept.
-  const keepId = known && raw.v === 2;
+  // An id from an older version began with the first-visit time (8 base-36 digits): it is
+  // replaced, the rest kept.
+  const keepId = known && !/^[0-9a-z]{8}-[0-9a-z]{14}$/.test(raw.visitorId!);
   if (raw != null && !known) storage.remove(KEY);
   const ses = session.get<Partial<StoredSession>>(SESSION_KEY);
   const sameVisit = !!ses && typeof ses === 'object' && isStr(ses.sessionId);

@@ -1,9 +1,8 @@
 import { guard } from '../util/log';
+import { platforms } from '../platforms';
 
-/** Checkout buttons of the supported platforms and of common hand-made themes. */
-const CHECKOUT =
-  '[name="checkout"],a[href*="/checkout"],.checkout-button,.wc-block-cart__submit-button,' +
-  '.ec-cartRole__actions .ec-blockBtn--action,[data-cart-upsell-checkout]';
+/** Checkout buttons of the registered platforms and of common hand-made themes. */
+const checkoutButtons = (): string => ['a[href*="/checkout"]', '[data-cart-upsell-checkout]', ...platforms().map(([, p]) => p.checkout)].join(',');
 
 /**
  * Holds the shopper's first click on a checkout button when a prompt is due (seed 001: propose at
@@ -17,7 +16,8 @@ export function interceptCheckout(
 ): () => void {
   // A tailored build whose offers never speak at checkout leaves the shop's clicks alone.
   if (!__CHECKOUT__) return () => {};
-  const selector = extraSelector ? `${CHECKOUT},${extraSelector}` : CHECKOUT;
+  const base = checkoutButtons();
+  const selector = extraSelector ? `${base},${extraSelector}` : base;
   let used = false;
   let passing = false;
   const onClick = guard('checkout', (e: Event) => {

@@ -1,15 +1,18 @@
 import type { Config } from '../config/types';
 import { loadConfig } from '../config/load';
-import { formatIssues, validateConfig } from '../config/validate';
-import { errorOnce, warnOnce } from '../util/log';
+import { formatIssues, isJa, validateConfig } from '../config/validate';
+import { errorOnce, guard, warnOnce } from '../util/log';
 import { runWidget, type Running } from './widget';
 import { setNonce } from './nonce';
+import type { OrderInput } from '../events/order';
 
 interface Registry {
   running: Running | null;
   /** Bumped by every start and stop, so a start still loading its config can tell it was overtaken. */
   generation: number;
   starting: boolean;
+  /** Orders reported before the widget runs: sent once it starts. */
+  orders?: OrderInput[];
 }
 
 /**
@@ -37,14 +40,17 @@ export async function start(source: Config | string): Promise<boolean> {
     if (generation !== reg.generation) return false;
     if (!__TAILORED__) {
       const { errors, warnings } = validateConfig(config);
-      if (warnings.length) warnOnce(formatIssues(warnings, 'The config has fields that were ignored:'));
+      const ja = isJa(config);
+      if (warnings.length) warnOnce(formatIssues(warnings, ja ? '設定に注意点があります:' : 'The config has fields that were ignored:'));
       if (errors.length) {
-        errorOnce(formatIssues(errors, `The config has ${errors.length === 1 ? 'a problem' : `${errors.length} problems`}, so the widget stays off:`));
+        const n = errors.length;
+        errorOnce(formatIssues(errors, ja ? `設定に${n}件の問題があるため、ウィジェットは動きません:` : `The config has ${n === 1 ? 'a problem' : `${n} problems`}, so the widget stays off:`));
         return false;
       }
     }
     setNonce(config.nonce);
-    reg.running = runWidget(config, document);
+    const running = (reg.running = runWidget(config, document));
+    for (const o of (reg.orders ?? []).splice(0)) running.order(o);
     return true;
   } catch (err) {
     errorOnce(`${err instanceof Error ? err.message : String(err)}; the widget stays off.`);
@@ -71,3 +77,15 @@ export function stop(): void {
 export function refresh(): void {
   registry().running?.refresh();
 }
+
+/**
+ * Reports a placed order once (call it on the order-complete page). Before the widget runs it
+ * waits for `start` (the script tag's auto-start on that page); what is wrong with the input is
+ * said in the console.
+ */
+export const trackOrder = guard('trackOrder', (order: OrderInput): void => {
+  const reg = registry();
+  if (reg.running) return reg.running.order(order);
+  (reg.orders ??= []).push(order);
+  if (!reg.starting) warnOnce('trackOrder: waiting for start()');
+});

@@ -2,11 +2,14 @@ import type { Cart } from '../types';
 import type { Config, Trigger } from '../config/types';
 import type { Decision, Prompt, ProductView, UpsellPrompt, VisitorState } from '../offers/types';
 import { readCart } from '../cart/read';
+import { detectPlatform } from '../platforms';
 import { watchCart } from '../cart/watch';
 import { decide } from '../offers/decide';
 import { loadState, recordImpression, recordOutcome, saveState } from '../offers/state';
 import type { UI } from '../ui/mount';
 import { createTracker, type Tracker } from '../events/tracker';
+import type { OrderInput } from '../events/order';
+import { inHoldout } from '../offers/hash';
 import { loadPrompts, type PromptModule } from '#prompts';
 import { safeStorage } from '../util/storage';
 import { errorOnce, guard } from '../util/log';
@@ -16,6 +19,8 @@ export interface Running {
   stop(): void;
   /** Re-reads the cart and re-decides (for single-page shops after a navigation). */
   refresh(trigger?: Trigger): void;
+  /** Reports a placed order (the thank-you page): checked and sent from the prompt file, which only that page needs. */
+  order(input: OrderInput): void;
 }
 
 type Outcome = { ok: boolean; message?: string };
@@ -69,6 +74,7 @@ export function runWidget(config: Config, doc: Document): Running {
 
   function evaluate(trigger: Trigger): boolean {
     if (stopped) return false;
+    prompts?.checkDrift(config, cart);
     const decision = decideNow(trigger);
     ensureTracker(decision.holdout);
     if (decision.holdout) countHoldout(trigger);
@@ -91,6 +97,7 @@ export function runWidget(config: Config, doc: Document): Running {
     // The first render gets a task of its own, apart from evaluating the prompt file.
     const first = guard('showing prompts', () => {
       if (stopped || ui || !prompts) return;
+      prompts.checkDrift(config, cart);
       ui = prompts.createUI(config, handlers, doc);
       if (latest) ui.update(latest);
     });
@@ -130,7 +137,7 @@ export function runWidget(config: Config, doc: Document): Running {
       }
     }
     const m = prompts ?? (await loadPrompts());
-    return m.performAccept({ prompt, item, config, cart, platform: m.platformFor(config, config.cart?.preset, doc), doc });
+    return m.performAccept({ prompt, item, config, cart, platform: m.platformFor(config, cart.platform ?? detectPlatform(doc)), doc });
   }
 
   async function accept(prompt: Prompt, item?: ProductView): Promise<Outcome> {
@@ -242,5 +249,13 @@ export function runWidget(config: Config, doc: Document): Running {
       tracker = null;
     },
     refresh: guard('refresh', refresh),
+    order(input) {
+      const holdout = inHoldout(state.visitorId, config.holdout);
+      const who = { visitorId: state.visitorId, sessionId: state.sessionId, holdout };
+      loadPrompts().then(
+        (m) => guard('trackOrder', m.sendOrder)(input, who, local, () => ensureTracker(holdout), config.cart?.currency ?? 'JPY'),
+        (err: unknown) => errorOnce('trackOrder: not sent', err),
+      );
+    },
   };
 }

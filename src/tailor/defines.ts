@@ -3,6 +3,7 @@
  * and Vitest's configs can use it; what one config uses is worked out in ./features.ts.
  */
 import type { OfferType } from '../config/types';
+import type { PlatformId } from '../platforms/ids';
 
 export interface Features {
   /** Built for one config (inlined, checked at build time): no validator, no config loading. */
@@ -10,9 +11,9 @@ export interface Features {
   /** The prompts' language; '' keeps both (chosen at run time). */
   locale: 'ja' | 'en' | '';
   /** How the cart is read: one platform's layouts, every platform's ('auto'), only the merchant's selectors; '' = decided at run time. */
-  cart: 'shopify' | 'woocommerce' | 'eccube' | 'auto' | 'selectors' | '';
+  cart: PlatformId | 'auto' | 'selectors' | '';
   /** What "yes" talks to: one platform, 'none' (links only), 'auto' (detected); '' = decided at run time. */
-  actions: 'shopify' | 'woocommerce' | 'eccube' | 'none' | 'auto' | '';
+  actions: PlatformId | 'none' | 'auto' | '';
   offers: Record<OfferType, boolean>;
   downsell: boolean;
   freeShipping: boolean;

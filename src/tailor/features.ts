@@ -10,8 +10,7 @@ import type { Features } from './defines';
 
 export type { Features };
 
-const PLATFORMS = ['shopify', 'woocommerce', 'eccube'] as const;
-const isPlatform = (p: unknown): p is (typeof PLATFORMS)[number] => (PLATFORMS as readonly unknown[]).includes(p);
+import { isPlatformId as isPlatform } from '../platforms/ids';
 
 /** What one (already checked) config uses. */
 export function featuresOf(config: Config): Features {

@@ -49,12 +49,17 @@ afterEach(() => {
 });
 
 describe('platformFor', () => {
-  it('takes actions.platform first, then the detected preset, then the cart preset, then the page', () => {
+  it('takes actions.platform first, then the platform readCart found, then the cart preset', () => {
     expect(platformFor({ actions: { platform: 'eccube' }, cart: { preset: 'shopify' } }, 'woocommerce')).toBe('eccube');
     expect(platformFor({ cart: { preset: 'shopify' } }, 'woocommerce')).toBe('woocommerce');
+    expect(platformFor({ cart: { preset: 'eccube' } })).toBe('eccube');
     expect(platformFor({ cart: { preset: 'auto' } })).toBe('none');
+    expect(platformFor({ cart: { preset: 'auto' } }, 'not-a-platform')).toBe('none');
+  });
+
+  it('does not look at the page again: a Shopify global alone chooses nothing', () => {
     w.Shopify = { routes: { root: '/' } };
-    expect(platformFor({ cart: { preset: 'auto' } })).toBe('shopify');
+    expect(platformFor({ cart: { preset: 'auto' } })).toBe('none');
   });
 });
 

@@ -1,9 +1,10 @@
-// The results dashboard: reads GET /events, computes with stats.js, draws tables and SVG bars.
+// The results dashboard: reads GET /events (with the admin token), computes with stats.js, draws tables and SVG bars.
 import { summarize, profitScenario, SEED_000, profitFromRevenue } from './stats.js';
 import { simulate } from './simulate.js';
 import { barChart } from '../shared/chart.js';
 import { h, t2, table } from '../shared/dom.js';
 import { yen, pct, int } from '../shared/format.js';
+import { allEvents } from '../shared/admin.js';
 
 const $ = (id) => document.getElementById(id);
 const params = new URLSearchParams(location.search);
@@ -16,11 +17,8 @@ const rateText = (o) => `${pct(o.rate)}（${pct(o.low)}–${pct(o.high)}）`;
 async function load() {
   const status = $('data-status');
   try {
-    const res = await fetch('/events', { cache: 'no-store' });
-    if (!res.ok) throw new Error(`HTTP ${res.status}`);
-    const body = await res.json();
     const prefix = $('visitor-filter').value.trim();
-    const events = (Array.isArray(body.events) ? body.events : []).filter((e) => !prefix || String(e?.visitorId ?? '').startsWith(prefix));
+    const events = await allEvents(prefix ? { visitor: prefix } : {});
     summary = summarize(events);
     status.replaceChildren(...t2(`${int(summary.events)}件のイベント${prefix ? `（訪問者ID「${prefix}」で始まるもの）` : ''}`, `${int(summary.events)} events${prefix ? ` (visitor id starting "${prefix}")` : ''}`));
   } catch (err) {

@@ -1,6 +1,7 @@
-// Live events: polls GET /events every 2 s and lists the newest first (the last 200).
+// Live events: polls GET /events (newest first, 200 at most) every 2 s, with the admin token.
 import { h, t2, table } from '../shared/dom.js';
 import { yen } from '../shared/format.js';
+import { adminFetch } from '../shared/admin.js';
 
 const list = document.getElementById('list');
 const count = document.getElementById('count');
@@ -17,14 +18,13 @@ const time = (iso) => {
 async function poll() {
   if (paused) return;
   try {
-    const res = await fetch('/events', { cache: 'no-store' });
+    const res = await adminFetch('/events?order=desc&limit=200');
     if (!res.ok) throw new Error(`HTTP ${res.status}`);
-    const { events = [] } = await res.json();
-    const key = `${events.length}:${events[events.length - 1]?.id ?? ''}`;
+    const { events: newest = [] } = await res.json();
+    const key = `${newest.length}:${newest[0]?.id ?? ''}`;
     if (key === lastKey) return;
     lastKey = key;
-    const newest = events.slice(-200).reverse();
-    count.replaceChildren(...t2(`全${events.length}件（新しい順に最大200件を表示）`, `${events.length} events (newest 200 shown)`));
+    count.replaceChildren(...t2(`新しい順に${newest.length}件（最大200件）`, `${newest.length} events, newest first (200 at most)`));
     list.replaceChildren(
       newest.length
         ? table('イベント', [t2('時刻', 'Time'), t2('種類', 'Event'), t2('提案', 'Offer'), t2('文言', 'Variant'), t2('金額', 'Value'), t2('カート小計', 'Cart subtotal'), 'holdout', t2('ページ', 'Page'), t2('訪問者', 'Visitor')],

@@ -1,0 +1,35 @@
+import { PGlite } from '@electric-sql/pglite';
+import { mkdirSync } from 'node:fs';
+import { DATE, INT8, NUMERIC, fromDb, type Db, type Queryable } from './types';
+
+/**
+ * Embedded PostgreSQL (WASM) in `dir`, or in memory for `memory://`. One connection: PGlite runs
+ * statements one at a time, so transactions never interleave.
+ */
+export async function openPglite(dir: string): Promise<Db> {
+  const memory = dir.startsWith('memory://');
+  if (!memory) mkdirSync(dir, { recursive: true });
+  const pg = await PGlite.create({
+    dataDir: memory ? undefined : dir,
+    parsers: { [INT8]: Number, [NUMERIC]: Number, [DATE]: (v: string) => v },
+  });
+  const wrap = (q: { query: PGlite['query'] }): Queryable => ({
+    query: async <T>(sql: string, params?: unknown[]) => {
+      try {
+        return { rows: (await q.query<T>(sql, params as unknown[])).rows };
+      } catch (err) {
+        throw fromDb(err);
+      }
+    },
+  });
+  const base = wrap(pg);
+  return {
+    driver: 'pglite',
+    query: base.query,
+    transaction: async (fn) => {
+      if (pg.closed) throw fromDb(new Error('the embedded database is closed'));
+      return pg.transaction((tx) => fn(wrap(tx)));
+    },
+    close: () => pg.close(),
+  };
+}

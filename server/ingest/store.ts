@@ -1,0 +1,95 @@
+import type { Db, Queryable } from '../db';
+import type { StoredEvent } from './clean';
+
+const num = (v: unknown) => (typeof v === 'number' ? v : null);
+const text = (v: unknown) => (typeof v === 'string' ? v : null);
+
+/** One row of the events table, from a cleaned event (the column names are the table's). */
+function row(e: StoredEvent) {
+  return {
+    id: e.id,
+    type: e.type,
+    time: new Date(e.time).toISOString(),
+    offer_id: text(e.offerId),
+    offer_type: text(e.offerType),
+    variant: text(e.variant),
+    holdout: typeof e.holdout === 'boolean' ? e.holdout : null,
+    visitor_id: text(e.visitorId),
+    session_id: text(e.sessionId),
+    currency: text(e.currency),
+    cart_subtotal: num(e.cartSubtotal),
+    value: num(e.value),
+    order_id: text(e.orderId),
+    order_total: num(e.total),
+    payload: e,
+  };
+}
+
+// One statement: the new events go in (sorted by id, so two batches sharing ids lock them in the
+// same order and cannot deadlock), ids already stored are skipped, and exactly the rows inserted
+// are added to the daily rollups, whose keys are also taken in one order.
+const INSERT = `
+with batch as (
+  select * from jsonb_to_recordset($1::jsonb) as b(
+    id text, type text, time timestamptz, offer_id text, offer_type text, variant text, holdout boolean,
+    visitor_id text, session_id text, currency text, cart_subtotal bigint, value bigint,
+    order_id text, order_total bigint, payload jsonb)
+), ins as (
+  insert into events (id, type, time, offer_id, offer_type, variant, holdout, visitor_id, session_id,
+                      currency, cart_subtotal, value, order_id, order_total, payload)
+  select id, type, time, offer_id, offer_type, variant, holdout, visitor_id, session_id,
+         currency, cart_subtotal, value, order_id, order_total, payload
+  from batch order by id
+  on conflict (id) do nothing
+  returning type, time, offer_id, offer_type, variant, holdout, cart_subtotal, value, order_total
+), up as (
+  insert into rollup_daily as r (day, offer_id, offer_type, variant, holdout, type, events, value, cart_subtotal, order_total)
+  select (time at time zone $2)::date, coalesce(offer_id, ''), coalesce(offer_type, ''), coalesce(variant, ''),
+         coalesce(holdout, false), type, count(*), coalesce(sum(value), 0), coalesce(sum(cart_subtotal), 0),
+         coalesce(sum(order_total), 0)
+  from ins group by 1, 2, 3, 4, 5, 6 order by 1, 2, 3, 4, 5, 6
+  on conflict (day, offer_id, offer_type, variant, holdout, type) do update set
+    events = r.events + excluded.events, value = r.value + excluded.value,
+    cart_subtotal = r.cart_subtotal + excluded.cart_subtotal, order_total = r.order_total + excluded.order_total
+  returning 1
+)
+select (select count(*) from ins)::bigint as stored, (select count(*) from up)::bigint as groups`;
+
+/** Stores the events not stored yet, with their rollups, in one transaction; returns how many were new. */
+export async function storeEvents(db: Db, events: StoredEvent[], timeZone: string): Promise<number> {
+  if (!events.length) return 0;
+  const json = JSON.stringify(events.map(row));
+  return db.transaction(async (tx) => {
+    const { rows } = await tx.query<{ stored: number }>(INSERT, [json, timeZone]);
+    return rows[0].stored;
+  });
+}
+
+/** Recomputes every rollup from the events (after a time-zone change or a partial delete). */
+export async function rebuildRollups(q: Queryable, timeZone: string): Promise<void> {
+  await q.query('delete from rollup_daily');
+  await q.query(
+    `insert into rollup_daily (day, offer_id, offer_type, variant, holdout, type, events, value, cart_subtotal, order_total)
+     select (time at time zone $1)::date, coalesce(offer_id, ''), coalesce(offer_type, ''), coalesce(variant, ''),
+            coalesce(holdout, false), type, count(*), coalesce(sum(value), 0), coalesce(sum(cart_subtotal), 0),
+            coalesce(sum(order_total), 0)
+     from events group by 1, 2, 3, 4, 5, 6`,
+    [timeZone],
+  );
+}
+
+/** Keeps the rollups in the shop's time zone: rebuilt once when the configured zone changes. */
+export async function useTimeZone(db: Db, timeZone: string): Promise<void> {
+  await db.transaction(async (tx) => {
+    await tx.query('lock table settings in exclusive mode');
+    const { rows } = await tx.query<{ value: string }>("select value from settings where key = 'time_zone'");
+    if (rows[0]?.value === timeZone) return;
+    // Checks the name first: an unknown zone fails here, not on the first event.
+    await tx.query('select now() at time zone $1', [timeZone]);
+    if (rows.length) await rebuildRollups(tx, timeZone);
+    await tx.query(
+      "insert into settings (key, value) values ('time_zone', $1) on conflict (key) do update set value = excluded.value",
+      [timeZone],
+    );
+  });
+}

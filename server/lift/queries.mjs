@@ -1,0 +1,191 @@
+// Orders, attribution and lift, in SQL (one dialect for PGlite and PostgreSQL). Every query takes a
+// `db` with `query(sql, params) → { rows }` and a range [from, to) of timestamps. The definitions
+// are written once more in reference.mjs, which the tests hold these to.
+
+const num = (x) => (x == null ? 0 : Number(x));
+
+/**
+ * Visitors exposed to prompts (an impression in the range, shown or — for the holdout — would have
+ * been shown), each with their first exposure, group and copy variant; and their orders placed at
+ * or after that first exposure and before `to`, each order id once.
+ * `$3` narrows to one offer; `$4` to shown visitors only (copy-variant comparisons).
+ */
+const EXPOSED_ORDERS = `
+  exposed as (
+    select visitor_id, bool_or(holdout) as holdout, min(variant) as variant, min(time) as first_seen
+    from events
+    where type = 'impression' and time >= $1 and time < $2
+      and ($3::text is null or offer_id = $3)
+      and (not $4::boolean or not holdout)
+    group by visitor_id
+  ),
+  orders as (
+    select distinct on (order_id) order_id, visitor_id, order_total, time
+    from events
+    where type = 'order' and time >= $1 and time < $2
+    order by order_id, time
+  ),
+  counted as (
+    select x.visitor_id, x.holdout, x.variant, x.first_seen, o.order_id, o.order_total
+    from exposed x join orders o on o.visitor_id = x.visitor_id and o.time >= x.first_seen
+  ),
+  per_visitor as (
+    select x.visitor_id, x.holdout, x.variant, x.first_seen,
+           count(c.order_id) as orders, coalesce(sum(c.order_total), 0) as revenue
+    from exposed x left join counted c on c.visitor_id = x.visitor_id
+    group by x.visitor_id, x.holdout, x.variant, x.first_seen
+  )`;
+
+const GROUP_KEY = { holdout: `case when holdout then 'holdout' else 'shown' end`, variant: `variant` };
+
+/**
+ * Per-group sums the intervals are computed from: visitors, converters (visitors with an order),
+ * orders, revenue (order totals), the sample variance of revenue per visitor and of order totals.
+ * `by`: 'holdout' (shown vs holdout) or 'variant' (one offer's copy variants, shown visitors only).
+ */
+export async function groupSums(db, { from, to, offerId = null, by = 'holdout' }) {
+  const key = GROUP_KEY[by];
+  if (!key) throw new Error(`groupSums: by must be "holdout" or "variant"`);
+  const { rows } = await db.query(
+    `with ${EXPOSED_ORDERS},
+     visitors as (
+       select ${key} as grp, count(*)::int as visitors, count(*) filter (where orders > 0)::int as converters,
+              coalesce(sum(orders), 0)::float8 as orders, coalesce(sum(revenue), 0)::float8 as revenue,
+              coalesce(var_samp(revenue), 0)::float8 as revenue_var
+       from per_visitor group by 1
+     ),
+     order_values as (
+       select ${key} as grp, coalesce(var_samp(order_total), 0)::float8 as order_var from counted group by 1
+     )
+     select v.*, coalesce(o.order_var, 0)::float8 as order_var
+     from visitors v left join order_values o on o.grp is not distinct from v.grp
+     where v.grp is not null
+     order by v.grp`,
+    [from, to, offerId, by === 'variant'],
+  );
+  return Object.fromEntries(
+    rows.map((r) => [r.grp, { visitors: num(r.visitors), converters: num(r.converters), orders: num(r.orders), revenue: num(r.revenue), revenueVar: num(r.revenue_var), orderVar: num(r.order_var) }]),
+  );
+}
+
+/**
+ * The same per day of first exposure (Japan time by default), for the trend charts: visitors,
+ * converters and revenue of each group among the visitors first exposed that day.
+ */
+export async function dailySums(db, { from, to, timeZone = 'Asia/Tokyo' }) {
+  const { rows } = await db.query(
+    `with ${EXPOSED_ORDERS}
+     select to_char(first_seen at time zone $5, 'YYYY-MM-DD') as day,
+            case when holdout then 'holdout' else 'shown' end as grp,
+            count(*)::int as visitors, count(*) filter (where orders > 0)::int as converters,
+            coalesce(sum(orders), 0)::float8 as orders, coalesce(sum(revenue), 0)::float8 as revenue
+     from per_visitor group by 1, 2 order by 1, 2`,
+    [from, to, null, false, timeZone],
+  );
+  return rows.map((r) => ({ day: r.day, group: r.grp, visitors: num(r.visitors), converters: num(r.converters), orders: num(r.orders), revenue: num(r.revenue) }));
+}
+
+/**
+ * Per offer (a downsell on a row of its own): impressions counted once per page view (old widgets
+ * counted a card every time it came back on screen), page views with an acceptance, acceptances,
+ * failed acceptances, and the revenue attributed from real orders.
+ *
+ * Attribution: an accepted offer counts when the items it added are in the visitor's next order
+ * placed in the same visit or within `windowHours`; the amount is what accepting added (`value`).
+ * An accept followed by `accept-failed` for the same offer in that visit (before any other accept
+ * of it) never counts: nothing was added.
+ * A page view is the event's `pageViewId` when the widget sends one, else its visit and page.
+ */
+export async function offerResults(db, { from, to, windowHours = 168 }) {
+  const { rows } = await db.query(
+    `with answers as (
+       select id, type, offer_id, offer_type, visitor_id, session_id, time, value, holdout,
+              session_id || ' ' || coalesce(payload->>'pageViewId', payload->>'page', '') as view
+       from events
+       where type in ('impression', 'accept', 'accept-failed') and not holdout and time >= $1 and time < $2
+     ),
+     views as (
+       select offer_id, offer_type, count(distinct view)::int as impressions
+       from answers where type = 'impression' group by 1, 2
+     ),
+     accepts as (
+       select a.*, e.payload->'items' as items,
+              exists (
+                select 1 from events f
+                where f.type = 'accept-failed' and f.visitor_id = a.visitor_id and f.session_id = a.session_id
+                  and f.offer_id = a.offer_id and f.offer_type = a.offer_type and f.time >= a.time
+                  and not exists (
+                    select 1 from events b
+                    where b.type = 'accept' and b.visitor_id = a.visitor_id and b.offer_id = a.offer_id
+                      and b.offer_type = a.offer_type and b.time > a.time and b.time <= f.time
+                  )
+              ) as failed
+       from answers a join events e on e.id = a.id
+       where a.type = 'accept'
+     ),
+     attributed as (
+       select a.id, a.offer_id, a.offer_type, a.value
+       from accepts a
+       join lateral (
+         select o.session_id, o.time, o.payload->'items' as items
+         from events o
+         where o.type = 'order' and o.visitor_id = a.visitor_id and o.time >= a.time
+         order by o.time limit 1
+       ) nxt on nxt.session_id = a.session_id or nxt.time <= a.time + make_interval(hours => $3)
+       where not a.failed
+         and not exists (
+           select 1 from jsonb_array_elements(coalesce(a.items, '[]'::jsonb)) ai
+           where not exists (
+             select 1 from jsonb_array_elements(coalesce(nxt.items, '[]'::jsonb)) oi
+             where (ai->>'sku' <> '' and (oi->>'sku' = ai->>'sku' or oi->>'id' = ai->>'sku'))
+                or (ai->>'id' is not null and oi->>'id' = ai->>'id')
+           )
+         )
+     ),
+     answered as (
+       select offer_id, offer_type,
+              count(distinct view) filter (where type = 'accept')::int as accepted_views,
+              count(*) filter (where type = 'accept')::int as accepts,
+              count(*) filter (where type = 'accept-failed')::int as failed
+       from answers group by 1, 2
+     ),
+     revenue as (
+       select offer_id, offer_type, count(*)::int as attributed_accepts, coalesce(sum(value), 0)::float8 as attributed_revenue
+       from attributed group by 1, 2
+     )
+     select v.offer_id, v.offer_type, v.impressions,
+            coalesce(a.accepted_views, 0) as accepted_views, coalesce(a.accepts, 0) as accepts, coalesce(a.failed, 0) as failed,
+            coalesce(r.attributed_accepts, 0) as attributed_accepts, coalesce(r.attributed_revenue, 0) as attributed_revenue
+     from views v
+     left join answered a on a.offer_id = v.offer_id and a.offer_type = v.offer_type
+     left join revenue r on r.offer_id = v.offer_id and r.offer_type = v.offer_type
+     order by v.impressions desc, v.offer_id`,
+    [from, to, windowHours],
+  );
+  return rows.map((r) => ({
+    offerId: r.offer_id,
+    offerType: r.offer_type,
+    impressions: num(r.impressions),
+    acceptedViews: num(r.accepted_views),
+    accepts: num(r.accepts),
+    failed: num(r.failed),
+    attributedAccepts: num(r.attributed_accepts),
+    attributedRevenue: num(r.attributed_revenue),
+  }));
+}
+
+/** Orders in the range: how many, their total, and how many came from visitors the widget met. */
+export async function orderTotals(db, { from, to }) {
+  const { rows } = await db.query(
+    `with orders as (
+       select distinct on (order_id) order_id, visitor_id, order_total
+       from events where type = 'order' and time >= $1 and time < $2 order by order_id, time
+     )
+     select count(*)::int as orders, coalesce(sum(order_total), 0)::float8 as revenue,
+            count(*) filter (where exists (select 1 from events i where i.type = 'impression' and i.visitor_id = orders.visitor_id))::int as from_exposed
+     from orders`,
+    [from, to],
+  );
+  const r = rows[0] ?? {};
+  return { orders: num(r.orders), revenue: num(r.revenue), fromExposed: num(r.from_exposed) };
+}

@@ -1,0 +1,81 @@
+// The results' definitions written once more, plainly, in JavaScript over a list of events: what
+// the SQL in queries.mjs computes. Tests check the two agree on simulated traffic, and measure the
+// intervals' coverage over many seeded runs through this one (a database per run would be slow).
+
+const sampleVar = (xs) => {
+  const n = xs.length;
+  if (n < 2) return 0;
+  const m = xs.reduce((s, x) => s + x, 0) / n;
+  return xs.reduce((s, x) => s + (x - m) ** 2, 0) / (n - 1);
+};
+
+/**
+ * Per-group sums for lift: visitors exposed (an impression, shown or would-have-shown, in
+ * [from, to)), grouped by `key(visitor)`; their orders placed at or after their first exposure
+ * and before `to`, each order id once.
+ * `filter(impression)` picks which impressions expose (e.g. one offer's, or only shown ones).
+ */
+export function groupSums(events, { from = -Infinity, to = Infinity, filter = () => true, key = (v) => (v.holdout ? 'holdout' : 'shown') } = {}) {
+  const seen = new Set();
+  const visitors = new Map();
+  const orders = new Map();
+  for (const e of events) {
+    if (!e || seen.has(e.id)) continue;
+    seen.add(e.id);
+    const t = Date.parse(e.time);
+    if (e.type === 'order') {
+      if (!orders.has(e.orderId)) orders.set(e.orderId, { visitorId: e.visitorId, total: e.total, t });
+      continue;
+    }
+    if (e.type !== 'impression' || t < from || t >= to || !filter(e)) continue;
+    const v = visitors.get(e.visitorId) ?? { first: t, holdout: false, variant: null };
+    v.first = Math.min(v.first, t);
+    v.holdout ||= e.holdout;
+    if (e.variant !== null && (v.variant === null || e.variant < v.variant)) v.variant = e.variant;
+    visitors.set(e.visitorId, v);
+  }
+  const perVisitor = new Map([...visitors.keys()].map((id) => [id, []]));
+  for (const o of orders.values()) {
+    const v = visitors.get(o.visitorId);
+    if (v && o.t >= v.first && o.t < to) perVisitor.get(o.visitorId).push(o.total);
+  }
+  const groups = {};
+  for (const [id, v] of visitors) {
+    const k = key(v);
+    if (k == null) continue;
+    const g = (groups[k] ??= { visitors: 0, converters: 0, orders: 0, revenue: 0, perVisitor: [], orderTotals: [] });
+    const list = perVisitor.get(id);
+    const revenue = list.reduce((s, x) => s + x, 0);
+    g.visitors++;
+    g.converters += list.length > 0 ? 1 : 0;
+    g.orders += list.length;
+    g.revenue += revenue;
+    g.perVisitor.push(revenue);
+    g.orderTotals.push(...list);
+  }
+  return Object.fromEntries(
+    Object.entries(groups).map(([k, g]) => [k, { visitors: g.visitors, converters: g.converters, orders: g.orders, revenue: g.revenue, revenueVar: sampleVar(g.perVisitor), orderVar: sampleVar(g.orderTotals) }]),
+  );
+}
+
+/** The same sums from the simulator's per-visitor outcomes (every visitor there is exposed). */
+export function outcomeSums(visitors, key = (v) => (v.holdout ? 'holdout' : 'shown')) {
+  const groups = {};
+  for (const v of visitors) {
+    const k = key(v);
+    if (k == null) continue;
+    const g = (groups[k] ??= { visitors: 0, converters: 0, orders: 0, revenue: 0, s1: 0, s2: 0, o1: 0, o2: 0 });
+    const revenue = v.orders.reduce((s, x) => s + x, 0);
+    g.visitors++;
+    g.converters += v.orders.length > 0 ? 1 : 0;
+    g.orders += v.orders.length;
+    g.revenue += revenue;
+    g.s2 += revenue * revenue;
+    for (const x of v.orders) g.o2 += x * x;
+  }
+  // Sums of squares are exact here (integers well below 2^53 per group at these sizes).
+  const variance = (n, sum, sq) => (n > 1 ? (sq - (sum * sum) / n) / (n - 1) : 0);
+  return Object.fromEntries(
+    Object.entries(groups).map(([k, g]) => [k, { visitors: g.visitors, converters: g.converters, orders: g.orders, revenue: g.revenue, revenueVar: variance(g.visitors, g.revenue, g.s2), orderVar: variance(g.orders, g.revenue, g.o2) }]),
+  );
+}

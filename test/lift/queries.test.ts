@@ -1,0 +1,123 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { PGlite } from '@electric-sql/pglite';
+// @ts-expect-error plain ES modules of the results service and the demo, without types
+import { groupSums, offerResults, dailySums, orderTotals } from '../../server/lift/queries.mjs';
+// @ts-expect-error see above
+import { groupSums as referenceSums } from '../../server/lift/reference.mjs';
+// @ts-expect-error see above
+import { simulate } from '../../demo/site/dashboard/simulate.js';
+import { validateEvent } from '../../src/events/schema';
+
+type Ev = Record<string, unknown>;
+let db: PGlite;
+
+/** The events table as the results service stores it: columns for what is queried, the event itself in payload. */
+async function insert(events: Ev[]) {
+  await db.query(
+    `insert into events (id, type, time, offer_id, offer_type, variant, holdout, visitor_id, session_id, currency, cart_subtotal, value, order_id, order_total, payload)
+     select e->>'id', e->>'type', (e->>'time')::timestamptz, e->>'offerId', e->>'offerType', e->>'variant', (e->>'holdout')::boolean,
+            e->>'visitorId', e->>'sessionId', e->>'currency', (e->>'cartSubtotal')::bigint, (e->>'value')::bigint, e->>'orderId', (e->>'total')::bigint, e
+     from jsonb_array_elements($1::jsonb) e
+     on conflict (id) do nothing`,
+    [JSON.stringify(events)],
+  );
+}
+
+beforeAll(async () => {
+  db = new PGlite();
+  await db.exec(`create table events (
+    id text primary key, type text not null, time timestamptz not null, received_at timestamptz not null default now(),
+    offer_id text, offer_type text, variant text, holdout boolean not null default false, visitor_id text not null, session_id text not null,
+    currency text not null, cart_subtotal bigint, value bigint, order_id text, order_total bigint, payload jsonb not null)`);
+}, 120_000);
+afterAll(() => db?.close());
+
+const from = '2026-01-01T00:00:00Z';
+const to = '2027-12-31T00:00:00Z';
+
+describe('lift in SQL equals the plain definition', () => {
+  it('shown vs holdout, and per copy variant, on simulated traffic (with repeated events and duplicate deliveries)', async () => {
+    const events: Ev[] = simulate({ seed: 7, visitors: 600, holdout: 0.3, prefix: 'q7' });
+    for (const e of events.slice(0, 20)) expect(validateEvent(e)).toBeNull();
+    // At-least-once delivery: a tenth of the events arrive twice.
+    await insert(events);
+    await insert(events.filter((_, i) => i % 10 === 0));
+    const sql = await groupSums(db, { from, to });
+    const ref = referenceSums(events);
+    expect(Object.keys(sql).sort()).toEqual(['holdout', 'shown']);
+    for (const g of ['holdout', 'shown']) {
+      expect(sql[g]).toMatchObject({ visitors: ref[g].visitors, converters: ref[g].converters, orders: ref[g].orders, revenue: ref[g].revenue });
+      expect(sql[g].revenueVar).toBeCloseTo(ref[g].revenueVar, 3);
+      expect(sql[g].orderVar).toBeCloseTo(ref[g].orderVar, 3);
+      expect(sql[g].visitors).toBeGreaterThan(100);
+    }
+    const byVariant = await groupSums(db, { from, to, offerId: 'up-tenugui', by: 'variant' });
+    const refVariant = referenceSums(events, { filter: (e: Ev) => e.offerId === 'up-tenugui' && !e.holdout, key: (v: { variant: string }) => v.variant });
+    expect(Object.keys(byVariant).sort()).toEqual(['longevity', 'value']);
+    for (const g of ['longevity', 'value']) expect(byVariant[g]).toMatchObject({ visitors: refVariant[g].visitors, converters: refVariant[g].converters, revenue: refVariant[g].revenue });
+
+    // A narrower range: exposure and orders both inside it.
+    const mid = '2026-11-15T00:00:00Z';
+    const half = await groupSums(db, { from, to: mid });
+    const refHalf = referenceSums(events, { to: Date.parse(mid) });
+    expect(half.shown).toMatchObject({ visitors: refHalf.shown.visitors, orders: refHalf.shown.orders, revenue: refHalf.shown.revenue });
+
+    const days = await dailySums(db, { from, to });
+    const sum = (g: string, k: 'visitors' | 'revenue') => days.filter((d: Ev) => d.group === g).reduce((s: number, d: Ev) => s + (d[k] as number), 0);
+    expect(sum('shown', 'visitors')).toBe(ref.shown.visitors);
+    expect(sum('holdout', 'revenue')).toBe(ref.holdout.revenue);
+    expect(days[0].day).toMatch(/^2026-11-\d\d$/);
+
+    const totals = await orderTotals(db, { from, to });
+    expect(totals.orders).toBe(events.filter((e) => e.type === 'order').length);
+  }, 120_000);
+});
+
+describe('attribution from real orders', () => {
+  const base = { currency: 'JPY', cartSubtotal: 2640, variant: null, holdout: false, page: 'https://wa.example.jp/cart', version: 'test' };
+  let n = 0;
+  const at = (min: number) => new Date(Date.UTC(2026, 11, 1, 10, 0) + min * 60_000).toISOString();
+  const ev = (visitor: string, session: string, type: string, min: number, extra: Ev = {}): Ev => ({
+    ...base, id: `a-${n++}`, type, offerId: 'up-1', offerType: 'upsell', value: 2200, visitorId: visitor, sessionId: session, time: at(min),
+    items: [{ sku: 'TN-0123-DX', quantity: 2, price: 2420 }], ...extra,
+  });
+  const order = (visitor: string, session: string, min: number, items: Ev[], orderId = `o-${n++}`): Ev => ({
+    ...base, id: `order-${orderId}`, type: 'order', orderId, total: 9000, visitorId: visitor, sessionId: session, time: at(min), items,
+  });
+  const dx = { sku: 'TN-0123-DX', quantity: 2, price: 2420 };
+
+  it('counts what the next order holds, never a failed accept, once per page view', async () => {
+    const events: Ev[] = [
+      // A: the card came back three times on one page view; accepted; bought it in the same visit.
+      ev('A', 'A1', 'impression', 0), ev('A', 'A1', 'impression', 0.05), ev('A', 'A1', 'impression', 0.1), ev('A', 'A1', 'accept', 1),
+      order('A', 'A1', 20, [dx, { sku: 'OTHER', quantity: 1, price: 4160 }]),
+      // B: accepted but the platform refused; bought the item later by hand: not the prompt's doing.
+      ev('B', 'B1', 'impression', 0), ev('B', 'B1', 'accept', 1), ev('B', 'B1', 'accept-failed', 1.1, { reason: '在庫切れ' }),
+      order('B', 'B1', 30, [dx]),
+      // C: accepted, ordered ten days later in another visit: outside a 7-day window.
+      ev('C', 'C1', 'impression', 0), ev('C', 'C1', 'accept', 1), order('C', 'C9', 60 * 24 * 10, [dx]),
+      // D: accepted, took it out again; the next order lacks it (a later one has it: not the next).
+      ev('D', 'D1', 'impression', 0), ev('D', 'D1', 'accept', 1), order('D', 'D1', 15, [{ sku: 'TN-0123', quantity: 2, price: 1320 }]), order('D', 'D2', 60 * 30, [dx]),
+      // E: a holdout visitor's would-have-shown impression is no impression anyone could accept.
+      ev('E', 'E1', 'impression', 0, { holdout: true }),
+      // F: a platform that knows the item by its variant id only (Shopify without SKUs).
+      ev('F', 'F1', 'impression', 0, { offerId: 'x-1', offerType: 'cross-sell', value: 1080, items: [{ sku: '44001', quantity: 1, price: 1080 }] }),
+      ev('F', 'F1', 'accept', 1, { offerId: 'x-1', offerType: 'cross-sell', value: 1080, items: [{ sku: '44001', quantity: 1, price: 1080 }] }),
+      order('F', 'F1', 5, [{ sku: '', id: '44001', quantity: 1, price: 1080 }]),
+      // G: a downsell is its own row.
+      ev('G', 'G1', 'impression', 0, { offerType: 'downsell', value: 880 }), ev('G', 'G1', 'accept', 1, { offerType: 'downsell', value: 880, items: [{ sku: 'TN-0123-PLUS', quantity: 2, price: 1760 }] }),
+      order('G', 'G1', 9, [{ sku: 'TN-0123-PLUS', quantity: 2, price: 1760 }]),
+    ];
+    for (const e of events) expect(validateEvent(e)).toBeNull();
+    await db.exec('delete from events');
+    await insert(events);
+    const rows = await offerResults(db, { from, to });
+    const row = (id: string, type: string) => rows.find((r: Ev) => r.offerId === id && r.offerType === type);
+    expect(row('up-1', 'upsell')).toEqual({ offerId: 'up-1', offerType: 'upsell', impressions: 4, acceptedViews: 4, accepts: 4, failed: 1, attributedAccepts: 1, attributedRevenue: 2200 });
+    expect(row('x-1', 'cross-sell')).toMatchObject({ impressions: 1, attributedAccepts: 1, attributedRevenue: 1080 });
+    expect(row('up-1', 'downsell')).toMatchObject({ impressions: 1, attributedAccepts: 1, attributedRevenue: 880 });
+    // A longer window takes in C's order.
+    const wide = await offerResults(db, { from, to, windowHours: 24 * 11 });
+    expect(wide.find((r: Ev) => r.offerId === 'up-1' && r.offerType === 'upsell').attributedRevenue).toBe(4400);
+  }, 60_000);
+});
