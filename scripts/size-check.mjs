@@ -9,14 +9,19 @@ import { gzipSync, brotliCompressSync, constants } from 'node:zlib';
 // plus room for the config check speaking Japanese to merchants whose config says "locale": "ja"
 // and warning about ids a platform's "yes" needs (measured 19.81 → 21.37 KB gzip in one build:
 // Japanese text compresses poorly). A tailored build (below) leaves the config check out.
+// Plus 1.5 KB (1 KB on a tailored core, 0.5 KB on the prompt file) for delivery that loses
+// nothing: one stored key per event drained under a Web Locks lock, back-off that keeps to
+// 429/503 and a stored Retry-After, one send per event on leaving, a JSON writer for pages that
+// break JSON.stringify, page-path scrubbing, the Trusted Types policy, prompts placed beside
+// <body> and impressions counted on screen (measured +1.6 KB core, +0.3 KB prompt file).
 // The prompt file (Preact prompts + cart actions) loads only when something is to be shown; it
 // has a budget of its own so it cannot grow unnoticed either.
 // Browser targets (no polyfills shipped for anything older): Chrome/Edge 90+, Firefox 101+,
 // Safari 16.4+ — the widget relies on constructable stylesheets and <dialog>.
 const out = process.env.CART_UPSELL_OUT ?? 'dist';
 const files = [
-  { file: `${out}/cart-upsell.js`, budget: 22 * 1024, aim: 15 * 1024 },
-  { file: `${out}/cart-upsell-ui.js`, budget: 16 * 1024, aim: 14 * 1024 },
+  { file: `${out}/cart-upsell.js`, budget: 23.5 * 1024, aim: 15 * 1024 },
+  { file: `${out}/cart-upsell-ui.js`, budget: 16.5 * 1024, aim: 14 * 1024 },
 ];
 // Each sample shop's tailored build (`cart-upsell build`, written by `npm run build` into
 // <out>/shops/<id>/): only the code its config uses, the config inlined. The aim is a page with a
@@ -32,7 +37,7 @@ if (missing.length && import.meta.url === `file://${process.argv[1]}`) {
 }
 for (const id of shops) {
   files.push(
-    { file: `${shopsDir}/${id}/cart-upsell.js`, budget: 16 * 1024, aim: 6 * 1024, shop: id },
+    { file: `${shopsDir}/${id}/cart-upsell.js`, budget: 17 * 1024, aim: 6 * 1024, shop: id },
     { file: `${shopsDir}/${id}/cart-upsell-ui.js`, budget: 15 * 1024, aim: 6 * 1024, shop: id },
   );
 }

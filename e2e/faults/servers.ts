@@ -1,19 +1,23 @@
 // Real loopback servers for the fault suite, each on an origin of its own, as on a real shop:
 //   shop       http://127.0.0.1:<E2E_PORT+10>  the cart page (hand-made theme, inline config)
 //   CDN        http://localhost:<E2E_PORT+11>  cart-upsell.js and its prompt file
-//   collector  http://127.0.0.1:<E2E_PORT+12>  the reference collector (demo/collector), behind a
-//              fault layer that answers 5xx / 429 / 4xx, hangs, or drops the connection on demand.
+//   collector  http://127.0.0.1:<E2E_PORT+12>  the results service (server/, embedded PostgreSQL,
+//              listening on E2E_PORT+13) behind a fault layer that answers 5xx / 429 / 4xx, hangs,
+//              or drops the connection on demand, and otherwise passes the request through.
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import { mkdtempSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { Readable } from 'node:stream';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { fileURLToPath } from 'node:url';
+import { buildApp } from '../../server/app';
+import { openDb } from '../../server/db';
+import { useTimeZone } from '../../server/ingest/store';
+import { settingsFromEnv } from '../../server/settings';
+import { validateEvent } from '../../src/events/schema';
 
 const root = resolve(fileURLToPath(new URL('../..', import.meta.url)));
 const dist = resolve(process.env.CART_UPSELL_OUT ?? join(root, 'dist'));
 const base = Number(process.env.E2E_PORT ?? 4173);
-export const ports = { shop: base + 10, cdn: base + 11, collector: base + 12 };
+export const ports = { shop: base + 10, cdn: base + 11, collector: base + 12, service: base + 13 };
 export const origins = { shop: `http://127.0.0.1:${ports.shop}`, cdn: `http://localhost:${ports.cdn}`, collector: `http://127.0.0.1:${ports.collector}` };
 
 /** What the collector does with the next POST: pass it to the reference collector, or a fault. */
@@ -26,6 +30,7 @@ export type Sent = { id: string; type: string; offerId: string };
 export type Rule = (n: number, events: Sent[]) => Fault;
 
 const cors = { 'access-control-allow-origin': '*' };
+const TOKEN = 'fault-suite-admin-token-0123456789';
 
 const listen = (server: Server, port: number, host: string) => new Promise<void>((r) => server.listen(port, host, () => r()));
 
@@ -38,9 +43,12 @@ const readAll = (req: IncomingMessage) =>
   });
 
 export async function startServers(shopPage: string) {
-  const { createCollector } = await import(pathToFileURL(join(root, 'demo/collector/collector.mjs')).href);
-  const { validateEvent } = await import(pathToFileURL(join(dist, 'cart-upsell.mjs')).href);
-  const collect = createCollector({ dataDir: mkdtempSync(join(tmpdir(), 'cart-upsell-faults-')), validate: validateEvent });
+  const db = await openDb({ DATA_DIR: 'memory://' });
+  const settings = settingsFromEnv({ DATA_DIR: 'memory://', ALLOWED_ORIGINS: origins.shop }, root);
+  await useTimeZone(db, settings.timeZone);
+  const service = await buildApp({ db, settings, adminToken: TOKEN, validateEvent });
+  await service.listen({ port: ports.service, host: '127.0.0.1' });
+  const serviceUrl = `http://127.0.0.1:${ports.service}`;
 
   let rule: Rule = () => ({ kind: 'ok' });
   let n = 0;
@@ -52,11 +60,16 @@ export async function startServers(shopPage: string) {
 
   const collector = createServer(async (req, res) => {
     const url = new URL(req.url ?? '/', origins.collector);
-    if (req.method !== 'POST' || url.pathname !== '/events') {
-      await collect(req, res, url);
-      return;
-    }
     const body = await readAll(req);
+    const pass = async () => {
+      // As a reverse proxy would: same method, headers (Origin included) and body.
+      const headers = Object.fromEntries(Object.entries(req.headers).filter(([k, v]) => typeof v === 'string' && !['host', 'connection', 'content-length'].includes(k))) as Record<string, string>;
+      const r = await fetch(serviceUrl + url.pathname + url.search, { method: req.method, headers, body: ['GET', 'HEAD'].includes(req.method!) ? undefined : body.toString('utf8') });
+      res.writeHead(r.status, Object.fromEntries(r.headers));
+      res.end(Buffer.from(await r.arrayBuffer()));
+      return r.status;
+    };
+    if (req.method !== 'POST' || url.pathname !== '/events') return void (await pass());
     let events: Sent[] = [];
     try {
       events = JSON.parse(body.toString('utf8')).events ?? [];
@@ -76,11 +89,9 @@ export async function startServers(shopPage: string) {
       res.writeHead(fault.status, headers);
       return void res.end('{}');
     }
-    // The body goes on to the reference collector as the request it came in.
-    const again = Object.assign(Readable.from([body]), { method: req.method, headers: req.headers, url: req.url });
-    await collect(again, res, url);
-    post.answer = String(res.statusCode);
-    if (res.statusCode >= 200 && res.statusCode < 300) {
+    const status = await pass();
+    post.answer = String(status);
+    if (status >= 200 && status < 300) {
       for (const id of ids) {
         if (acked.has(id)) duplicates++;
         else acked.add(id);
@@ -118,13 +129,15 @@ export async function startServers(shopPage: string) {
     acked,
     duplicates: () => duplicates,
     async stored(): Promise<Set<string>> {
-      const r = await fetch(`${origins.collector}/events`);
+      const r = await fetch(`${serviceUrl}/events?limit=10000`, { headers: { authorization: `Bearer ${TOKEN}` } });
       return new Set(((await r.json()).events as { id: string }[]).map((e) => e.id));
     },
     async close() {
       for (const res of hanging) res.socket?.destroy();
       for (const s of [collector, cdn, shop]) s.closeAllConnections();
       await Promise.all([collector, cdn, shop].map((s) => new Promise((r) => s.close(r))));
+      await service.close();
+      await db.close();
     },
   };
 }
