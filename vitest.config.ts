@@ -1,6 +1,6 @@
 import { defineConfig } from 'vitest/config';
 import { fileURLToPath } from 'node:url';
-import { definesOf, GENERIC } from './src/tailor/defines';
+import { definesOf, GENERIC } from './src/tailor/defines.mjs';
 
 export default defineConfig({
   resolve: { alias: { '#prompts': fileURLToPath(new URL('./src/runtime/ui-loader.module.ts', import.meta.url)) } },

@@ -14,6 +14,7 @@ import { build } from 'vite';
 import { browserPath, chromiumArgs } from '../scripts/browser-path.mjs';
 import { sourceAt } from '../scripts/size-check.mjs';
 import { HOLD, HOLD_MS, PROBE, demoLongTasks } from './demo-long-tasks.mjs';
+import { genericDefines } from '../lib/build.mjs';
 
 const root = resolve(fileURLToPath(new URL('..', import.meta.url)));
 const args = process.argv.slice(2);
@@ -41,7 +42,8 @@ const round = (x, d = 1) => (x == null ? null : Math.round(x * 10 ** d) / 10 ** 
 async function buildLib() {
   await build({
     configFile: false,
-    define: { __VERSION__: JSON.stringify('bench') },
+    // The generic build's constants (src/tailor/defines.ts): every feature in.
+    define: { ...genericDefines(), __VERSION__: JSON.stringify('bench') },
     logLevel: 'warn',
     root,
     build: {

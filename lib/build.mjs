@@ -10,22 +10,29 @@
 // (vite.config.ts) plus the shop's build-time constants (src/tailor/features.ts).
 import { build, runnerImport } from 'vite';
 
-// vite.config.ts imports its constants' module without an extension, which only Vite's native
-// config loader (not the default) would mind.
-process.env.VITE_CONFIG_NATIVE_IGNORE_WARNING ??= 'true';
 import { fileURLToPath } from 'node:url';
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
+import { definesOf, GENERIC } from '../src/tailor/defines.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const src = (p) => join(root, 'src', p);
 
-/** Loads one of our TypeScript modules in Node, through Vite (the package ships its sources). */
+/**
+ * Loads one of our TypeScript modules in Node, through Vite (the package ships its sources),
+ * with the generic build's constants.
+ */
 async function load(path) {
-  const { module } = await runnerImport(src(path), { configFile: false, root, logLevel: 'silent' });
+  const { module } = await runnerImport(src(path), { configFile: false, root, logLevel: 'silent', define: genericDefines() });
   return module;
 }
+
+/** The generic build's constants, as `define` wants them. */
+function genericDefines() {
+  return { __VERSION__: '"build"', ...definesOf(GENERIC) };
+}
+export { genericDefines };
 
 /** The config module a tailored build inlines: `import config from 'virtual:cart-upsell/config'`. */
 function inlineConfig(config) {
@@ -52,7 +59,6 @@ export async function buildShop({ config, outDir, write = true, logLevel = 'warn
   const { errors, warnings } = validateConfig(config);
   if (errors.length) return { ok: false, errors, warnings, features: null, files: [] };
   const { featuresOf } = await load('tailor/features.ts');
-  const { definesOf } = await load('tailor/defines.ts');
   const features = featuresOf(config);
   const files = [];
   for (const mode of ['tailored', 'tailored-ui']) {

@@ -8,25 +8,32 @@ import { gzipSync, brotliCompressSync, constants } from 'node:zlib';
 // The file every page loads (config, cart reading, offer engine, events) has a 22 KB budget: 20 KB
 // plus room for the config check speaking Japanese to merchants whose config says "locale": "ja"
 // and warning about ids a platform's "yes" needs (measured 19.81 → 21.37 KB gzip in one build:
-// Japanese text compresses poorly). A tailored build (below) leaves the config check out.
-// Plus 1.5 KB (1 KB on a tailored core, 0.5 KB on the prompt file) for delivery that loses
-// nothing: one stored key per event drained under a Web Locks lock, back-off that keeps to
-// 429/503 and a stored Retry-After, one send per event on leaving, a JSON writer for pages that
-// break JSON.stringify, page-path scrubbing, the Trusted Types policy, prompts placed beside
-// <body> and impressions counted on screen (measured +1.6 KB core, +0.3 KB prompt file).
+// Japanese text compresses poorly), and 2 KB more for the generic build's seven platforms (the
+// presets, detection and request patterns of カラーミーショップ, MakeShop, futureshop and Magento
+// joined Shopify, WooCommerce and EC-CUBE: 21.95 → 23.26 KB gzip in one build). A tailored build
+// (below) carries only its shop's platform and leaves the config check out.
+// Plus 1.5 KB (1 KB on a tailored core) for delivery that loses nothing: one stored key per
+// event drained under a Web Locks lock, back-off that keeps to 429/503 and a stored Retry-After,
+// one send per event on leaving, a JSON writer for pages that break JSON.stringify, page-path
+// scrubbing, the Trusted Types policy (measured +1.6 KB core, +1.0 KB tailored core).
 // The prompt file (Preact prompts + cart actions) loads only when something is to be shown; it
 // has a budget of its own so it cannot grow unnoticed either.
 // Browser targets (no polyfills shipped for anything older): Chrome/Edge 90+, Firefox 101+,
 // Safari 16.4+ — the widget relies on constructable stylesheets and <dialog>.
 const out = process.env.CART_UPSELL_OUT ?? 'dist';
 const files = [
-  { file: `${out}/cart-upsell.js`, budget: 23.5 * 1024, aim: 15 * 1024 },
-  { file: `${out}/cart-upsell-ui.js`, budget: 16.5 * 1024, aim: 14 * 1024 },
+  { file: `${out}/cart-upsell.js`, budget: 25.5 * 1024, aim: 15 * 1024 },
+  // 19 KB: besides the prompts it carries the cart actions, which read the platform's cart before and
+  // after a change and undo a half-done one (~3 KB gzip for three platforms). It still loads only
+  // when a decision has something to show, never on a plain page view.
+  { file: `${out}/cart-upsell-ui.js`, budget: 19 * 1024, aim: 14 * 1024 },
 ];
 // Each sample shop's tailored build (`cart-upsell build`, written by `npm run build` into
 // <out>/shops/<id>/): only the code its config uses, the config inlined. The aim is a page with a
 // prompt at 12 KB gzip with a 6 KB core; the budgets hold what is reached today (see the README,
-// "Size budget", for where the rest goes) so it cannot grow back unnoticed.
+// "Size budget", for where the rest goes) so it cannot grow back unnoticed. The core's 16.5 KB
+// include reading cart-level discounts (subtotal after coupons on every platform) and the SKU
+// labels of every language: 15.96 → 16.09 KB gzip for the Dawn sample in one build.
 const shopsDir = `${out}/shops`;
 const shops = existsSync(shopsDir) ? readdirSync(shopsDir).sort() : [];
 const samples = readdirSync('demo/site/shops').filter((id) => existsSync(`demo/site/shops/${id}/cart-upsell.json`));
@@ -37,7 +44,7 @@ if (missing.length && import.meta.url === `file://${process.argv[1]}`) {
 }
 for (const id of shops) {
   files.push(
-    { file: `${shopsDir}/${id}/cart-upsell.js`, budget: 17 * 1024, aim: 6 * 1024, shop: id },
+    { file: `${shopsDir}/${id}/cart-upsell.js`, budget: 17.5 * 1024, aim: 6 * 1024, shop: id },
     { file: `${shopsDir}/${id}/cart-upsell-ui.js`, budget: 15 * 1024, aim: 6 * 1024, shop: id },
   );
 }

@@ -1,4 +1,4 @@
-import Fastify, { type FastifyInstance, type FastifyPluginAsync } from 'fastify';
+import Fastify, { type FastifyInstance, type FastifyPluginAsync, type FastifyReply } from 'fastify';
 import cors from '@fastify/cors';
 import rateLimit from '@fastify/rate-limit';
 import type { Db } from './db';
@@ -35,10 +35,17 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     // The widget's own proxies and load balancers set X-Forwarded-For; rate limits count the client.
     trustProxy: process.env.TRUST_PROXY === '1',
     routerOptions: { ignoreTrailingSlash: false },
+    // A path that cannot be decoded names nothing served: 404 like any other.
+    frameworkErrors: (err, _req, res) => {
+      const reply = res as unknown as FastifyReply;
+      if ((err as { code?: string }).code === 'FST_ERR_BAD_URL') return reply.code(404).type('text/plain').send('not found');
+      return reply.code(400).send({ error: err.message });
+    },
   });
   app.decorate('db', opts.db);
   app.decorate('settings', settings);
   app.decorate('validateEvent', opts.validateEvent);
+  app.decorate('adminRoutes', [] as { method: string; url: string }[]);
 
   // Paths that climb out of a folder are answered 404 before any route sees them, whatever the
   // encoding (%2e%2e, backslashes, NUL).
@@ -127,6 +134,9 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     });
     for (const plugin of publicRoutes) await api.register(plugin);
     await api.register(async (admin) => {
+      admin.addHook('onRoute', (r) => {
+        for (const method of [r.method].flat()) if (method !== 'HEAD' && method !== 'OPTIONS') app.adminRoutes.push({ method, url: r.url });
+      });
       admin.addHook('onRequest', async (req) => {
         if (req.method === 'OPTIONS') return;
         if (!tokenMatches(opts.adminToken, req.headers.authorization)) {

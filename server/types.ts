@@ -8,6 +8,8 @@ declare module 'fastify' {
     settings: Settings;
     /** The widget's own event validator (null = well formed, else a message naming the field). */
     validateEvent: (event: unknown) => string | null;
+    /** Every route behind the admin token (method, url): the security tests knock on each. */
+    adminRoutes: { method: string; url: string }[];
   }
 }
 

@@ -1,28 +1,36 @@
 import { test, expect, type Page } from '@playwright/test';
+import { startShop, shopPage, type Shop } from './shop-server';
+import { createShopify } from '../../demo/site/shared/platforms/shopify.js';
+import { createWooCommerce } from '../../demo/site/shared/platforms/woocommerce.js';
+import { createEccube } from '../../demo/site/shared/platforms/eccube.js';
 
-// "Yes" on each platform, against local fakes of the platform's cart endpoints that check the
-// request shape. The cart is given through the config's readCart hook, with platform line ids.
-const cart = {
-  currency: 'JPY',
-  subtotal: 2640,
-  items: [{ id: 'LINEKEY-1', sku: 'TN-0123', name: '手ぬぐい 青海波', unitPrice: 1320, quantity: 2, lineTotal: 2640 }],
-};
+// "Yes" in a real browser against stateful platform fakes over loopback HTTP (each fake cites the
+// platform source it follows). Every test ends with the fake's final cart.
 const products = [
   { sku: 'TN-0123', name: '手ぬぐい 青海波', price: 1320, id: 4001, productId: 40 },
   { sku: 'TN-0123-DX', name: '手ぬぐい 青海波 特撰', price: 2420, id: 4002, productId: 40 },
-  { sku: 'HG-01', name: '箸置き 桜', price: 440, id: 77, productId: 45, url: '/e2e/pages/foundation-plain.html?product=HG-01' },
+  { sku: 'HG-01', name: '箸置き 桜', price: 440, id: 77, productId: 45 },
+  { sku: 'TOTE-01', name: 'トートバッグ', price: 2200, id: 88, productId: 46 },
 ];
-const upsell = { id: 'up-1', type: 'upsell', from: 'TN-0123', to: 'TN-0123-DX', benefits: ['綿100%'] };
+const line = (id: string, quantity = 2) => ({ id, sku: 'TN-0123', name: '手ぬぐい 青海波', unitPrice: 1320, quantity, lineTotal: 1320 * quantity });
+const cartOf = (items: ReturnType<typeof line>[]) => ({ currency: 'JPY', items, subtotal: items.reduce((s, l) => s + l.lineTotal, 0) });
+const upsell = { id: 'up-1', type: 'upsell', from: 'TN-0123', to: 'TN-0123-DX', benefits: ['職人の注染'] };
 const cross = { id: 'x-1', type: 'cross-sell', for: ['TN-0123'], items: ['HG-01'] };
+const shopifyProducts = products.map((p) => ({ id: p.id, sku: p.sku, title: p.name, price: p.price * 100 }));
 
-async function startWith(page: Page, platform: string, offers: object[], extra: object = {}) {
+let shop: Shop | null = null;
+test.afterEach(async () => {
+  await shop?.close();
+  shop = null;
+});
+
+async function start(page: Page, platform: string, offers: object[], cart: object) {
+  await page.goto(shop!.url + '/page');
   await page.evaluate(
-    ([platform, offers, products, cart, extra]) =>
-      (window as any).CartUpsell.start({ actions: { platform }, products, offers, readCart: () => cart, ...extra }),
-    [platform, offers, products, cart, extra] as const,
+    ([platform, offers, products, cart]) => (window as any).CartUpsell.start({ actions: { platform }, products, offers, readCart: () => cart }),
+    [platform, offers, products, cart] as const,
   );
 }
-
 async function acceptUpsellAtCheckout(page: Page) {
   await page.getByRole('link', { name: 'レジに進む' }).click();
   const dialog = page.getByRole('dialog', { name: /特撰にしませんか/ });
@@ -30,178 +38,89 @@ async function acceptUpsellAtCheckout(page: Page) {
   return dialog;
 }
 
-test.beforeEach(async ({ page }) => {
-  await page.goto('/e2e/pages/foundation-plain.html');
-});
-
-test('Shopify: add the upgrade, then remove the old line, then redraw the cart drawer from the final cart', async ({ page }) => {
-  const calls: { url: string; body: any }[] = [];
-  await page.evaluate(() => {
-    (window as any).Shopify = { routes: { root: '/' } };
-    // A Dawn-like drawer: it names the sections it needs and redraws from a cart response.
-    customElements.define('cart-drawer', class extends HTMLElement {
-      getSectionsToRender() {
-        return [{ id: 'cart-drawer' }, { id: 'cart-icon-bubble' }];
-      }
-      renderContents(state: any) {
-        this.innerHTML = new DOMParser().parseFromString(state.sections['cart-drawer'], 'text/html').body.innerHTML;
-      }
-    });
-    document.body.append(document.createElement('cart-drawer'));
-  });
-  await page.route('**/cart/add.js', async (route) => {
-    calls.push({ url: 'add', body: route.request().postDataJSON() });
-    await route.fulfill({ json: { items: [{ id: 4002, key: '4002:x', quantity: 2 }] } });
-  });
-  await page.route('**/cart/change.js', async (route) => {
-    calls.push({ url: 'change', body: route.request().postDataJSON() });
-    await route.fulfill({ json: { item_count: 2, sections: { 'cart-drawer': '<p>手ぬぐい 青海波 特撰 × 2</p>', 'cart-icon-bubble': '<span>2</span>' } } });
-  });
-  await page.route('**/discount/**', (route) => {
-    calls.push({ url: new URL(route.request().url()).pathname, body: null });
-    return route.fulfill({ status: 302, headers: { location: '/e2e/pages/foundation-plain.html' } });
-  });
-  await startWith(page, 'shopify', [{ ...upsell, discountCode: 'UPGRADE10' }]);
+test('Shopify, locale root /ja/: the upgrade replaces the plain line of a variant that is on two lines', async ({ page }) => {
+  const fake = createShopify({ root: '/ja/', products: shopifyProducts });
+  fake.seed([{ id: 4001, quantity: 2 }, { id: 4001, quantity: 1, properties: { のし: '御祝' } }]);
+  shop = await startShop(fake, shopPage(`<script>window.Shopify = { routes: { root: '/ja/' } };</script>`));
+  // Dawn's markup names both lines by the variant id; the prompt is about the first (×2).
+  await start(page, 'shopify', [upsell], cartOf([line('4001', 2), line('4001', 1)]));
   await acceptUpsellAtCheckout(page);
-  await expect.poll(() => calls.map((c) => c.url)).toEqual(['add', 'change', '/discount/UPGRADE10']);
-  expect(calls[0].body).toEqual({ items: [{ id: 4002, quantity: 2 }] });
-  expect(calls[1].body).toMatchObject({ id: 'LINEKEY-1', quantity: 0, sections: 'cart-drawer,cart-icon-bubble' });
-  // What the shopper sees in the theme's own drawer: the cart after the replacement.
-  await expect(page.locator('cart-drawer')).toHaveText('手ぬぐい 青海波 特撰 × 2');
-  // The held checkout click goes on afterwards.
   await expect(page).toHaveURL(/#checkout$/);
+  expect(fake.log.every((l) => l.root === '/ja/')).toBe(true);
+  expect(fake.summary()).toEqual(['TN-0123×1+{"のし":"御祝"}', 'TN-0123-DX×2']);
 });
 
-test('Shopify: a failed add leaves the cart as it was and says so in plain words', async ({ page }) => {
-  const calls: string[] = [];
-  const failures: any[] = [];
-  await page.exposeFunction('failed', (e: any) => failures.push(e));
-  await page.evaluate(() => {
-    (window as any).Shopify = { routes: { root: '/' } };
-    document.addEventListener('cart-upsell:accept-failed', (e) => (window as any).failed((e as CustomEvent).detail));
-  });
-  await page.route('**/cart/add.js', (route) => {
-    calls.push('add');
-    return route.fulfill({ status: 422, json: { status: 422, description: 'sold out' } });
-  });
-  await page.route('**/cart/change.js', (route) => {
-    calls.push('change');
-    return route.fulfill({ json: {} });
-  });
-  await startWith(page, 'shopify', [upsell]);
-  const dialog = await acceptUpsellAtCheckout(page);
-  await expect(dialog.getByRole('alert')).toContainText('カートの内容は変わっていません');
-  expect(calls).toEqual(['add']);
-  await expect.poll(() => failures.map((f) => `${f.type} ${f.offerId}`)).toEqual(['accept-failed up-1']);
+test('Shopify: 「セットにする」 adds the missing parts in one request and the set code applies', async ({ page }) => {
+  const fake = createShopify({ products: shopifyProducts, discounts: { SET3620: { type: 'set', variants: [4001, 77, 88], price: 362000 } } });
+  fake.seed([{ id: 4001, quantity: 1 }]);
+  shop = await startShop(fake, shopPage(`<script>window.Shopify = { routes: { root: '/' } };</script>`));
+  await start(page, 'shopify', [{ id: 'b-1', type: 'bundle', items: ['TN-0123', 'HG-01', 'TOTE-01'], price: 3620, discountCode: 'SET3620' }], cartOf([line('4001', 1)]));
+  await page.getByRole('button', { name: 'セットにする' }).click();
+  await expect.poll(() => fake.summary()).toEqual(['TN-0123×1', 'HG-01×1', 'TOTE-01×1']);
+  expect(fake.log.filter((l) => l.path === 'cart/add.js')).toHaveLength(1);
+  expect(fake.cart()).toMatchObject({ discount_codes: [{ code: 'SET3620', applicable: true }], total_price: 362000 });
 });
 
-test('WooCommerce: the Store API add-item with the page nonce', async ({ page }) => {
-  const requests: { body: any; nonce: string | undefined }[] = [];
-  // As WooCommerce prints it on pages with its blocks.
-  await page.evaluate(() => ((window as any).wcBlocksMiddlewareConfig = { storeApiNonce: 'n0nce-123', wcStoreApiNonceTimestamp: '1763800000' }));
-  await page.route('**/wp-json/wc/store/v1/cart/add-item', async (route) => {
-    requests.push({ body: route.request().postDataJSON(), nonce: await route.request().headerValue('nonce') ?? undefined });
-    await route.fulfill({ json: { items_count: 3 } });
-  });
-  await startWith(page, 'woocommerce', [cross]);
+test('WooCommerce, plain permalinks under /shop/: a cross-sell add; the upgrade by cart-item key', async ({ page }) => {
+  const fake = createWooCommerce({ base: '/shop/', permalinks: 'plain', products: products.map((p) => ({ id: p.id, sku: p.sku, name: p.name, price: p.price })) });
+  fake.seed([{ id: 4001, quantity: 2 }]);
+  shop = await startShop(fake, shopPage(`<link rel="https://api.w.org/" href="/shop/?rest_route=/">`));
+  await start(page, 'woocommerce', [upsell, cross], cartOf([line('4001', 2)]));
   await page.getByRole('button', { name: /箸置き 桜を追加/ }).click();
-  await expect.poll(() => requests).toEqual([{ body: { id: 77, quantity: 1 }, nonce: 'n0nce-123' }]);
+  await expect.poll(() => fake.summary()).toEqual(['TN-0123×2', 'HG-01×1']);
+  // The cart changed: the upgrade comes right after (カート投入直後).
+  await page.getByRole('dialog', { name: /特撰にしませんか/ }).getByRole('button', { name: '変更する' }).click();
+  await expect.poll(() => fake.summary()).toEqual(['HG-01×1', 'TN-0123-DX×2']);
+  expect(fake.log.every((l) => l.via === 'rest_route')).toBe(true);
 });
 
-test('EC-CUBE 4: the add-cart form post with product class, quantity and CSRF token', async ({ page }) => {
-  const posts: { url: string; form: Record<string, string>; header: string | null }[] = [];
-  await page.evaluate(() => {
-    const meta = document.createElement('meta');
-    meta.name = 'eccube-csrf-token';
-    meta.content = 'tok-abc';
-    document.head.append(meta);
-  });
-  await page.route('**/products/add_cart/**', async (route) => {
-    const form = Object.fromEntries(new URLSearchParams(route.request().postData() ?? ''));
-    posts.push({ url: new URL(route.request().url()).pathname, form, header: await route.request().headerValue('eccube-csrf-token') });
-    await route.fulfill({ json: { done: true, messages: ['カートに追加しました。'] } });
-  });
-  await startWith(page, 'eccube', [cross]);
+test('WooCommerce: a volume tier with a code gets a button; the coupon is applied, and only then "適用中"', async ({ page }) => {
+  const fake = createWooCommerce({ products: products.map((p) => ({ id: p.id, sku: p.sku, name: p.name, price: p.price })), coupons: { vol10: { type: 'percent', percent: 10, minQuantity: 3 } } });
+  fake.seed([{ id: 4001, quantity: 3 }]);
+  shop = await startShop(fake, shopPage(`<link rel="https://api.w.org/" href="/wp-json/">`));
+  await start(page, 'woocommerce', [{ id: 'v-1', type: 'volume', tiers: [{ quantity: 3, percentOff: 10 }, { quantity: 5, percentOff: 15 }], discountCode: 'vol10' }], cartOf([line('4001', 3)]));
+  await expect(page.getByText('10%オフの対象です')).toBeVisible();
+  await expect(page.getByText('10%オフ適用中')).toHaveCount(0);
+  await page.getByRole('button', { name: 'クーポンを適用する' }).click();
+  await expect(page.getByText('10%オフ適用中')).toBeVisible();
+  expect(fake.summary()).toEqual(['TN-0123×3', 'coupon:vol10']);
+  expect(fake.cart().totals.total_price).toBe('3564');
+});
+
+test('EC-CUBE under /shop/: a set whose part is sold out leaves the cart as it was; an add with the product page’s token', async ({ page }) => {
+  const fake = createEccube({ root: '/shop/', products: products.map((p) => ({ productId: p.productId, productClassId: p.id, name: p.name, price: p.price, sku: p.sku, stock: p.sku === 'TOTE-01' ? 0 : undefined })) });
+  fake.seed([{ productClassId: 4001, quantity: 1 }]);
+  shop = await startShop(fake, shopPage(`<meta name="eccube-csrf-token" content="${fake.csrf}">`, '<div class="ec-headerRole__cart"><a href="/shop/cart">カート</a></div>'));
+  await start(page, 'eccube', [cross, { id: 'b-1', type: 'bundle', items: ['TN-0123', 'HG-01', 'TOTE-01'], price: 3620, appliedBy: 'platform' }], cartOf([line('4001', 1)]));
+  await page.getByRole('button', { name: 'セットにする' }).click();
+  await expect(page.getByRole('alert')).toContainText('カートの内容は変わっていません');
+  expect(fake.summary()).toEqual(['TN-0123×1']);
   await page.getByRole('button', { name: /箸置き 桜を追加/ }).click();
-  await expect.poll(() => posts).toEqual([
-    { url: '/products/add_cart/45', form: { product_id: '45', ProductClass: '77', quantity: '1', _token: 'tok-abc' }, header: 'tok-abc' },
-  ]);
+  await expect.poll(() => fake.summary()).toEqual(['TN-0123×1', 'HG-01×1']);
+  // The header cart, redrawn from /block/cart.
+  await expect(page.locator('.ec-cartNavi__badge')).toHaveText('2');
 });
 
-test('no platform, a product page: the shopper is taken there', async ({ page }) => {
-  await startWith(page, 'none', [cross]);
-  await page.getByRole('button', { name: /箸置き 桜を追加/ }).click();
-  await expect(page).toHaveURL(/product=HG-01$/);
+test('EC-CUBE: an offer whose price needs a code is not shown, with one console message saying why', async ({ page }) => {
+  const fake = createEccube({ products: products.map((p) => ({ productId: p.productId, productClassId: p.id, name: p.name, price: p.price, sku: p.sku })) });
+  fake.seed([{ productClassId: 4001, quantity: 1 }]);
+  shop = await startShop(fake, shopPage(`<meta name="eccube-csrf-token" content="${fake.csrf}">`));
+  const warnings: string[] = [];
+  page.on('console', (m) => m.type() === 'warning' && warnings.push(m.text()));
+  await start(page, 'eccube', [cross, { id: 'b-1', type: 'bundle', items: ['TN-0123', 'HG-01'], price: 1500, discountCode: 'SET' }], cartOf([line('4001', 1)]));
+  await expect(page.getByRole('button', { name: /箸置き 桜を追加/ })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'セットにする' })).toHaveCount(0);
+  expect(warnings.filter((w) => w.includes('b-1'))).toEqual([expect.stringContaining('EC-CUBE にはクーポン機能がありません')]);
+  expect(fake.summary()).toEqual(['TN-0123×1']);
 });
 
-test("a page handler can take over: preventDefault on cart-upsell:accept, and the shop's own code decides", async ({ page }) => {
-  let platformCalls = 0;
-  await page.route('**/cart/add.js', (route) => {
-    platformCalls++;
-    return route.fulfill({ json: {} });
-  });
-  await page.evaluate(() => {
-    (window as any).Shopify = {};
-    document.addEventListener('cart-upsell:accept', (e) => {
-      e.preventDefault();
-      (window as any).tookOver = (e as CustomEvent).detail.offerId;
-    });
-  });
-  await startWith(page, 'shopify', [upsell]);
+test('a page handler can take over: preventDefault on cart-upsell:accept, and the platform is not called', async ({ page }) => {
+  const fake = createShopify({ products: shopifyProducts });
+  fake.seed([{ id: 4001, quantity: 2 }]);
+  shop = await startShop(fake, shopPage(`<script>window.Shopify = {};document.addEventListener('cart-upsell:accept', (e) => { e.preventDefault(); window.tookOver = e.detail.offerId; });</script>`));
+  await start(page, 'shopify', [upsell], cartOf([line('4001', 2)]));
   await acceptUpsellAtCheckout(page);
   await expect.poll(() => page.evaluate(() => (window as any).tookOver)).toBe('up-1');
-  expect(platformCalls).toBe(0);
-});
-
-test('WooCommerce Store API: an upgrade is added, the old line removed, the coupon applied — in that order', async ({ page }) => {
-  const calls: { path: string; body: any; nonce: string | null }[] = [];
-  await page.evaluate(() => ((window as any).wcBlocksMiddlewareConfig = { storeApiNonce: 'n0nce-9' }));
-  await page.route('**/wp-json/wc/store/v1/cart/*', async (route) => {
-    const r = route.request();
-    calls.push({ path: new URL(r.url()).pathname.split('/').pop()!, body: r.postDataJSON(), nonce: await r.headerValue('nonce') });
-    await route.fulfill({ json: { items_count: 2 } });
-  });
-  await startWith(page, 'woocommerce', [{ ...upsell, discountCode: 'UPGRADE10' }]);
-  await acceptUpsellAtCheckout(page);
-  await expect.poll(() => calls.map((c) => c.path)).toEqual(['add-item', 'remove-item', 'apply-coupon']);
-  expect(calls.map((c) => c.body)).toEqual([{ id: 4002, quantity: 2 }, { key: 'LINEKEY-1' }, { code: 'UPGRADE10' }]);
-  expect(calls.every((c) => c.nonce === 'n0nce-9')).toBe(true);
-});
-
-test("WooCommerce classic: ?wc-ajax=add_to_cart, then the theme's mini-cart refreshes its fragments", async ({ page }) => {
-  const forms: Record<string, string>[] = [];
-  await page.evaluate(() => {
-    (window as any).wc_add_to_cart_params = { wc_ajax_url: '/?wc-ajax=%%endpoint%%' };
-    const mini = document.createElement('span');
-    mini.className = 'cart-contents-count';
-    mini.textContent = '2';
-    document.body.append(mini);
-    // A stand-in for jQuery and WooCommerce's cart-fragments script: on wc_fragment_refresh the
-    // theme's mini-cart is redrawn from the server.
-    (window as any).jQuery = (el: Element) => ({
-      trigger(name: string) {
-        if (el === document.body && name === 'wc_fragment_refresh') mini.textContent = '3';
-      },
-    });
-  });
-  await page.route('**/?wc-ajax=add_to_cart', async (route) => {
-    forms.push(Object.fromEntries(new URLSearchParams(route.request().postData() ?? '')));
-    await route.fulfill({ json: { fragments: {}, cart_hash: 'abc' } });
-  });
-  await startWith(page, 'woocommerce', [cross]);
-  await page.getByRole('button', { name: /箸置き 桜を追加/ }).click();
-  await expect(page.locator('.cart-contents-count')).toHaveText('3');
-  expect(forms).toEqual([{ product_id: '77', quantity: '1' }]);
-});
-
-test('EC-CUBE 4: a refused add ("done": false) says so and the cart is as before', async ({ page }) => {
-  let posts = 0;
-  await page.route('**/products/add_cart/**', (route) => {
-    posts++;
-    return route.fulfill({ json: { done: false, messages: ['在庫が不足しています。'] } });
-  });
-  await startWith(page, 'eccube', [upsell]);
-  const dialog = await acceptUpsellAtCheckout(page);
-  await expect(dialog.getByRole('alert')).toContainText('カートの内容は変わっていません');
-  expect(posts).toBe(1);
+  expect(fake.log).toEqual([]);
+  expect(fake.summary()).toEqual(['TN-0123×2']);
 });

@@ -22,7 +22,7 @@ test('wa on its tailored build: upgrade on the add, bar, set and related items o
   await asShopper(page);
   await page.goto('/demo/site/shops/wa/index.html');
   // Only what the shop's config uses is in the file: no config check, no diagnose, no preview.
-  expect(await page.evaluate(() => Object.keys((window as unknown as { CartUpsell: object }).CartUpsell).sort())).toEqual(['readCart', 'refresh', 'start', 'stop', 'version']);
+  expect(await page.evaluate(() => Object.keys((window as unknown as { CartUpsell: object }).CartUpsell).sort())).toEqual(['readCart', 'refresh', 'start', 'stop', 'trackOrder', 'version']);
   await page.getByRole('button', { name: '手ぬぐい 青海波をカートに入れる' }).click();
   const up = page.getByRole('dialog', { name: /手ぬぐい 青海波 特撰(にしませんか|はいかがですか)？/ });
   await expect(up).toBeVisible();

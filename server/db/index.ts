@@ -12,13 +12,15 @@ export interface DbEnv {
   DATABASE_URL?: string;
   /** Folder of the embedded store (its `pgdata/` subfolder), or `memory://` for a throw-away one. */
   DATA_DIR?: string;
+  /** A tarball of an embedded data folder to start from (PGlite only; tests use it to skip initdb). */
+  from?: Blob;
 }
 
 /** Opens the database the environment names and brings its schema up to date. */
 export async function openDb(env: DbEnv): Promise<Db> {
   const db = env.DATABASE_URL
     ? await openPg(env.DATABASE_URL)
-    : await openPglite(!env.DATA_DIR || env.DATA_DIR.startsWith('memory://') ? 'memory://' : join(env.DATA_DIR, 'pgdata'));
+    : await openPglite(!env.DATA_DIR || env.DATA_DIR.startsWith('memory://') ? 'memory://' : join(env.DATA_DIR, 'pgdata'), env.from);
   try {
     await migrate(db);
   } catch (err) {

@@ -6,11 +6,13 @@ import { DATE, INT8, NUMERIC, fromDb, type Db, type Queryable } from './types';
  * Embedded PostgreSQL (WASM) in `dir`, or in memory for `memory://`. One connection: PGlite runs
  * statements one at a time, so transactions never interleave.
  */
-export async function openPglite(dir: string): Promise<Db> {
+export async function openPglite(dir: string, from?: Blob): Promise<Db> {
   const memory = dir.startsWith('memory://');
   if (!memory) mkdirSync(dir, { recursive: true });
   const pg = await PGlite.create({
     dataDir: memory ? undefined : dir,
+    // A dumped data folder (tests start from one instead of running initdb each time).
+    loadDataDir: from,
     parsers: { [INT8]: Number, [NUMERIC]: Number, [DATE]: (v: string) => v },
   });
   const wrap = (q: { query: PGlite['query'] }): Queryable => ({
@@ -31,5 +33,6 @@ export async function openPglite(dir: string): Promise<Db> {
       return pg.transaction((tx) => fn(wrap(tx)));
     },
     close: () => pg.close(),
+    dump: async () => (await pg.dumpDataDir('gzip')) as Blob,
   };
 }

@@ -8,6 +8,8 @@ export interface Db extends Queryable {
   /** Runs `fn` in one transaction: committed when it resolves, rolled back when it throws. */
   transaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T>;
   close(): Promise<void>;
+  /** The embedded store's data folder as a tarball (PGlite only). */
+  dump?(): Promise<Blob>;
 }
 
 // Type ids whose text form is returned as is or as a number, the same on both drivers:

@@ -55,7 +55,8 @@ export function cleanEvent(e: Record<string, unknown>): StoredEvent {
   if (Array.isArray(out.items)) {
     out.items = (out.items as Record<string, unknown>[]).map((it) => {
       const item: Record<string, unknown> = { sku: it.sku, quantity: it.quantity, price: it.price };
-      if (typeof it.name === 'string') item.name = it.name;
+      // An order's line carries the platform's product/variant id too.
+      if (typeof it.id === 'string') item.id = it.id;
       return item;
     });
   }

@@ -1,6 +1,7 @@
 import type { Cart, CartItem } from '../types';
-import type { Config } from '../config/types';
-import type { Prompt, ProductView } from '../offers/types';
+import type { Config, Offer } from '../config/types';
+import type { Decision, Prompt, ProductView } from '../offers/types';
+import { warnOnce } from '../util/log';
 import { shopify } from './shopify';
 import { woocommerce } from './woocommerce';
 import { eccube } from './eccube';
@@ -9,7 +10,7 @@ import { isPlatformId, type PlatformId } from '../platforms/ids';
 import type { PLATFORM_FILES } from '../platforms';
 
 export type Platform = PlatformId | 'none';
-export type { Outcome };
+export type { Outcome, Change };
 
 /** The platforms whose file says `actions: "cart-api"`: each needs its adapter below. */
 type CartApiPlatform = { [K in PlatformId]: PLATFORM_FILES[K]['actions'] extends 'cart-api' ? K : never }[PlatformId];
@@ -38,13 +39,43 @@ export function platformFor(config: Config, detected?: string | null): Platform 
   return p === 'none' || isPlatformId(p) ? p : 'none';
 }
 
-/** What a "yes" asks of the cart: products to add and, for an upgrade, the line to replace. */
+/** Platforms whose cart has no discount codes (core EC-CUBE): a price that needs one cannot be charged. */
+const NO_CODES: readonly Platform[] = ['eccube'];
+
+/**
+ * Offers whose shown price this platform cannot charge: their price needs a discount code and
+ * the platform has none. Each is named once on the console, with the reason.
+ */
+export function unchargeable(config: Config, platform: Platform): Set<string> {
+  const ids = new Set<string>();
+  if (!NO_CODES.includes(platform)) return ids;
+  for (const o of (Array.isArray(config.offers) ? config.offers : []) as Offer[]) {
+    if (!o || typeof o.discountCode !== 'string' || !o.discountCode || o.appliedBy === 'platform') continue;
+    ids.add(o.id);
+    warnOnce(
+      (__LOCALE__ ? __LOCALE__ === 'en' : config.locale === 'en')
+        ? `offer "${o.id}" is not shown: its price needs the discount code "${o.discountCode}", and EC-CUBE has no discount codes. Set the price in the shop and mark the offer "appliedBy": "platform".`
+        : `オファー「${o.id}」は表示しません。価格にクーポン「${o.discountCode}」が必要ですが、EC-CUBE にはクーポン機能がありません。ショップ側で価格を設定し、"appliedBy": "platform" を指定してください。`,
+    );
+  }
+  return ids;
+}
+
+/** The decision without those offers: a price shown is a price charged. */
+export function withoutUnchargeable(d: Decision, ids: Set<string>): Decision {
+  if (!ids.size) return d;
+  const out = (p: Prompt | null) => !!p && ids.has(p.offerId);
+  return { ...d, modal: out(d.modal) ? null : d.modal, panels: d.panels.filter((p) => !out(p)), volume: out(d.volume) ? null : d.volume };
+}
+
+/** What a "yes" asks of the cart: products to add, the line an upgrade replaces, the code to apply. */
 function changeFor(prompt: Prompt, item: ProductView | undefined, config: Config): Change {
   const product = (v: ProductView) => config.products?.find((p) => p.sku === v.sku) ?? { ...v };
-  if (prompt.kind === 'upsell' || prompt.kind === 'downsell') return { add: [{ product: product(prompt.to), quantity: prompt.quantity }], replace: prompt.line };
-  if (prompt.kind === 'cross-sell') return { add: (item ? [item] : prompt.items.slice(0, 1)).map((v) => ({ product: product(v), quantity: 1 })) };
-  if (prompt.kind === 'bundle') return { add: prompt.missing.map((v) => ({ product: product(v), quantity: 1 })) };
-  return { add: [] };
+  const code = prompt.discountCode ? { code: prompt.discountCode } : {};
+  if (prompt.kind === 'upsell' || prompt.kind === 'downsell') return { add: [{ product: product(prompt.to), quantity: prompt.quantity }], replace: prompt.line, ...code };
+  if (prompt.kind === 'cross-sell') return { add: (item ? [item] : prompt.items.slice(0, 1)).map((v) => ({ product: product(v), quantity: 1 })), ...code };
+  if (prompt.kind === 'bundle') return { add: prompt.missing.map((v) => ({ product: product(v), quantity: 1 })), ...code };
+  return { add: [], ...code };
 }
 
 /** Carries out an accepted prompt on the shop's cart. Never throws. */
@@ -58,21 +89,19 @@ export async function performAccept(ctx: {
   fetchImpl?: typeof fetch;
 }): Promise<Outcome> {
   const doc = ctx.doc ?? document;
-  const en = ctx.config.locale === 'en';
+  const en = __LOCALE__ ? __LOCALE__ === 'en' : ctx.config.locale === 'en';
   try {
     const change = changeFor(ctx.prompt, ctx.item, ctx.config);
-    if (!change.add.length) return { ok: true };
+    if (!change.add.length && !change.code) return { ok: true };
     const adapter = ctx.platform !== 'none' ? ADAPTERS[ctx.platform] : undefined;
-    if (adapter) {
-      const f = ctx.fetchImpl ?? doc.defaultView!.fetch.bind(doc.defaultView);
-      return await adapter({ change, discountCode: ctx.prompt.discountCode, fetch: f, doc, en });
-    }
-    const href = safeHref(change.add[0].product.url, doc);
+    if (adapter) return await adapter({ change, fetch: ctx.fetchImpl ?? doc.defaultView!.fetch.bind(doc.defaultView), doc, en });
+    // No cart API to call: the product page, where the shopper adds it themselves.
+    const href = change.add[0] && safeHref(change.add[0].product.url, doc);
     if (href) {
       doc.defaultView?.location.assign(href);
       return { ok: true, navigated: true };
     }
-    return { ok: true };
+    return change.code ? failure(en, change.code) : { ok: true };
   } catch {
     return failure(en);
   }

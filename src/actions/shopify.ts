@@ -1,62 +1,101 @@
-import { failure, json, post, type Adapter } from './common';
+import { call, carryOut, json, parseHTML, post, type Adapter, type Driver, type PlatformCart } from './common';
 
-interface CartUI extends HTMLElement {
-  renderContents?(state: unknown): void;
-  getSectionsToRender?(): { id: string }[];
+type Win = Window & {
+  Shopify?: { routes?: { root?: string } };
+  /** Dawn's pub/sub (assets/pubsub.js): a classic script, so `publish` is a global function. */
+  publish?: (event: string, data: unknown) => unknown;
+};
+
+interface ShopifyLine {
+  key: string;
+  variant_id: number;
+  quantity: number;
+  product_title?: string;
+  title?: string;
+  sku?: string | null;
+  properties?: Record<string, unknown> | null;
+  selling_plan_allocation?: unknown;
 }
 
 /**
- * Shopify Ajax Cart API: /cart/add.js, then /cart/change.js for a replacement. The last request
- * asks for the theme's cart sections (Section Rendering API), so the drawer shows the cart as it
- * ends up: themes' drawers do not refresh on their own after an app's add.
+ * Shopify's Ajax Cart API under the locale root (`Shopify.routes.root`, e.g. /ja/): lines are
+ * changed by their line key from /cart.js (a variant id is ambiguous when the variant is on
+ * two lines); a set is one /cart/add.js with every item; a code goes through /cart/update.js
+ * `discount` and must come back `applicable`.
  */
-export const shopify: Adapter = async ({ change, discountCode, fetch, doc, en }) => {
-  const win = doc.defaultView as Window & { Shopify?: { routes?: { root?: string } } };
+export const shopify: Adapter = ({ change, fetch, doc, en }) => {
+  const win = doc.defaultView as Win;
   const root = (win.Shopify?.routes?.root ?? '/').replace(/\/?$/, '/');
-  const items = change.add.map((a) => ({ id: Number(a.product.id), quantity: a.quantity }));
-  if (items.some((i) => !i.id)) return failure(en, change.add[0].product.name);
-  // Dawn and its descendants name the sections their cart UI needs; other themes get the
-  // common ids, kept only where the page has them.
-  const ui = doc.querySelector<CartUI>('cart-drawer, cart-notification');
-  let wanted: string[] = [];
-  try {
-    wanted = ui?.getSectionsToRender?.().map((s) => s.id) ?? [];
-  } catch {
-    /* a theme's own code failing must not stop the add */
-  }
-  if (!wanted.length) wanted = ['cart-drawer', 'cart-icon-bubble'].filter((id) => doc.getElementById(id) || doc.getElementById('shopify-section-' + id));
-  const sections = wanted.length ? { sections: wanted.join(','), sections_url: win.location.pathname } : {};
-  const replace = change.replace?.id;
-  let state: { sections?: Record<string, string | null>; items?: { key?: string }[]; key?: string } | null;
-  try {
-    state = (await post(fetch, `${root}cart/add.js`, JSON.stringify({ items, ...(replace ? {} : sections) }))) as typeof state;
-  } catch {
-    return failure(en, change.add[0].product.name);
-  }
-  const key = state?.items?.[0]?.key;
-  if (replace) {
-    try {
-      state = (await post(fetch, `${root}cart/change.js`, JSON.stringify({ id: replace, quantity: 0, ...sections }), json)) as typeof state;
-    } catch {
-      /* the upgrade is in the cart; the old line stays rather than risk losing both */
-    }
-  }
-  if (discountCode) await fetch(`${root}discount/${encodeURIComponent(discountCode)}`, { credentials: 'same-origin' }).catch(() => {});
-  // The cart changed: from here on the outcome is ok, whatever the theme's UI code does.
-  try {
-    const html = state?.sections;
-    if (/\/cart\/?$/.test(win.location.pathname)) win.location.reload();
-    else if (html && ui?.renderContents) ui.renderContents({ ...state, key: state?.key ?? key });
-    else if (html) {
-      for (const id of wanted) {
-        const el = doc.getElementById('shopify-section-' + id) ?? doc.getElementById(id);
-        const fresh = html[id] && new DOMParser().parseFromString(html[id]!, 'text/html').getElementById('shopify-section-' + id);
-        if (el && fresh) el.innerHTML = fresh.innerHTML;
-      }
-    }
-    doc.documentElement.dispatchEvent(new CustomEvent('cart:refresh', { bubbles: true }));
-  } catch {
-    /* the theme's drawer failed to redraw; the cart itself is right */
-  }
-  return { ok: true };
+  let last: { item_count?: number } & PlatformCart = { lines: [], codes: [] };
+
+  const d: Driver = {
+    async read() {
+      const c = (await call(fetch, root + 'cart.js', { headers: json })).body as { items: ShopifyLine[]; item_count: number; discount_codes?: { code: string; applicable: boolean }[] };
+      return (last = {
+        item_count: c.item_count,
+        lines: c.items.map((l) => ({
+          ref: l.key,
+          product: String(l.variant_id),
+          quantity: l.quantity,
+          name: l.product_title ?? l.title ?? '',
+          sku: l.sku ?? undefined,
+          extra: !!l.selling_plan_allocation || Object.keys(l.properties ?? {}).length > 0,
+        })),
+        codes: c.discount_codes ?? [],
+      });
+    },
+    async add(items) {
+      if (items.some((i) => !Number(i.product.id))) throw new Error('no variant id');
+      await post(fetch, root + 'cart/add.js', JSON.stringify({ items: items.map((i) => ({ id: Number(i.product.id), quantity: i.quantity })) }));
+    },
+    async setQuantity(line, quantity) {
+      await post(fetch, root + 'cart/change.js', JSON.stringify({ id: line.ref, quantity }));
+    },
+    // /cart/update.js `discount` replaces the cart's codes: send the ones it had plus ours
+    // (Horizon's assets/cart-discount.js does the same).
+    async applyCode(code, before) {
+      const r = await post(fetch, root + 'cart/update.js', JSON.stringify({ discount: [...before.codes.map((c) => c.code), code].join(',') }));
+      if (!r?.discount_codes?.some((c: { code: string; applicable: boolean }) => c.code.toLowerCase() === code.toLowerCase() && c.applicable)) throw new Error('not applicable');
+    },
+    async dropCode(_code, before) {
+      await post(fetch, root + 'cart/update.js', JSON.stringify({ discount: before.codes.map((c) => c.code).join(',') }));
+    },
+    refresh: () => redraw(doc, win, root, fetch, last),
+  };
+  return carryOut(d, change, en);
 };
+
+/**
+ * The theme's cart UI after the change: Horizon and themes on Shopify's storefront events get
+ * `shopify:cart:lines-update` with the sections they render; Dawn's cart items get its
+ * `cart-update` publish; the header bubble and drawer sections present on the page are swapped
+ * in from the Section Rendering API, without opening anything. A cart page that nothing
+ * redraws is reloaded.
+ */
+async function redraw(doc: Document, win: Win, root: string, f: typeof fetch, cart: { item_count?: number } & PlatformCart): Promise<void> {
+  const ids = new Set<string>();
+  // Horizon (snippets/cart-items-component.liquid) names its section on the element.
+  const horizon = [...doc.querySelectorAll<HTMLElement>('cart-items-component[data-section-id]')];
+  for (const el of horizon) ids.add(el.dataset.sectionId!);
+  for (const id of ['cart-icon-bubble', 'cart-drawer', 'cart-live-region-text']) if (doc.getElementById('shopify-section-' + id)) ids.add(id);
+  let sections: Record<string, string | null> = {};
+  if (ids.size) sections = (await call(f, `${root}?sections=${[...ids].slice(0, 5).join(',')}`, { headers: json }).catch(() => null))?.body ?? {};
+  const detail = { sections, itemCount: cart.item_count, source: 'cart-upsell' };
+  const ev = Object.assign(new Event('shopify:cart:lines-update', { bubbles: true }), {
+    action: 'add',
+    context: 'cart',
+    lines: cart.lines.map((l) => ({ id: l.ref, quantity: l.quantity })),
+    promise: Promise.resolve({ cart: { totalQuantity: cart.item_count }, detail }),
+  });
+  doc.dispatchEvent(ev);
+  for (const id of ids) {
+    const el = doc.getElementById('shopify-section-' + id);
+    const fresh = sections[id] && parseHTML(sections[id]!).getElementById('shopify-section-' + id);
+    if (el && fresh && !horizon.some((h) => el.contains(h))) el.innerHTML = fresh.innerHTML;
+  }
+  if (typeof win.publish === 'function') win.publish('cart-update', { source: 'cart-upsell', cartData: cart });
+  doc.documentElement.dispatchEvent(new CustomEvent('cart:refresh', { bubbles: true }));
+  const onCartPage = /\/cart\/?$/.test(win.location.pathname);
+  // Dawn's cart page redraws its items on `cart-update` but not its totals: reload there too.
+  if (onCartPage && !horizon.length) win.location.reload();
+}

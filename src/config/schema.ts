@@ -76,6 +76,7 @@ export const configSchema: Check = obj({
     {
       threshold: amount,
       taxIncluded: bool,
+      basis: str({ oneOf: ['after-discounts', 'before-discounts'] }),
       taxRate: num(0, 0.5),
       tiers: list(obj({ amount, label: str() }, ['amount', 'label'])),
       gapFillers: either(bool, list(sku), ['true, false or a list of SKUs', 'true・false か SKU のリスト']),

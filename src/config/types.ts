@@ -140,6 +140,11 @@ export interface FreeShippingConfig {
   /** Whether the threshold is tax-included (default true: 総額表示 for JPY). */
   taxIncluded?: boolean;
   /**
+   * What the threshold is compared with: the goods after discounts and coupons (default, what
+   * most shipping rules use), or before cart-level discounts. Shipping is never included.
+   */
+  basis?: 'after-discounts' | 'before-discounts';
+  /**
    * Consumption-tax rate used only when `taxIncluded` is false and the cart shows tax-included
    * prices (JPY carts do): the threshold is converted to the cart's basis (default 0.1).
    */

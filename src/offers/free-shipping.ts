@@ -36,11 +36,15 @@ function toCartBasis(amount: number, config: Config, currency: string): number {
   return Math.ceil(Math.round(amount * (1 + rate) * 1e6) / 1e6);
 }
 
-function cartSubtotal(cart: Cart): number {
-  if (money(cart.subtotal)) return cart.subtotal;
+/**
+ * The amount the rule compares: the cart's subtotal (goods after discounts and coupons, before
+ * shipping), or with `basis: "before-discounts"` the goods before cart-level discounts.
+ */
+function cartSubtotal(cart: Cart, config: Config): number {
   let sum = 0;
-  for (const l of cart.items) if (money(l?.lineTotal)) sum += l.lineTotal;
-  return sum;
+  if (money(cart.subtotal)) sum = cart.subtotal;
+  else for (const l of cart.items) if (money(l?.lineTotal)) sum += l.lineTotal;
+  return config.freeShipping?.basis === 'before-discounts' && money(cart.discount) ? sum + cart.discount : sum;
 }
 
 /**
@@ -55,7 +59,7 @@ export function freeShippingView(cart: Cart, config: Config, products?: Catalog 
   const raw = amountFor(fs.threshold, currency, config);
   if (raw == null) return null;
   const threshold = toCartBasis(raw, config, currency);
-  const subtotal = cartSubtotal(cart);
+  const subtotal = cartSubtotal(cart, config);
   const remaining = Math.max(0, threshold - subtotal);
 
   const tiers: FreeShippingTierView[] = [];

@@ -3,7 +3,7 @@
  * platform id is derived from: the config's types and schema, the registry's completeness check.
  * No platform code here, so the config schema can name every platform without loading any.
  */
-export const PLATFORM_IDS = ['shopify', 'woocommerce', 'eccube'] as const;
+export const PLATFORM_IDS = ['shopify', 'woocommerce', 'eccube', 'colorme', 'makeshop', 'futureshop', 'magento'] as const;
 
 export type PlatformId = (typeof PLATFORM_IDS)[number];
 

@@ -14,9 +14,13 @@ import type { Platform } from './types';
 import { shopify } from './shopify';
 import { woocommerce } from './woocommerce';
 import { eccube } from './eccube';
+import { colorme } from './colorme';
+import { makeshop } from './makeshop';
+import { futureshop } from './futureshop';
+import { magento } from './magento';
 
 /** Every platform: a missing or mistyped one is a compile error here. */
-const ALL = { shopify, woocommerce, eccube } satisfies Record<PlatformId, Platform>;
+const ALL = { shopify, woocommerce, eccube, colorme, makeshop, futureshop, magento } satisfies Record<PlatformId, Platform>;
 
 /** The platform files' exact types, for compile-time checks elsewhere (every cart API has an adapter). */
 export type PLATFORM_FILES = typeof ALL;
@@ -34,4 +38,8 @@ export const PLATFORMS: PlatformRegistry = {
   ...(all || __CART__ === 'shopify' || __ACTIONS__ === 'shopify' ? { shopify } : {}),
   ...(all || __CART__ === 'woocommerce' || __ACTIONS__ === 'woocommerce' ? { woocommerce } : {}),
   ...(all || __CART__ === 'eccube' || __ACTIONS__ === 'eccube' ? { eccube } : {}),
+  ...(all || __CART__ === 'colorme' || __ACTIONS__ === 'colorme' ? { colorme } : {}),
+  ...(all || __CART__ === 'makeshop' || __ACTIONS__ === 'makeshop' ? { makeshop } : {}),
+  ...(all || __CART__ === 'futureshop' || __ACTIONS__ === 'futureshop' ? { futureshop } : {}),
+  ...(all || __CART__ === 'magento' || __ACTIONS__ === 'magento' ? { magento } : {}),
 };

@@ -72,10 +72,15 @@ export function runWidget(config: Config, doc: Document): Running {
     save();
   }
 
+  /** Offers whose price this platform cannot charge: known, and left out, once the cart actions are loaded. */
+  let unpriced: Set<string> | undefined;
+  const priced = (d: Decision): Decision =>
+    prompts ? prompts.withoutUnchargeable(d, (unpriced ??= prompts.unchargeable(config, prompts.platformFor(config, cart.platform ?? detectPlatform(doc))))) : d;
+
   function evaluate(trigger: Trigger): boolean {
     if (stopped) return false;
     prompts?.checkDrift(config, cart);
-    const decision = decideNow(trigger);
+    const decision = priced(decideNow(trigger));
     ensureTracker(decision.holdout);
     if (decision.holdout) countHoldout(trigger);
     let shownModal = false;
@@ -98,6 +103,13 @@ export function runWidget(config: Config, doc: Document): Running {
     const first = guard('showing prompts', () => {
       if (stopped || ui || !prompts) return;
       prompts.checkDrift(config, cart);
+      if (latest) latest = priced(latest);
+      // A modal decided before the platform was known, whose price it cannot charge: never shown,
+      // and a checkout click it held goes on.
+      if (openModal && unpriced?.has(openModal.offerId)) {
+        openModal = null;
+        continueAfterModal();
+      }
       ui = prompts.createUI(config, handlers, doc);
       if (latest) ui.update(latest);
     });

@@ -6,7 +6,7 @@
  */
 import type { Config, Trigger } from '../config/types';
 import { DEFAULT_TRIGGERS } from '../offers/decide';
-import type { Features } from './defines';
+import type { Features } from './defines.mjs';
 
 export type { Features };
 

@@ -37,6 +37,29 @@ describe('SKU labels', () => {
     ['SKU: ab-12', 'ab-12'],
     ['TN-01', 'TN-01'],
     ['  ', null],
+    // OpenCart prints the model after a dash; other themes use every label below.
+    ['- モデル: HON-TB30', 'HON-TB30'],
+    ['モデル：HON-TB30', 'HON-TB30'],
+    ['モデル番号 HON-TB30', 'HON-TB30'],
+    ['型番：ＫＹ－０１', 'KY-01'],
+    ['品番 : TN-01', 'TN-01'],
+    ['・品番：TN-01', 'TN-01'],
+    [': SKU: ab-12', 'ab-12'],
+    ['sku#AB-12', 'AB-12'],
+    ['Model: HON-TB30', 'HON-TB30'],
+    ['- Model: HON-TB30', 'HON-TB30'],
+    ['Model No. HON-TB30', 'HON-TB30'],
+    ['Art.-Nr.: 4711-B', '4711-B'],
+    ['Art.-Nr. 4711-B', '4711-B'],
+    ['Art. Nr. 4711-B', '4711-B'],
+    ['Artikelnummer: 4711-B', '4711-B'],
+    ['Item no. 33-A', '33-A'],
+    ['– 商品コード：A-1', 'A-1'],
+    // A code that only starts like a label is kept whole.
+    ['MODEL-7', 'MODEL-7'],
+    ['SKUX-1', 'SKUX-1'],
+    ['Modelo 5', 'Modelo 5'],
+    ['-TB30', '-TB30'],
   ])('%j → %j', (raw, want) => expect(cleanSku(raw)).toBe(want));
 });
 
@@ -98,6 +121,20 @@ describe('consistency and bad DOM', () => {
   it('a name with markup stays text; struck prices are never the price', () => {
     const doc = page(`<div class="line"><b class="name">&lt;img src=x onerror=alert(1)&gt;</b><span class="price"><del>¥3,000</del> ¥2,400</span><input class="qty" value="1"></div>`);
     expect(readCart({ selectors: { ...sel, subtotal: undefined } }, doc).items[0]).toMatchObject({ name: '<img src=x onerror=alert(1)>', unitPrice: 2400 });
+  });
+
+  it('old prices inside the price cell are skipped at any depth; a cell that is only a theme\'s "regular" price is the price', () => {
+    const doc = page(
+      `<div class="line"><b class="name">A</b><span class="price"><span class="price__sale"><s class="x">￥3,000</s><span><span class="compare-at">￥2,800</span> ￥2,400</span></span></span><input class="qty" value="1"></div>` +
+        // Dawn's not-on-sale price: the amount sits in .price__regular, nothing else in the cell.
+        `<div class="line"><b class="name">B</b><div class="price"><div class="price__regular"><span class="price-item price-item--regular">￥1,000</span></div></div><input class="qty" value="2"></div>` +
+        `<div class="line"><b class="name">C</b><span class="price">￥<span class="old_price">9</span>500 円</span><input class="qty" value="1"></div>`,
+    );
+    expect(readCart({ selectors: { ...sel, subtotal: undefined } }, doc).items.map((i) => [i.name, i.unitPrice, i.lineTotal])).toEqual([
+      ['A', 2400, 2400],
+      ['B', 1000, 2000],
+      ['C', 500, 500],
+    ]);
   });
 
   it('reads a 500-line cart with every line intact', () => {

@@ -62,6 +62,25 @@ describe('volume line', () => {
     expect(root.textContent).toContain('10%オフ適用中');
   });
 
+  it('a tier that needs a code says "対象" and offers to apply it; "適用中" only once the shop took it', async () => {
+    const p = { ...s.volume, itemsToNext: 2, nextPercentOff: 15, currentPercentOff: 10, discountCode: 'VOL10' };
+    const { q, handlers, root } = setup({ volume: p });
+    expect(root.textContent).toContain('10%オフの対象です');
+    expect(root.textContent).not.toContain('適用中');
+    fireEvent.click(q.getByRole('button', { name: 'クーポンを適用する' }));
+    expect(handlers.onAccept).toHaveBeenCalledWith(p, undefined);
+    await waitFor(() => expect(root.textContent).toContain('10%オフ適用中'));
+    expect(q.queryByRole('button', { name: 'クーポンを適用する' })).toBeNull();
+  });
+
+  it('a code the cart refuses: the reason is shown and nothing claims the discount', async () => {
+    const p = { ...s.volume, itemsToNext: 0, nextPercentOff: 0, currentPercentOff: 10, discountCode: 'VOL10' };
+    const { q, root } = setup({ volume: p }, {}, { onAccept: async () => ({ ok: false, message: 'クーポンを適用できませんでした' }) });
+    fireEvent.click(q.getByRole('button', { name: 'クーポンを適用する' }));
+    await waitFor(() => expect(q.getByRole('alert').textContent).toBe('クーポンを適用できませんでした'));
+    expect(root.textContent).not.toContain('適用中');
+  });
+
   it('can be dismissed', () => {
     const { q, handlers, root } = setup({ volume: s.volume });
     fireEvent.click(q.getByRole('button', { name: '閉じる' }));

@@ -1,0 +1,15 @@
+import type { Fake, Faults, LogEntry } from './http.js';
+export interface EccubeFake extends Fake {
+  csrf: string;
+  addCartToken: string;
+  root: string;
+  log: LogEntry[];
+  fault: Faults;
+  cart(): { lines: { productClassId: number; quantity: number }[]; total: number };
+  summary(): string[];
+  seed(items: { productClassId: number; quantity: number }[]): void;
+}
+export function createEccube(shop: {
+  products: { productId: number; productClassId: number; name: string; price: number; stock?: number; saleLimit?: number; sku?: string }[];
+  root?: string;
+}): EccubeFake;
