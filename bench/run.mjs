@@ -2,7 +2,8 @@
 // `npm run bench`: what the widget costs a shop's page, in numbers. Chromium via Playwright,
 // every figure beside the same page without the widget, at normal CPU and at 4× CPU slowdown.
 // Writes bench/results.json and prints a Markdown table. Options: --runs N (default 5),
-// --demo-runs N (default 8), --no-lighthouse, --port P (default 4305).
+// --demo-runs N (default 8), --no-lighthouse, --port P (default 4305); --server runs the results
+// service's bench instead (bench/server.mjs; `--server --help` for its options).
 import { createServer } from 'node:http';
 import { execSync } from 'node:child_process';
 import { existsSync, readFileSync, statSync, writeFileSync, mkdirSync, rmSync } from 'node:fs';
@@ -19,6 +20,12 @@ import { genericDefines } from '../lib/build.mjs';
 const root = resolve(fileURLToPath(new URL('..', import.meta.url)));
 const args = process.argv.slice(2);
 const opt = (name, d) => (args.includes(name) ? args[args.indexOf(name) + 1] : d);
+// The results service has a bench of its own (bench/server.mjs): `npm run bench -- --server`.
+if (args.includes('--server')) {
+  const { spawnSync } = await import('node:child_process');
+  const r = spawnSync(process.execPath, [join(root, 'bench/server.mjs'), ...args.filter((a) => a !== '--server')], { stdio: 'inherit' });
+  process.exit(r.status ?? 1);
+}
 const RUNS = Number(opt('--runs', 5));
 const DEMO_RUNS = Number(opt('--demo-runs', 8));
 const PORT = Number(opt('--port', process.env.BENCH_PORT ?? 4305));
