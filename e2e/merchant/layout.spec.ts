@@ -4,6 +4,9 @@ import { asShopper } from '../demo/helpers';
 // What a merchant trying the demo on a phone and on a laptop sees: nothing wider than the
 // screen, the holdout note readable and its button reachable, the start page's promises equal
 // to what the sample shops are set to do.
+// Several page loads per test: more than the default 30 s on a busy machine.
+test.describe.configure({ timeout: 90_000 });
+
 const sizes = [
   { width: 390, height: 844 },
   { width: 1280, height: 800 },

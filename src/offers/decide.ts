@@ -53,7 +53,9 @@ export function decide(input: DecideInput): Decision {
   const cart = raw && Array.isArray(raw.items) ? raw : { currency: String(raw?.currency ?? ''), items: [], subtotal: 0 };
   const catalog = catalogOf(config);
   const idx = indexCart(cart);
-  const bar = freeShippingView(cart, config, catalog, idx);
+  // Build-time constants (src/tailor/defines.mjs): a tailored build drops the offer types,
+  // the downsell and the bar its config does not use; the generic build keeps them all.
+  const bar = __FREE_SHIPPING__ ? freeShippingView(cart, config, catalog, idx) : null;
   // The bar is information about the shop's own shipping rule, not an offer: the holdout sees it too.
   if (inHoldout(state?.visitorId ?? '', config.holdout)) return none(bar, true);
   const currency = typeof cart.currency === 'string' ? cart.currency.toUpperCase() : '';
@@ -76,7 +78,7 @@ export function decide(input: DecideInput): Decision {
   const shown = state?.session?.downsellShown ?? [];
   let downsell: Ranked<UpsellPrompt> | null = null;
   offers.forEach((o, i) => {
-    if (o?.type !== 'upsell' || typeof o.downsell !== 'string' || !declined.includes(o.id) || shown.includes(o.id) || !live(o)) return;
+    if (!__DOWNSELL__ || o?.type !== 'upsell' || typeof o.downsell !== 'string' || !declined.includes(o.id) || shown.includes(o.id) || !live(o)) return;
     const p = buildUpgrade(o as UpsellOffer, o.downsell, 'downsell', c);
     const r = p && { p, priority: prio(o), i };
     if (r && better(r, downsell)) downsell = r;
@@ -103,21 +105,25 @@ export function decide(input: DecideInput): Decision {
       !best || priority > best.priority || (priority === best.priority && value > best.p.value);
     switch (o.type) {
       case 'upsell': {
+        if (!__UPSELL__) break;
         const p = buildUpgrade(o, o.to, 'upsell', c, gate(modal));
         if (p) modal = { p, priority, i };
         break;
       }
       case 'cross-sell': {
+        if (!__CROSS_SELL__) break;
         const p = buildCrossSell(o, c, gate(cross));
         if (p) cross = { p, priority, i };
         break;
       }
       case 'bundle': {
+        if (!__BUNDLE__) break;
         const p = buildBundle(o, c, gate(bundle));
         if (p) bundle = { p, priority, i };
         break;
       }
       case 'volume': {
+        if (!__VOLUME__) break;
         const p = buildVolume(o, c, gate(volume));
         if (p) volume = { p, priority, i };
         break;

@@ -52,12 +52,16 @@ function Screen({ decision, hidden, config, slot, ctx: c }: AppProps) {
     else (atTop ? top : bottom).push(node);
   };
   for (const p of d.panels ?? [])
-    if (shows(p)) place(p.kind === 'bundle' ? <BundleCard key={keyOf(p)} c={c} p={p} /> : <CrossSellPanel key={keyOf(p)} c={c} p={p} />, p.slot);
-  if (shows(d.volume)) place(<VolumeLine key={keyOf(d.volume)} c={c} p={d.volume} />);
-  if (d.bar) place(<FreeShippingBar key="bar" c={c} v={d.bar} />, config.freeShipping?.slot, config.freeShipping?.position === 'top');
+    if (shows(p)) {
+      // Only the components of the offer types a tailored build's config uses are in its prompt file.
+      const card = p.kind === 'bundle' ? (__BUNDLE__ ? <BundleCard key={keyOf(p)} c={c} p={p} /> : null) : __CROSS_SELL__ ? <CrossSellPanel key={keyOf(p)} c={c} p={p} /> : null;
+      if (card) place(card, p.slot);
+    }
+  if (__VOLUME__ && shows(d.volume)) place(<VolumeLine key={keyOf(d.volume)} c={c} p={d.volume} />);
+  if (__FREE_SHIPPING__ && d.bar) place(<FreeShippingBar key="bar" c={c} v={d.bar} />, config.freeShipping?.slot, config.freeShipping?.position === 'top');
   return (
     <>
-      {shows(d.modal) && <UpsellDialog key={keyOf(d.modal)} c={c} p={d.modal} />}
+      {__UPSELL__ && shows(d.modal) && <UpsellDialog key={keyOf(d.modal)} c={c} p={d.modal} />}
       {bottom.length > 0 && <aside class="dock" lang={c.lang} aria-label={c.t('region')}>{bottom}</aside>}
       {top.length > 0 && <aside class="dock top" lang={c.lang} aria-label={c.t('fs.region')}>{top}</aside>}
       {[...slots].map(([root, nodes]) => createPortal(<div lang={c.lang}>{nodes}</div>, root as unknown as Element))}

@@ -44,7 +44,8 @@ describe('what a config uses', () => {
   });
 });
 
-describe('the tailored build', () => {
+// Real builds (Vite, a second or more each on a shared machine): generous timeouts.
+describe('the tailored build', { timeout: 120_000 }, () => {
   it('an English free-shipping bar on hand-written selectors carries neither Japanese copy, nor the config check, nor platform layouts, nor checkout code', async () => {
     const config = { locale: 'en', cart: { selectors, currency: 'USD' }, freeShipping: { threshold: 5000 } };
     const r = await buildShop({ config, write: false, logLevel: 'silent' });
@@ -59,15 +60,24 @@ describe('the tailored build', () => {
     expect(has(core, 'wc-block-cart__submit-button'), 'checkout buttons').toBe(false);
     expect(has(ui, 'away from free shipping'), 'English copy').toBe(true);
     expect(has(ui, '送料無料'), 'Japanese copy').toBe(false);
+    // No offer: neither the engine's volume tiers nor the upgrade dialog.
+    expect(has(core, 'percentOff'), 'volume offers').toBe(false);
+    expect(has(ui, 'showModal'), 'the upgrade dialog').toBe(false);
     // The same config, Japanese: the other way round.
     const ja = await buildShop({ config: { ...config, locale: 'ja' }, write: false, logLevel: 'silent' });
     const jaUi = fileOf(ja, 'cart-upsell-ui.js');
     expect(jaUi.includes('送料無料'), 'Japanese copy').toBe(true);
     expect(jaUi.includes('away from free shipping'), 'English copy').toBe(false);
+    // An upgrade offer brings its dialog; the sample shop with every type, the volume tiers too.
+    const up = await buildShop({ config: { ...config, products: [{ sku: 'A', name: 'A', price: 100 }, { sku: 'B', name: 'B', price: 200 }], offers: [{ id: 'u', type: 'upsell', from: 'A', to: 'B' }] }, write: false, logLevel: 'silent' });
+    expect(fileOf(up, 'cart-upsell-ui.js').includes('showModal'), 'the upgrade dialog').toBe(true);
+    expect(fileOf(up, 'cart-upsell.js').includes('percentOff'), 'volume offers').toBe(false);
+    const all = await buildShop({ config: wa, write: false, logLevel: 'silent' });
+    expect(fileOf(all, 'cart-upsell.js').includes('percentOff'), 'volume offers').toBe(true);
   });
 });
 
-describe('npx cart-upsell build', () => {
+describe('npx cart-upsell build', { timeout: 60_000 }, () => {
   const cli = (args: string[]) => spawnSync(process.execPath, ['bin/cart-upsell.mjs', ...args], { encoding: 'utf8' });
 
   it('a config with errors: the fields in the message (Japanese for a ja shop), exit 1, nothing written', () => {

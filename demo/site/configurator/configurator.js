@@ -4,6 +4,9 @@ import { h, t2 } from '../shared/dom.js';
 import { buildForm, kinds, newOffer } from './form.js';
 import { getPath, setPath, prune } from './paths.js';
 import { mountHelper } from './helper.js';
+import { PLATFORMS, applyPlatform, snippets } from './install.js';
+import { applyShopifyIds, detectPlatform, importCatalog, mergeProducts, shopifyIdSnippet } from './catalog-import.js';
+import { pickerCode } from './picker-code.js';
 
 const $ = (id) => document.getElementById(id);
 const form = $('form');
@@ -21,6 +24,9 @@ const templates = {
 
 async function loadTemplate(name) {
   config = await (name === 'empty' ? templates.empty() : templates.shop(name));
+  // The platform list follows the sample's cart reading; the sample keeps its own "yes" (the demo's).
+  setup.platform = PLATFORMS[config.cart?.preset] ? config.cart.preset : 'handmade';
+  $('platform').value = setup.platform;
   buildForm(form, config);
   writeJson();
   changed();
@@ -72,17 +78,100 @@ function sendPreview() {
   for (const f of frames) f.contentWindow?.postMessage({ type: 'cart-upsell-preview', config: prune(config) }, location.origin);
 }
 
-const scriptUrl = () => `${location.origin}/dist/cart-upsell.js`;
-/** JSON that is safe inside a <script> element: "</script>" cannot end it early. */
-const inlineJson = (c) => JSON.stringify(c, null, 2).replace(/</g, '\\u003c');
+/** Where the merchant's shop is and where the files will be served from (not part of the config). */
+const setup = { platform: 'handmade', shopUrl: '', host: 'demo', hostUrl: '', handles: {} };
 
 function writeSnippets() {
   const c = prune(config);
-  $('snippet-file').textContent = `<script src="${scriptUrl()}" data-config="/cart-upsell.json" async></script>`;
-  $('snippet-inline').textContent = `<script type="application/json" id="cart-upsell-config">\n${inlineJson(c)}\n</script>\n<script src="${scriptUrl()}" async></script>`;
+  const sn = snippets({ ...setup, origin: location.origin, config: c });
+  $('snippet-file').textContent = sn.file;
+  $('snippet-inline').textContent = sn.inline;
+  $('host-url').placeholder = sn.base;
+  writeHostSteps(sn.base);
 }
 
-// Form → config → JSON.
+/** What to upload where, in the merchant's words, for this platform and hosting. */
+function writeHostSteps(base) {
+  const p = setup.platform;
+  const name = PLATFORMS[p]?.ja ?? p;
+  const steps = {
+    demo: ['このデモのサーバーから読み込みます。試すためだけのもので、ショップには使えません。', 'Served by this demo server: for trying it only, not for a shop.'],
+    service: [`結果サービスが cart-upsell.js・cart-upsell-ui.js と設定（cart-upsell.json）を ${base} から配信します。ショップには下のタグを貼るだけです。`, `The results service serves cart-upsell.js, cart-upsell-ui.js and the config (cart-upsell.json) from ${base}; the shop only gets the tag below.`],
+    shop:
+      p === 'shopify'
+        ? ['テーマの「コードを編集」→ assets に cart-upsell.js と cart-upsell-ui.js を追加し、B（インライン版）を theme.liquid の </body> の前に貼ります（設定はページに含めます）。', 'Add cart-upsell.js and cart-upsell-ui.js to the theme\'s assets (Edit code), and paste B (inline) before </body> in theme.liquid.']
+        : [`${name}のファイル置き場の ${base} に cart-upsell.js・cart-upsell-ui.js・cart-upsell.json（ダウンロード）を同じフォルダに置き、A のタグを全ページの </body> の前に貼ります。`, `Upload cart-upsell.js, cart-upsell-ui.js and cart-upsell.json (download) to ${base}, in one folder, and paste tag A before </body> on every page.`],
+  }[setup.host];
+  $('host-steps').replaceChildren(h('p', {}, ...t2(steps[0], steps[1])), h('p', {}, ...t2('手順書（画面つき）: ', 'Step-by-step guide (Japanese): '), h('a', { href: `/docs/ja/${p}.md` }, `docs/ja/${p}.md`)));
+}
+
+const platformNotes = {
+  eccube: ['カートは EC-CUBE 4 の標準テーマの形で読み取り、「はい」は商品ページのカート追加と同じ送信で行います（商品規格IDと商品IDが必要）。', 'The cart is read as EC-CUBE 4\'s default theme draws it; "yes" posts the add-cart form (needs product class id and product id).'],
+  shopify: ['カートは Dawn 系テーマの形で読み取り、「はい」は Shopify のカートAPI（バリアントIDが必要）で行います。', 'The cart is read as Dawn-based themes draw it; "yes" uses Shopify\'s cart API (needs the variant id).'],
+  woocommerce: ['カートは WooCommerce の標準カート（クラシック／ブロック）から読み取り、「はい」は Store API（商品IDが必要）で行います。', 'The cart is read from WooCommerce\'s cart page (classic or block); "yes" uses the Store API (needs the product id).'],
+  colorme: ['カラーミーショップの標準テンプレートのカートは自動で読み取ります。読めないテーマは下の「カートの読み取り設定」で作ります。「はい」は商品ページを開きます（商品の url が必要）。', 'Color Me\'s standard cart template is read by its preset; for other themes make the selectors below. "Yes" opens the product page (needs the url).'],
+  makeshop: ['MakeShop の標準テンプレートのカートは自動で読み取ります。読めないテーマは下の「カートの読み取り設定」で作ります。「はい」は商品ページを開きます（商品の url が必要）。', 'MakeShop\'s standard cart template is read by its preset; for other themes make the selectors below. "Yes" opens the product page (needs the url).'],
+  handmade: ['カートの読み取り方は下の「カートの読み取り設定」で作ります。「はい」は商品ページを開くか、あなたのコード（onAccept）で行います。', 'Make the selectors below. "Yes" opens the product page, or runs your own code (onAccept).'],
+};
+
+function setPlatform(platform) {
+  setup.platform = platform;
+  $('platform').value = platform;
+  config = applyPlatform(config, platform);
+  $('platform-note').replaceChildren(...t2(...platformNotes[platform]));
+  buildForm(form, config);
+  writeJson();
+  changed();
+}
+
+/** The CSV as text: UTF-8, or Shift_JIS (what EC-CUBE writes by default and Excel often saves). */
+function decode(buffer) {
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(buffer).replace(/^\uFEFF/, '');
+  } catch {
+    return new TextDecoder('shift_jis').decode(buffer);
+  }
+}
+
+/** Why a CSV row was left out, in the merchant's words. */
+const REASON_JA = { 'not public': '非公開・廃止', 'not published': '非公開', 'no name': '商品名なし', 'no price': '価格なし', variable: '可変商品の親（バリエーションを読み込みます）', grouped: 'グループ商品', external: '外部商品' };
+
+async function importFile(file) {
+  const out = $('import-result');
+  const text = decode(await file.arrayBuffer());
+  const parsed = window.Papa.parse(text, { header: true, skipEmptyLines: true });
+  const detected = detectPlatform(parsed.meta.fields ?? []);
+  if (!detected) {
+    out.replaceChildren(h('p', { class: 'err' }, ...t2('この CSV は Shopify・EC-CUBE 4・WooCommerce の商品CSVとして読めませんでした（見出しの行を確認してください）。', 'This CSV is not a Shopify, EC-CUBE 4 or WooCommerce product export (check its header row).')));
+    return;
+  }
+  // Importing the shop's own catalogue means this is the real shop: its platform changes the cart on "yes".
+  setPlatform(detected);
+  const tax = $('csv-tax').value;
+  const res = importCatalog(parsed.data, {
+    platform: detected,
+    shopUrl: setup.shopUrl,
+    taxIncluded: tax === 'auto' ? undefined : tax === 'included',
+    taxRate: Number($('csv-rate').value),
+    rounding: $('csv-rounding').value,
+  });
+  setup.handles = res.handles;
+  const merged = mergeProducts(config.products, res.products);
+  config.products = merged.products;
+  buildForm(form, config);
+  writeJson();
+  changed();
+  const name = PLATFORMS[detected].ja;
+  out.replaceChildren(
+    h('p', { class: 'ok' }, ...t2(`${name}の商品CSVから ${res.products.length} 件を読み込みました（更新 ${merged.updated}・追加 ${merged.added}）。`, `Read ${res.products.length} products from the ${name} CSV (${merged.updated} updated, ${merged.added} added).`)),
+    res.skipped.length ? h('p', { class: 'small muted' }, ...t2(`読み込まなかった行: ${res.skipped.map((s) => `${s.row}行目（${REASON_JA[s.reason] ?? s.reason}）`).join('、')}`, `Rows left out: ${res.skipped.map((s) => `row ${s.row} (${s.reason})`).join(', ')}`)) : '',
+    detected === 'eccube' ? h('p', { class: 'small warn' }, ...t2('EC-CUBE の商品CSVの「販売価格」は税抜です。選んだ税率で税込にしました。軽減税率（8%）の商品は価格を確認してください（カートの価格と違うとウィジェットがコンソールで知らせます）。', 'EC-CUBE\'s 販売価格 is tax-excluded: converted with the chosen rate. Check reduced-rate (8 %) products (the widget tells you in the console when a cart shows another price).')) : '',
+  );
+  $('shopify-ids').hidden = detected !== 'shopify';
+  if (detected === 'shopify') $('shopify-id-snippet').textContent = shopifyIdSnippet(Object.values(res.handles));
+}
+
+// Form → config → JSON.// Form → config → JSON.
 form.addEventListener('input', (e) => {
   const t = e.target;
   if (!(t instanceof HTMLElement) || !t.dataset.path) return;
@@ -159,6 +248,74 @@ $('download').addEventListener('click', () => {
   const a = h('a', { href: URL.createObjectURL(new Blob([JSON.stringify(prune(config), null, 2)], { type: 'application/json' })), download: 'cart-upsell.json' });
   a.click();
   setTimeout(() => URL.revokeObjectURL(a.href), 1000);
+});
+
+$('platform').addEventListener('change', (e) => setPlatform(e.target.value));
+$('shop-url').addEventListener('input', (e) => {
+  setup.shopUrl = e.target.value.trim();
+  writeSnippets();
+});
+$('host-url').addEventListener('input', (e) => {
+  setup.hostUrl = e.target.value.trim();
+  writeSnippets();
+});
+$('host').addEventListener('change', (e) => {
+  setup.host = e.target.value;
+  writeSnippets();
+});
+$('csv-file').addEventListener('change', (e) => {
+  const f = e.target.files?.[0];
+  if (f) void importFile(f);
+});
+$('shopify-id-apply').addEventListener('click', () => {
+  const out = $('import-result');
+  let found;
+  try {
+    found = JSON.parse($('shopify-id-paste').value);
+    if (!Array.isArray(found)) throw new Error('not a list');
+  } catch {
+    out.replaceChildren(h('p', { class: 'err' }, ...t2('貼り付けた内容が読めませんでした。コンソールがコピーした1行をそのまま貼ってください。', 'Could not read what was pasted: paste the one line the console copied.')));
+    return;
+  }
+  const res = applyShopifyIds(config.products ?? [], setup.handles, found);
+  config.products = res.products;
+  buildForm(form, config);
+  writeJson();
+  changed();
+  out.replaceChildren(
+    h('p', { class: 'ok' }, ...t2(`${res.matched} 件の商品にバリアントIDを入れました。`, `Variant ids set on ${res.matched} products.`)),
+    res.drift.length ? h('p', { class: 'warn' }, ...t2(`ストアの今日の価格に合わせました: ${res.drift.map((d) => `${d.sku} ${d.csv}→${d.shop}円`).join('、')}`, `Prices updated to the store's: ${res.drift.map((d) => `${d.sku} ${d.csv}→${d.shop}`).join(', ')}`)) : '',
+  );
+});
+
+// The selector picker for the merchant's own cart page: a bookmarklet, or the same code for the console.
+const code = pickerCode(location.origin);
+$('picker-code').textContent = code;
+$('bookmarklet').setAttribute('href', `javascript:${encodeURIComponent(code)}`);
+$('bookmarklet').addEventListener('click', (e) => {
+  e.preventDefault();
+  $('picker-status').replaceChildren(...t2('このボタンはブックマークバーにドラッグして、自分のショップのカートページで押します。', 'Drag this button to your bookmarks bar and press it on your own cart page.'));
+});
+$('picker-apply').addEventListener('click', () => {
+  let found;
+  try {
+    found = JSON.parse($('picker-paste').value);
+  } catch {
+    $('picker-status').replaceChildren(h('span', { class: 'err' }, ...t2('貼り付けた内容が読めませんでした。「コピー」した内容をそのまま貼ってください。', 'Could not read it: paste exactly what was copied.')));
+    return;
+  }
+  const selectors = found?.cart?.selectors ?? found?.selectors;
+  if (!selectors?.item) {
+    $('picker-status').replaceChildren(h('span', { class: 'err' }, ...t2('読み取り設定（cart.selectors）が見つかりません。', 'No cart.selectors in what was pasted.')));
+    return;
+  }
+  config.cart = { ...(config.cart ?? {}), selectors };
+  delete config.cart.preset;
+  if (found?.cart?.currency) config.cart.currency = found.cart.currency;
+  buildForm(form, config);
+  writeJson();
+  changed();
+  $('picker-status').replaceChildren(...t2('読み取り設定を反映しました。', 'The selectors are in the config.'));
 });
 
 mountHelper({
