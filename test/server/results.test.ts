@@ -1,7 +1,10 @@
 // @vitest-environment node
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import Papa from 'papaparse';
 import { admin, drivers, event, freshDb, getJson, post, startApp, type TestApp, type TestDb } from './helpers';
+
+// A database per file on a shared 2-core machine: a single request can take seconds under load.
+vi.setConfig({ testTimeout: 60_000 });
 
 type Ev = ReturnType<typeof event> & Record<string, unknown>;
 
