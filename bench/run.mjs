@@ -1,12 +1,10 @@
 #!/usr/bin/env node
 // `npm run bench`: what the widget costs a shop's page, in numbers. Chromium via Playwright,
 // every figure beside the same page without the widget, at normal CPU and at 4× CPU slowdown.
-// Writes bench/results.json and prints a Markdown table. Options: --runs N (default 5),
-// --demo-runs N (default 8), --no-lighthouse, --port P (default 4305); --server runs the results
-// service's bench instead (bench/server.mjs; `--server --help` for its options).
+// Writes bench/results.json and prints a Markdown table. `node bench/run.mjs --help` lists the options.
 import { createServer } from 'node:http';
 import { execSync } from 'node:child_process';
-import { existsSync, readFileSync, statSync, writeFileSync, mkdirSync, rmSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, statSync, writeFileSync, mkdirSync, rmSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { extname, join, normalize, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -14,22 +12,62 @@ import { chromium } from '@playwright/test';
 import { build } from 'vite';
 import { browserPath, chromiumArgs } from '../scripts/browser-path.mjs';
 import { sourceAt } from '../scripts/size-check.mjs';
-import { HOLD, HOLD_MS, PROBE, demoLongTasks } from './demo-long-tasks.mjs';
+import { HOLD, HOLD_MS, PROBE, demoLongTasks, demoLongTasksThrottled } from './demo-long-tasks.mjs';
+import { buildFloors, measureFloorUpdates } from './floor.mjs';
+import { gzipSync } from 'node:zlib';
 import { genericDefines } from '../lib/build.mjs';
 
 const root = resolve(fileURLToPath(new URL('..', import.meta.url)));
 const args = process.argv.slice(2);
-const opt = (name, d) => (args.includes(name) ? args[args.indexOf(name) + 1] : d);
-// The results service has a bench of its own (bench/server.mjs): `npm run bench -- --server`.
+// The results service has a bench of its own (bench/server.mjs): `npm run bench -- --server [--help]`.
 if (args.includes('--server')) {
   const { spawnSync } = await import('node:child_process');
   const r = spawnSync(process.execPath, [join(root, 'bench/server.mjs'), ...args.filter((a) => a !== '--server')], { stdio: 'inherit' });
   process.exit(r.status ?? 1);
 }
+const PARTS = ['sizes', 'load', 'traces', 'demo', 'demo4x', 'micro', 'lighthouse'];
+if (args.includes('--help') || args.includes('-h')) {
+  console.log(`npm run bench [-- options]   (or: node bench/run.mjs [options] after npm run build)
+
+What the widget costs a shop's page, every figure beside the same page without it, in one run:
+  sizes       gzip of the generic files and of each sample shop's tailored build, the floor
+              (Preact + one component in a shadow root, same build settings) and the same with
+              @preact/signals (bytes and the time to show a new amount)
+  load        the bench cart page through Playwright at 1× and 4× CPU (median of --runs loads)
+  traces      one traced load and one CPU profile per CPU rate: what ran inside long tasks
+  demo        the three demo cart pages with no DevTools attached, 1× CPU: long tasks and total
+              blocking time without the widget / generic script tag / tailored build, alternated
+  demo4x      the same pages at 4× CPU (through the DevTools protocol): long tasks, TBT, and the
+              widget's longest frame
+  micro       readCart vs bare DOM reads (generated carts and every test fixture), decide(), the
+              event queue, at 1× and 4× CPU
+  lighthouse  the demo cart page, mobile defaults (needs \`npm i --no-save lighthouse\`)
+
+Options:
+  --only a,b       run only these parts (default: all)
+  --runs N         loads per variant for "load" (default 5)
+  --demo-runs N    loads per variant and shop for "demo" (default 8: 24 pairs over 3 shops)
+  --demo4x-runs N  loads per variant and shop for "demo4x" (default 4)
+  --no-lighthouse  skip Lighthouse
+  --port P         port of the bench's server (default 4305)
+  --no-build       use the build already in dist/ (npm run bench builds first)
+  --serve          only serve the bench pages
+  --help           this text
+
+Writes bench/results.json and prints the tables. A whole run takes 15–25 minutes on a busy
+2-core machine; the load average is printed with the results.`);
+  process.exit(0);
+}
+const opt = (name, d) => (args.includes(name) ? args[args.indexOf(name) + 1] : d);
 const RUNS = Number(opt('--runs', 5));
 const DEMO_RUNS = Number(opt('--demo-runs', 8));
 const PORT = Number(opt('--port', process.env.BENCH_PORT ?? 4305));
-const LIGHTHOUSE = !args.includes('--no-lighthouse');
+// `npm run bench` builds first (the figures are for this checkout); --no-build skips it.
+if (!args.includes('--no-build') && !args.includes('--serve')) execSync('npm run build --silent', { stdio: 'inherit', cwd: root });
+const ONLY = opt('--only', PARTS.join(',')).split(',');
+const part = (name) => ONLY.includes(name);
+const DEMO4X_RUNS = Number(opt('--demo4x-runs', 4));
+const LIGHTHOUSE = !args.includes('--no-lighthouse') && part('lighthouse');
 const dist = resolve(process.env.CART_UPSELL_OUT ?? join(root, 'dist'));
 const libDir = resolve(process.env.BENCH_LIB_OUT ?? `/tmp/cart-upsell-bench-lib-${process.pid}`);
 const origin = `http://127.0.0.1:${PORT}`;
@@ -65,7 +103,7 @@ async function buildLib() {
 
 // ── a tiny static server: the built widget, the bench pages, the demo shop ─────────────────
 const types = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.mjs': 'text/javascript', '.css': 'text/css', '.json': 'application/json', '.svg': 'image/svg+xml', '.map': 'application/json' };
-const mounts = [['/dist/', dist], ['/bench-lib/', libDir], ['/bench/pages/', join(root, 'bench/pages')], ['/demo/', join(root, 'demo')]];
+const mounts = [['/dist/', dist], ['/bench-lib/', libDir], ['/bench/pages/', join(root, 'bench/pages')], ['/demo/', join(root, 'demo')], ['/test/fixtures/', join(root, 'test/fixtures')]];
 const WIDGET_TAG = /<script[^>]*src="\/dist\/cart-upsell\.js"[^>]*><\/script>/;
 // The demo cart lives in localStorage; Lighthouse and a fresh browser start from empty storage,
 // so the bench serves each demo shop's cart page with the same fixed cart (both variants alike).
@@ -100,6 +138,8 @@ function startServer() {
       if (shop) html = html.replace('<head>', `<head>${demoCart(shop)}`);
       if (url.searchParams.get('probe') === '1') html = html.replace('<head>', `<head>${PROBE}`).replace('</body>', `${HOLD}</body>`);
       if (url.searchParams.get('widget') === '0') html = html.replace(WIDGET_TAG, '');
+      // The shop's tailored build (npm run build writes dist/shops/<id>/): same tag, its own file.
+      if (shop && url.searchParams.get('build') === 'tailored') html = html.replace(WIDGET_TAG, `<script src="/dist/shops/${shop}/cart-upsell.js" async></script>`);
       body = Buffer.from(html);
     }
     res.writeHead(200, { 'content-type': types[extname(file)] ?? 'application/octet-stream', 'cache-control': 'no-store' });
@@ -311,12 +351,32 @@ const MICRO = async ({ sizes, offerCounts }) => {
     }
     return [out, document.querySelector('#subtotal').textContent];
   };
+  // readCart and the bare reads sampled alternately (fastest of 25 each): on a busy machine two
+  // separate series catch different load, and their ratio means nothing.
+  // Each sample calls the function until 10 ms have passed (the page's clock moves in 0.1 ms
+  // steps, so a fixed count of fast calls could read 0 on a loaded machine).
+  const sample = (fn) => {
+    const s = performance.now();
+    let n = 0, t;
+    do {
+      fn();
+      n++;
+    } while ((t = performance.now() - s) < 10);
+    return (t * 1000) / n;
+  };
+  const pair = (a, b) => {
+    let ma = Infinity, mb = Infinity;
+    for (let k = 0; k < 25; k++) {
+      ma = Math.min(ma, sample(a));
+      mb = Math.min(mb, sample(b));
+    }
+    return [ma, mb];
+  };
   const readCart = {};
   for (const n of sizes) {
     draw(n);
     const got = L.readCart(cartConfig);
-    const w = time(() => L.readCart(cartConfig));
-    const b = time(bare);
+    const [w, b] = pair(() => L.readCart(cartConfig), bare);
     readCart[n] = { widgetUs: w, bareUs: b, ratio: w / b, linesRead: got.items.length };
   }
 
@@ -346,6 +406,69 @@ const MICRO = async ({ sizes, offerCounts }) => {
   }
   return { readCart, engine };
 };
+
+// readCart on each hand-written shop page of test/fixtures, with its plain-selectors config, against
+// the bare DOM reads of the same selectors (first alternative that matches, text or value).
+const FIXTURE = () => {
+  const L = window.benchLib;
+  const cfg = window.__fixtureConfig;
+  const s = cfg.selectors;
+  const q = (root, sel) => {
+    for (const x of String(sel).split(' || ')) {
+      const e = root.querySelector(x);
+      if (e) return e;
+    }
+    return null;
+  };
+  const items = () => {
+    for (const x of s.item.split(' || ')) {
+      const l = document.querySelectorAll(x);
+      if (l.length) return l;
+    }
+    return [];
+  };
+  const fields = ['name', 'sku', 'price', 'quantity', 'lineTotal'].filter((f) => s[f]);
+  const bare = () => {
+    const out = [];
+    for (const el of items()) out.push(fields.map((f) => { const e = q(el, s[f]); return e && (s[f] === s.sku && s.skuAttr ? e.getAttribute(s.skuAttr) : 'value' in e ? e.value : e.textContent); }));
+    return [out, s.subtotal ? q(document, s.subtotal)?.textContent : null];
+  };
+  const sample = (fn) => {
+    const s = performance.now();
+    let n = 0, t;
+    do {
+      fn();
+      n++;
+    } while ((t = performance.now() - s) < 10);
+    return (t * 1000) / n;
+  };
+  const a = () => L.readCart(cfg);
+  let ma = Infinity, mb = Infinity;
+  for (let k = 0; k < 25; k++) {
+    ma = Math.min(ma, sample(a));
+    mb = Math.min(mb, sample(bare));
+  }
+  return { widgetUs: ma, bareUs: mb, ratio: ma / mb, lines: L.readCart(cfg).items.length };
+};
+
+async function measureFixtures(browser, cpu) {
+  const out = {};
+  const dir = join(root, 'test/fixtures');
+  for (const f of readdirSync(dir).filter((x) => x.endsWith('.expected.json')).sort()) {
+    const name = f.replace('.expected.json', '');
+    const cfg = Object.values(JSON.parse(readFileSync(join(dir, f), 'utf8')).configs).find((c) => c.selectors);
+    if (!cfg) continue;
+    const page = await browser.newPage();
+    if (cpu > 1) await (await page.context().newCDPSession(page)).send('Emulation.setCPUThrottlingRate', { rate: cpu });
+    await page.goto(`${origin}/test/fixtures/${name}.html`);
+    await page.addScriptTag({ type: 'module', content: "import * as lib from '/bench-lib/bench-lib.js'; window.benchLib = lib;" });
+    await page.waitForFunction(() => !!window.benchLib);
+    await page.evaluate((c) => (window.__fixtureConfig = c), cfg);
+    out[name] = await page.evaluate(FIXTURE);
+    await page.close();
+  }
+  return out;
+}
 
 const QUEUE = async (count) => {
   const L = window.benchLib;
@@ -485,13 +608,23 @@ try {
   await buildLib();
   browser = await chromium.launch({ executablePath: browserPath(), args: chromiumArgs });
   results.machine = machine(browser.version());
-  results.sizes = Object.fromEntries(['cart-upsell.js', 'cart-upsell-ui.js'].filter((f) => existsSync(join(dist, f))).map((f) => {
-    const b = readFileSync(join(dist, f));
-    return [f, { raw: b.length }];
-  }));
+  if (part('sizes')) {
+    // gzip -9 of what a page with a prompt loads, per build; the floor built with the same settings.
+    const gz = (file) => (existsSync(file) ? gzipSync(readFileSync(file), { level: 9 }).length : null);
+    const builds = { generic: dist, ...Object.fromEntries((existsSync(join(dist, 'shops')) ? readdirSync(join(dist, 'shops')).sort() : []).map((id) => [`tailored ${id}`, join(dist, 'shops', id)])) };
+    results.sizes = Object.fromEntries(Object.entries(builds).map(([k, d]) => {
+      const core = gz(join(d, 'cart-upsell.js'));
+      const ui = gz(join(d, 'cart-upsell-ui.js'));
+      return [k, { core, ui, page: core + ui }];
+    }));
+    const floors = await buildFloors();
+    results.floor = { gzip: floors.floor.gzip, signalsGzip: floors['floor-signals'].gzip };
+    for (const cpu of CPU) results.floor[`updateUs${cpu}x`] = await measureFloorUpdates(browser, floors, { cpu });
+    log('sizes and floor done');
+  }
 
   results.load = {};
-  for (const cpu of CPU) {
+  for (const cpu of part('load') ? CPU : []) {
     const per = { baseline: [], widget: [] };
     for (let i = 0; i < RUNS; i++) {
       // Alternate the two variants so drift on a shared machine hits both alike.
@@ -502,22 +635,33 @@ try {
     log(`page load at ${cpu}× CPU done`);
   }
 
-  results.longTaskTraces = {};
-  for (const cpu of CPU)
-    for (const widget of [false, true])
-      results.longTaskTraces[`cpu${cpu}x-${widget ? 'widget' : 'baseline'}`] = await traceLongTasks(browser, widget, cpu);
-  log('long-task traces done');
-  results.jsProfile = {};
-  for (const cpu of CPU) results.jsProfile[`cpu${cpu}x`] = await profileWidget(browser, cpu);
-  log('CPU profiles done');
+  if (part('traces')) {
+    results.longTaskTraces = {};
+    for (const cpu of CPU)
+      for (const widget of [false, true])
+        results.longTaskTraces[`cpu${cpu}x-${widget ? 'widget' : 'baseline'}`] = await traceLongTasks(browser, widget, cpu);
+    log('long-task traces done');
+    results.jsProfile = {};
+    for (const cpu of CPU) results.jsProfile[`cpu${cpu}x`] = await profileWidget(browser, cpu);
+    log('CPU profiles done');
+  }
 
-  results.demoLongTasks = await demoLongTasks({ origin, chromePath: browserPath() ?? chromium.executablePath(), flags: chromiumArgs, shops: DEMO_SHOPS, runs: DEMO_RUNS, log });
-  log('demo cart pages without DevTools attached done');
+  if (part('demo')) {
+    results.demoLongTasks = await demoLongTasks({ origin, chromePath: browserPath() ?? chromium.executablePath(), flags: chromiumArgs, shops: DEMO_SHOPS, runs: DEMO_RUNS, log });
+    log('demo cart pages without DevTools attached done');
+  }
+  if (part('demo4x')) {
+    results.demoLongTasks4x = await demoLongTasksThrottled({ browser, origin, shops: DEMO_SHOPS, runs: DEMO4X_RUNS, cpu: 4, log });
+    log('demo cart pages at 4× CPU done');
+  }
 
-  results.micro = {};
-  for (const cpu of CPU) {
-    results.micro[`cpu${cpu}x`] = await measureMicro(browser, cpu);
-    log(`micro benchmarks at ${cpu}× CPU done`);
+  if (part('micro')) {
+    results.micro = {};
+    for (const cpu of CPU) {
+      results.micro[`cpu${cpu}x`] = await measureMicro(browser, cpu);
+      results.micro[`cpu${cpu}x`].fixtures = await measureFixtures(browser, cpu);
+      log(`micro benchmarks at ${cpu}× CPU done`);
+    }
   }
   await browser.close();
   browser = null;
@@ -531,12 +675,17 @@ try {
       log('lighthouse failed:', err);
     }
   }
+} catch (err) {
+  // A part that failed does not cost the figures of the parts before it.
+  results.error = String(err?.stack ?? err);
+  log('a part failed:', err);
 } finally {
   await browser?.close();
   server.close();
   if (!process.env.BENCH_LIB_OUT) rmSync(libDir, { recursive: true, force: true });
 }
 
+results.loadAverageEnd = loadavg().map((x) => round(x, 2));
 mkdirSync(join(root, 'bench'), { recursive: true });
 writeFileSync(join(root, 'bench/results.json'), JSON.stringify(results, null, 2) + '\n');
 console.log(table(results));
@@ -544,35 +693,64 @@ log('results in bench/results.json');
 
 function table(r) {
   const f = (x, d = 1) => (x == null ? '—' : Number(x).toFixed(d));
+  const kb = (n) => (n == null ? '—' : (n / 1024).toFixed(2));
   const delta = (a, b, d = 1) => (a == null || b == null ? '—' : `${b - a >= 0 ? '+' : ''}${(b - a).toFixed(d)}`);
   const rows = [];
-  rows.push(`Bench ${r.date} — ${r.machine.nproc} cores, ${r.machine.cpuModel}, Chromium ${r.machine.chromium}, Node ${r.machine.node}, load average ${r.machine.loadAverage?.join(' ')}; page loads: median of ${r.runs} runs; micro benchmarks: fastest of 7 samples`);
-  rows.push('', '### Page load (bench cart page: free-shipping bar + upsell dialog)', '', '| figure | CPU | without widget | with widget | added |', '| --- | --- | --- | --- | --- |');
-  for (const cpu of CPU) {
-    const { baseline: a, widget: b } = r.load[`cpu${cpu}x`];
-    const c = `${cpu}×`;
-    rows.push(`| script tag → free-shipping bar visible (ms) | ${c} | — | ${f(b.firstBarMs)} | |`);
-    rows.push(`| script tag → upsell dialog visible (ms) | ${c} | — | ${f(b.firstDialogMs)} | |`);
-    rows.push(`| main-thread task time (ms) | ${c} | ${f(a.taskMs)} | ${f(b.taskMs)} | ${delta(a.taskMs, b.taskMs)} |`);
-    rows.push(`| script time (ms) | ${c} | ${f(a.scriptMs)} | ${f(b.scriptMs)} | ${delta(a.scriptMs, b.scriptMs)} |`);
-    rows.push(`| style + layout time (ms) | ${c} | ${f(a.styleLayoutMs)} | ${f(b.styleLayoutMs)} | ${delta(a.styleLayoutMs, b.styleLayoutMs)} |`);
-    rows.push(`| long tasks ≥ 50 ms per load (longest ms) | ${c} | ${f(a.longTasksPerRun, 2)} (${f(a.longestTaskMs)}) | ${f(b.longTasksPerRun, 2)} (${f(b.longestTaskMs)}) | ${delta(a.longTasksPerRun, b.longTasksPerRun, 2)} |`);
-    rows.push(`| layout shift (CLS sum; worst run) | ${c} | ${f(a.layoutShift, 4)} (${f(a.maxLayoutShift, 4)}) | ${f(b.layoutShift, 4)} (${f(b.maxLayoutShift, 4)}) | ${delta(a.layoutShift, b.layoutShift, 4)} |`);
-    rows.push(`| JS heap after GC (KB) | ${c} | ${f(a.heapKB, 0)} | ${f(b.heapKB, 0)} | ${delta(a.heapKB, b.heapKB, 0)} |`);
+  rows.push(`Bench ${r.date} — ${r.machine.nproc} cores, ${r.machine.cpuModel}, Chromium ${r.machine.chromium}, Node ${r.machine.node}, load average ${r.machine.loadAverage?.join(' ')} at the start, ${r.loadAverageEnd?.join(' ') ?? '—'} at the end`);
+  if (r.sizes) {
+    rows.push('', '### Sizes (gzip -9, KB = 1,024 bytes): a page with a prompt loads both files', '', '| build | cart-upsell.js | cart-upsell-ui.js | page with a prompt | vs generic |', '| --- | --- | --- | --- | --- |');
+    const g = r.sizes.generic?.page;
+    for (const [k, v] of Object.entries(r.sizes)) rows.push(`| ${k} | ${kb(v.core)} | ${kb(v.ui)} | **${kb(v.page)}** | ${g ? `${((v.page / g) * 100).toFixed(0)} %` : '—'} |`);
+    if (r.floor) {
+      rows.push(`| floor: Preact + one component in a shadow root | | | ${kb(r.floor.gzip)} | |`);
+      rows.push(`| floor with @preact/signals | | | ${kb(r.floor.signalsGzip)} (+${kb(r.floor.signalsGzip - r.floor.gzip)}) | |`);
+      for (const cpu of CPU) {
+        const u = r.floor[`updateUs${cpu}x`];
+        if (u) rows.push('', `Floor component, showing a new amount (µs per update, median of 5 alternated rounds of 1,000, ${cpu}× CPU): render ${f(u.render)}, signal ${f(u.signal)}.`);
+      }
+    }
   }
-  if (r.demoLongTasks) {
-    rows.push('', `### Long tasks on the demo cart pages, no DevTools attached (1× CPU, ${DEMO_RUNS} loads each)`, '', '| shop | long tasks per load without → with | longest without / with (ms) | long tasks in which widget code ran |', '| --- | --- | --- | --- |');
-    for (const [shop, v] of Object.entries(r.demoLongTasks))
-      rows.push(`| ${shop} | ${f(v.baseline.longTasksPerLoad, 2)} → ${f(v.widget.longTasksPerLoad, 2)} | ${f(v.baseline.longestMs, 0)} / ${f(v.widget.longestMs, 0)} | ${v.widget.withWidgetCode.length ? v.widget.withWidgetCode.map((t) => `${t.ms} ms (widget ${t.widgetMs} ms)`).join(', ') : 'none'} |`);
+  if (Object.keys(r.load ?? {}).length) {
+    rows.push('', '### Page load (bench cart page: free-shipping bar + upsell dialog)', '', '| figure | CPU | without widget | with widget | added |', '| --- | --- | --- | --- | --- |');
+    for (const cpu of CPU) {
+      if (!r.load[`cpu${cpu}x`]) continue;
+      const { baseline: a, widget: b } = r.load[`cpu${cpu}x`];
+      const c = `${cpu}×`;
+      rows.push(`| script tag → free-shipping bar visible (ms) | ${c} | — | ${f(b.firstBarMs)} | |`);
+      rows.push(`| script tag → upsell dialog visible (ms) | ${c} | — | ${f(b.firstDialogMs)} | |`);
+      rows.push(`| main-thread task time (ms) | ${c} | ${f(a.taskMs)} | ${f(b.taskMs)} | ${delta(a.taskMs, b.taskMs)} |`);
+      rows.push(`| script time (ms) | ${c} | ${f(a.scriptMs)} | ${f(b.scriptMs)} | ${delta(a.scriptMs, b.scriptMs)} |`);
+      rows.push(`| style + layout time (ms) | ${c} | ${f(a.styleLayoutMs)} | ${f(b.styleLayoutMs)} | ${delta(a.styleLayoutMs, b.styleLayoutMs)} |`);
+      rows.push(`| long tasks ≥ 50 ms per load (longest ms) | ${c} | ${f(a.longTasksPerRun, 2)} (${f(a.longestTaskMs)}) | ${f(b.longTasksPerRun, 2)} (${f(b.longestTaskMs)}) | ${delta(a.longTasksPerRun, b.longTasksPerRun, 2)} |`);
+      rows.push(`| layout shift (CLS sum; worst run) | ${c} | ${f(a.layoutShift, 4)} (${f(a.maxLayoutShift, 4)}) | ${f(b.layoutShift, 4)} (${f(b.maxLayoutShift, 4)}) | ${delta(a.layoutShift, b.layoutShift, 4)} |`);
+      rows.push(`| JS heap after GC (KB) | ${c} | ${f(a.heapKB, 0)} | ${f(b.heapKB, 0)} | ${delta(a.heapKB, b.heapKB, 0)} |`);
+    }
   }
-  rows.push('', '### readCart vs bare DOM reads of the same fields (µs per call)', '', '| lines | CPU | bare DOM reads | readCart | ratio |', '| --- | --- | --- | --- | --- |');
-  for (const cpu of CPU) for (const [n, v] of Object.entries(r.micro[`cpu${cpu}x`].readCart)) rows.push(`| ${n} | ${cpu}× | ${f(v.bareUs)} | ${f(v.widgetUs)} | ${f(v.ratio, 2)}× |`);
-  rows.push('', '### Offer engine: decide() on a 100-line cart (µs per decision)', '', '| offers | 1× CPU | 4× CPU |', '| --- | --- | --- |');
-  for (const k of Object.keys(r.micro.cpu1x.engine)) rows.push(`| ${k} | ${f(r.micro.cpu1x.engine[k].us)} | ${f(r.micro.cpu4x.engine[k].us)} |`);
-  rows.push('', '### Event queue: 1,000 events tracked in a burst, then delivered', '', '| figure | 1× CPU | 4× CPU |', '| --- | --- | --- |');
-  const q1 = r.micro.cpu1x.queue, q4 = r.micro.cpu4x.queue;
-  for (const [label, k, d] of [['time to enqueue 1,000 (ms)', 'enqueueMs', 1], ['per event (µs)', 'perEventUs', 1], ['longest single track() (ms)', 'longestTrackMs', 2], ['track() mean, first 10 events (ms)', 'first10Ms', 2], ['track() mean, last 10 events (ms)', 'last10Ms', 2], ['requests', 'requests', 0], ['bytes on the wire (request bodies)', 'bytes', 0], ['distinct events delivered', 'delivered', 0], ['bytes per delivered event', 'bytesPerEvent', 0], ['time until delivered (ms)', 'drainMs', 0]])
-    rows.push(`| ${label} | ${f(q1[k], d)} | ${f(q4[k], d)} |`);
+  const demo = (title, d) => {
+    rows.push('', title, '', '| shop | long tasks per load: without / generic / tailored | TBT ms median (mean): without / generic / tailored | widget\'s longest frame ms: generic / tailored | widget frames ≥ 50 ms | long tasks in which widget code ran |', '| --- | --- | --- | --- | --- | --- |');
+    for (const [shop, v] of Object.entries(d))
+      rows.push(`| ${shop} | ${['baseline', 'widget', 'tailored'].map((k) => f(v[k].longTasksPerLoad, 2)).join(' / ')} | ${['baseline', 'widget', 'tailored'].map((k) => `${f(v[k].tbtMedianMs, 0)} (${f(v[k].tbtMeanMs, 0)})`).join(' / ')} | ${f(v.widget.widgetFrameMaxMs, 0)} / ${f(v.tailored.widgetFrameMaxMs, 0)} | ${v.widget.widgetFramesOver50} / ${v.tailored.widgetFramesOver50} | ${[...v.widget.withWidgetCode, ...v.tailored.withWidgetCode].map((t) => `${t.ms} ms (widget ${t.widgetMs} ms)`).join(', ') || 'none'} |`);
+    const sum = (k) => Object.values(d).reduce((s, v) => s + (v[k].longTasksPerLoad ?? 0) * v[k].loads, 0);
+    const loads = (k) => Object.values(d).reduce((s, v) => s + v[k].loads, 0);
+    rows.push('', `Over the shops: ${loads('baseline')} loads without → ${f(sum('baseline'), 0)} long tasks; generic ${loads('widget')} loads → ${f(sum('widget'), 0)}; tailored ${loads('tailored')} loads → ${f(sum('tailored'), 0)}.`);
+  };
+  if (r.demoLongTasks) demo(`### Demo cart pages, no DevTools attached, 1× CPU (${DEMO_RUNS} loads per variant and shop, alternated)`, r.demoLongTasks);
+  if (r.demoLongTasks4x) demo(`### Demo cart pages at 4× CPU, through the DevTools protocol (${DEMO4X_RUNS} loads per variant and shop, alternated)`, r.demoLongTasks4x);
+  if (r.micro) {
+    rows.push('', '### readCart vs bare DOM reads of the same fields (µs per call, fastest of 25 alternated samples)', '', '| cart | CPU | bare DOM reads | readCart | ratio |', '| --- | --- | --- | --- | --- |');
+    for (const cpu of CPU) {
+      const m = r.micro[`cpu${cpu}x`];
+      if (!m) continue;
+      for (const [n, v] of Object.entries(m.readCart)) rows.push(`| generated, ${n} lines | ${cpu}× | ${f(v.bareUs)} | ${f(v.widgetUs)} | ${f(v.ratio, 2)}× |`);
+      for (const [n, v] of Object.entries(m.fixtures ?? {})) rows.push(`| fixture ${n} (${v.lines} lines) | ${cpu}× | ${f(v.bareUs)} | ${f(v.widgetUs)} | ${f(v.ratio, 2)}× |`);
+    }
+    rows.push('', '### Offer engine: decide() on a 100-line cart (µs per decision)', '', '| offers | 1× CPU | 4× CPU |', '| --- | --- | --- |');
+    for (const k of Object.keys(r.micro.cpu1x.engine)) rows.push(`| ${k} | ${f(r.micro.cpu1x.engine[k].us)} | ${f(r.micro.cpu4x?.engine[k].us)} |`);
+    rows.push('', '### Event queue: 1,000 events tracked in a burst, then delivered', '', '| figure | 1× CPU | 4× CPU |', '| --- | --- | --- |');
+    const q1 = r.micro.cpu1x.queue, q4 = r.micro.cpu4x?.queue ?? {};
+    for (const [label, k, d] of [['time to enqueue 1,000 (ms)', 'enqueueMs', 1], ['per event (µs)', 'perEventUs', 1], ['longest single track() (ms)', 'longestTrackMs', 2], ['track() mean, first 10 events (ms)', 'first10Ms', 2], ['track() mean, last 10 events (ms)', 'last10Ms', 2], ['requests', 'requests', 0], ['bytes on the wire (request bodies)', 'bytes', 0], ['distinct events delivered', 'delivered', 0], ['bytes per delivered event', 'bytesPerEvent', 0], ['time until delivered (ms)', 'drainMs', 0]])
+      rows.push(`| ${label} | ${f(q1[k], d)} | ${f(q4[k], d)} |`);
+  }
   if (r.lighthouse) {
     rows.push('', '### Lighthouse (demo cart page 和雑貨 こもれび, mobile defaults)', '');
     if (r.lighthouse.error) rows.push(`Lighthouse could not run: ${r.lighthouse.error.split('\n')[0]}`);
@@ -585,13 +763,15 @@ function table(r) {
       rows.push(`| LCP (ms) | ${f(a.lcpMs, 0)} | ${f(b.lcpMs, 0)} | ${delta(a.lcpMs, b.lcpMs, 0)} |`);
     }
   }
-  rows.push('', '### Long tasks (≥ 50 ms) in one traced load, with what ran inside them', '');
-  for (const [k, tasks] of Object.entries(r.longTaskTraces ?? {}))
-    rows.push(`- ${k}: ${tasks.length ? tasks.map((t) => `${t.durationMs} ms [${t.what.join('; ')}]`).join(' · ') : 'none'}`);
-  rows.push('', '### Widget JavaScript self time during one load, per source file (CPU profile)', '', '| source file | 1× CPU (ms) | 4× CPU (ms) |', '| --- | --- | --- |');
-  const p4 = new Map((r.jsProfile?.cpu4x ?? []).map((x) => [x.file, x.selfMs]));
-  for (const x of r.jsProfile?.cpu1x ?? []) rows.push(`| ${x.file} | ${f(x.selfMs)} | ${f(p4.get(x.file))} |`);
-  const intl = r.load.cpu1x.widget.intlCalls;
-  rows.push('', `Intl formatters created during a widget page load: ${intl.length ? intl.map((i) => `${i.name} at ${i.at.toFixed(0)} ms (${i.ms.toFixed(1)} ms)`).join(', ') : 'none'}`);
+  if (r.longTaskTraces) {
+    rows.push('', '### Long tasks (≥ 50 ms) in one traced load, with what ran inside them', '');
+    for (const [k, tasks] of Object.entries(r.longTaskTraces ?? {}))
+      rows.push(`- ${k}: ${tasks.length ? tasks.map((t) => `${t.durationMs} ms [${t.what.join('; ')}]`).join(' · ') : 'none'}`);
+    rows.push('', '### Widget JavaScript self time during one load, per source file (CPU profile)', '', '| source file | 1× CPU (ms) | 4× CPU (ms) |', '| --- | --- | --- |');
+    const p4 = new Map((r.jsProfile?.cpu4x ?? []).map((x) => [x.file, x.selfMs]));
+    for (const x of r.jsProfile?.cpu1x ?? []) rows.push(`| ${x.file} | ${f(x.selfMs)} | ${f(p4.get(x.file))} |`);
+  }
+  const intl = r.load?.cpu1x?.widget.intlCalls;
+  if (intl) rows.push('', `Intl formatters created during a widget page load: ${intl.length ? intl.map((i) => `${i.name} at ${i.at.toFixed(0)} ms (${i.ms.toFixed(1)} ms)`).join(', ') : 'none'}`);
   return rows.join('\n');
 }

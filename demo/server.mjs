@@ -21,9 +21,13 @@ const argValue = (name) => {
 };
 const port = argValue('--port');
 
+// The demo's shop config, unless another is given: the dashboard names the offers from it.
+const env = { ...process.env, CONFIG_FILE: process.env.CONFIG_FILE || fileURLToPath(new URL('site/shops/wa/cart-upsell.json', import.meta.url)) };
+
 try {
   const s = await startService({
     root,
+    env,
     demo: true,
     quiet: args.includes('--quiet'),
     port: port === undefined ? undefined : Number(port),

@@ -124,3 +124,17 @@ test('a page handler can take over: preventDefault on cart-upsell:accept, and th
   expect(fake.log).toEqual([]);
   expect(fake.summary()).toEqual(['TN-0123×2']);
 });
+
+test('EC-CUBE: an upgrade that needs a code never holds the checkout click — no dialog, the click goes on', async ({ page }) => {
+  const fake = createEccube({ products: products.map((p) => ({ productId: p.productId, productClassId: p.id, name: p.name, price: p.price, sku: p.sku })) });
+  fake.seed([{ productClassId: 4001, quantity: 2 }]);
+  shop = await startShop(fake, shopPage(`<meta name="eccube-csrf-token" content="${fake.csrf}">`));
+  const warnings: string[] = [];
+  page.on('console', (m) => m.type() === 'warning' && warnings.push(m.text()));
+  await start(page, 'eccube', [{ ...upsell, triggers: ['checkout'], discountCode: 'UP10' }], cartOf([line('4001', 2)]));
+  await page.getByRole('link', { name: 'レジに進む' }).click();
+  await expect(page).toHaveURL(/#checkout$/);
+  await expect(page.getByRole('dialog')).toHaveCount(0);
+  expect(warnings.filter((w) => w.includes('up-1'))).toHaveLength(1);
+  expect(fake.summary()).toEqual(['TN-0123×2']);
+});

@@ -1,6 +1,7 @@
 import { test, expect } from '@playwright/test';
 import { watchConsole } from './helpers';
-import { ADMIN_TOKEN, signIn } from '../admin';
+import { mkdirSync } from 'node:fs';
+import { signIn } from '../admin';
 
 test.beforeEach(({ page }) => signIn(page));
 
@@ -11,7 +12,7 @@ test('the seed 000 scenario: AOV ￥3,000 → ￥3,500, profit ￥1,200,000 → 
   await page.getByLabel('アップセル成功率（%）').fill('10');
   await page.getByRole('button', { name: '記事の例（seed 000）を読み込む' }).click();
   await expect(page.getByLabel('月間販売数（個）')).toHaveValue('1000');
-  const scenario = page.getByRole('region', { name: '利益シミュレーション（アップセル）' });
+  const scenario = page.getByRole('region', { name: '利益シミュレーション（計画用）' });
   const aov = scenario.getByRole('row', { name: /平均単価/ });
   await expect(aov).toContainText('￥3,000');
   await expect(aov).toContainText('￥3,500');
@@ -21,7 +22,7 @@ test('the seed 000 scenario: AOV ￥3,000 → ￥3,500, profit ￥1,200,000 → 
   await expect(profit).toContainText('￥1,525,000');
   await expect(profit).toContainText('+￥325,000');
   await expect(scenario.getByRole('row', { name: /年間の利益増加/ })).toContainText('+￥3,900,000');
-  await expect(scenario.getByRole('img', { name: /月間利益/ })).toBeVisible();
+  await expect(scenario.getByText('利益 = 通常 750個 × ￥1,200 + 上位 250個 × ￥2,500')).toBeVisible();
   // The merchant's own numbers: 40 % take moves the average to ￥3,800.
   await page.getByLabel('アップセル成功率（%）').fill('40');
   await expect(aov).toContainText('￥3,800');
@@ -35,89 +36,105 @@ test('English toggle shows the same figures in English', async ({ page }) => {
   await expect(page.getByRole('row', { name: /Profit a month/ })).toContainText('+￥325,000');
 });
 
-// A known set of events under a visitor prefix nobody else uses: the dashboard, filtered to it,
-// must show exactly what these events imply.
-test('dashboard figures equal those computed from the posted events', async ({ page, request }) => {
+// A known month (March 2025, which no other test writes to): the dashboard must show exactly what
+// these events imply, computed by hand below.
+test('a known month: conversion, revenue per visitor, order value, the profit formula and revenue confirmed by orders', async ({ page, request }) => {
   const p = `e2e-dash-${Date.now().toString(36)}`;
   let n = 0;
-  const ev = (o: Record<string, unknown>) => ({
-    id: `${p}-${n++}`, type: 'impression', offerId: 'up-tenugui', offerType: 'upsell', time: new Date().toISOString(), currency: 'JPY',
-    cartSubtotal: 2640, value: 2200, visitorId: `${p}-v1`, sessionId: `${p}-s1`, variant: 'value', holdout: false,
-    items: [{ sku: 'TN-0123-DX', quantity: 2, price: 2420 }], page: 'http://127.0.0.1/demo/site/shops/wa/cart.html', version: 'e2e', ...o,
+  const at = (day: number, min = 0) => new Date(Date.UTC(2025, 2, day, 1, min)).toISOString();
+  const dx = { sku: 'TN-0123-DX', quantity: 2, price: 2420 };
+  const ev = (visitor: string, o: Record<string, unknown> = {}) => ({
+    id: `${p}-${n++}`, type: 'impression', offerId: 'up-tenugui', offerType: 'upsell', time: at(3), currency: 'JPY',
+    cartSubtotal: 2640, value: 2200, visitorId: `${p}-${visitor}`, sessionId: `${p}-${visitor}-s`, variant: 'value', holdout: false,
+    items: [dx], page: 'http://127.0.0.1/demo/site/shops/wa/cart.html', version: 'e2e', ...o,
+  });
+  const order = (visitor: string, total: number, items: unknown[], o: Record<string, unknown> = {}) => ({
+    id: `order-${p}-${visitor}`, type: 'order', orderId: `${p}-${visitor}`, total, time: at(3, 30), currency: 'JPY', visitorId: `${p}-${visitor}`,
+    sessionId: `${p}-${visitor}-s`, variant: null, holdout: false, items, page: 'http://127.0.0.1/thanks', version: 'e2e', ...o,
   });
   const events = [
-    // Session 1 (variant value): shown, accepted; the next look at the cart is ￥4,840.
-    ev({}), ev({ type: 'accept' }), ev({ offerId: 'vol-tenugui', offerType: 'volume', value: 0, cartSubtotal: 4840, variant: null, items: [] }),
-    // Session 2 (variant longevity): shown twice, declined; the downsell shown and accepted (+￥880).
-    ev({ sessionId: `${p}-s2`, visitorId: `${p}-v2`, variant: 'longevity' }),
-    ev({ sessionId: `${p}-s2`, visitorId: `${p}-v2`, variant: 'longevity' }),
-    ev({ sessionId: `${p}-s2`, visitorId: `${p}-v2`, variant: 'longevity', type: 'decline' }),
-    ev({ sessionId: `${p}-s2`, visitorId: `${p}-v2`, variant: 'longevity', offerType: 'downsell', value: 880 }),
-    ev({ sessionId: `${p}-s2`, visitorId: `${p}-v2`, variant: 'longevity', offerType: 'downsell', value: 880, type: 'accept' }),
-    ev({ sessionId: `${p}-s2`, visitorId: `${p}-v2`, offerId: 'x-tea', offerType: 'cross-sell', value: 1080, variant: null, cartSubtotal: 3520 }),
-    // Holdout session: would have seen the upgrade; its order stays at ￥2,640.
-    ev({ sessionId: `${p}-s3`, visitorId: `${p}-v3`, holdout: true }),
+    // Shown: v1 accepts the upgrade and orders it (￥9,000); v2 declines and orders ￥5,000; v3 buys nothing;
+    // v4's card came back three times on one page view (one impression) and buys nothing.
+    ev('v1'), ev('v1', { type: 'accept', time: at(3, 1) }), order('v1', 9000, [dx, { sku: 'OTHER', quantity: 1, price: 4160 }]),
+    ev('v2', { variant: 'longevity' }), ev('v2', { type: 'decline', variant: 'longevity', time: at(3, 1) }), order('v2', 5000, [{ sku: 'TN-0123', quantity: 2, price: 1320 }]),
+    ev('v3'),
+    ev('v4', { variant: 'longevity' }), ev('v4', { variant: 'longevity' }), ev('v4', { variant: 'longevity' }),
+    // Holdout: h1 would have seen the upgrade and orders ￥4,000; h2 buys nothing.
+    ev('h1', { holdout: true }), order('h1', 4000, [{ sku: 'TN-0123', quantity: 1, price: 1320 }], { holdout: true }),
+    ev('h2', { holdout: true }),
   ];
   const res = await request.post('/events', { data: JSON.stringify({ events: [...events, events[1]] }), headers: { 'content-type': 'text/plain' } });
   expect(res.ok()).toBe(true);
 
   const c = watchConsole(page);
-  await page.goto(`/demo/site/dashboard/?visitor=${p}`);
-  await expect(page.getByRole('status').filter({ hasText: 'イベント' })).toContainText('10件のイベント');
-  const summary = page.getByRole('region', { name: '概要' });
-  // Shown prompts (holdout excluded): 1 + 2 + 1 (downsell) + 1 (volume) + 1 (cross-sell) = 6; 2 accepted.
-  await expect(summary.getByRole('group', { name: '表示回数' })).toContainText('6');
-  await expect(summary.getByRole('group', { name: '承諾数' })).toContainText('2');
-  await expect(summary.getByRole('group', { name: '承諾数' })).toContainText('33.3%');
-  await expect(summary.getByRole('group', { name: '追加された売上' })).toContainText('￥3,080');
-  // Order value: sessions with prompts (￥4,840 + ￥3,520) / 2 = ￥4,180 vs holdout ￥2,640: +￥1,540.
-  await expect(summary.getByRole('group', { name: '客単価の差（提案あり − なし）' })).toContainText('￥1,540');
-  const aov = page.getByRole('region', { name: /客単価：提案あり/ });
-  await expect(aov.getByRole('row', { name: /^提案あり/ })).toContainText('￥4,180');
-  await expect(aov.getByRole('row', { name: /holdout/ })).toContainText('￥2,640');
+  await page.goto('/demo/site/dashboard/?from=2025-03-01&to=2025-03-31&margin=40');
+  await expect(page.getByRole('status').filter({ hasText: '2025-03-01' })).toContainText('提案に出会った訪問者 6人、注文 3件');
 
-  // Per offer: the upgrade shown 3 times, accepted once (33.3 %), ￥2,200 added.
-  const offers = page.getByRole('region', { name: '提案ごとの承諾率' });
-  const up = offers.getByRole('row', { name: /^up-tenugui アップセル/ });
-  await expect(up).toContainText('33.3%');
-  await expect(up).toContainText('￥2,200');
-  await expect(offers.getByRole('row', { name: /up-tenugui \(downsell\)/ })).toContainText('100.0%');
-  await expect(offers.getByRole('img', { name: /承諾率/ })).toBeVisible();
+  // Shown: 2 of 4 buy (50.0 %), ￥14,000 ÷ 4 = ￥3,500 per visitor, ￥7,000 an order.
+  // Holdout: 1 of 2 (50.0 %), ￥2,000 per visitor, ￥4,000 an order.
+  const lift = page.getByRole('region', { name: '提案あり vs 提案なし' });
+  const rpv = lift.getByRole('row', { name: /^1訪問者あたり売上/ });
+  await expect(rpv.getByRole('cell').nth(0)).toContainText('￥3,500');
+  await expect(rpv.getByRole('cell').nth(1)).toContainText('￥2,000');
+  await expect(rpv).toContainText('+75.0%');
+  await expect(lift.getByRole('row', { name: /^購入率/ }).getByRole('cell').nth(0)).toContainText('50.0%');
+  await expect(lift.getByRole('row', { name: /^平均注文額/ }).getByRole('cell').nth(0)).toContainText('￥7,000');
+  await expect(lift.getByRole('row', { name: /^平均注文額/ }).getByRole('cell').nth(1)).toContainText('￥4,000');
+  // Six visitors decide nothing: no winner is named.
+  await expect(lift.getByText(/の方が高い/)).toHaveCount(0);
+  await expect(rpv).toContainText(/まだ判断できません：あと約[\d,]+人の訪問者が必要|データが足りません/);
 
-  // Per variant: value 1/1, longevity 0/2; far too few to judge.
-  const variants = page.getByRole('region', { name: '文言（コピー）の A/B テスト' });
-  const upVariants = variants.getByRole('table', { name: 'up-tenugui 文言ごと' });
-  await expect(upVariants.getByRole('row', { name: /^value/ })).toContainText('100.0%');
-  await expect(upVariants.getByRole('row', { name: /^longevity/ })).toContainText('0.0%');
-  // The fallback inherits the visitor's copy: longevity 1 of 1 there.
-  await expect(variants.getByRole('table', { name: 'up-tenugui (downsell) 文言ごと' }).getByRole('row', { name: /^longevity/ })).toContainText('100.0%');
-  await expect(variants.getByText('判定にはデータが足りません').first()).toBeVisible();
-
-  // Profit at 30 %: ￥3,080 × 0.3 = ￥924; per order ￥1,540 × 0.3 = ￥462.
+  // One profit figure: (￥3,500 − ￥2,000) × 4 visitors × 40 % = ￥2,400, with its formula.
+  const pay = page.getByRole('region', { name: '儲かっていますか？' });
+  await expect(pay.getByText('+￥2,400', { exact: true })).toBeVisible();
+  await expect(pay.getByText('= （1訪問者あたり売上 提案あり ￥3,500 − 提案なし ￥2,000）× 提案ありの訪問者 4人 × 粗利率 40%')).toBeVisible();
   await page.getByLabel('粗利率（%）').fill('30');
-  const profit = page.getByRole('region', { name: '利益への効果（実測）' });
-  await expect(profit.getByRole('row', { name: /追加売上 × 粗利率/ })).toContainText('￥924');
-  await expect(profit.getByRole('row', { name: /客単価の差 × 粗利率/ })).toContainText('￥462');
+  await expect(pay.getByText('+￥1,800', { exact: true })).toBeVisible();
+
+  // Per offer, by name: 4 page views (v4's three appearances are one), 1 accepted (25.0 %), and the
+  // ￥2,200 the upgrade added found in v1's order.
+  const offers = page.getByRole('region', { name: '提案ごとの成果' });
+  const up = offers.getByRole('row', { name: /手ぬぐい 青海波 → 手ぬぐい 青海波 特撰/ });
+  await expect(up.getByRole('cell').nth(1)).toHaveText('4');
+  await expect(up.getByRole('cell').nth(2)).toContainText('25.0%');
+  await expect(up.getByRole('cell').nth(5)).toContainText('￥2,200');
+  await expect(offers.getByText('この期間の注文 3件・￥18,000（うち提案に出会った訪問者から 3件）')).toBeVisible();
+
+  // Copy variants: "value" (v1, v3) against "longevity" (v2, v4).
+  const variants = page.getByRole('region', { name: '文言（コピー）の A/B テスト' });
+  await expect(variants.getByRole('heading', { name: '手ぬぐい 青海波 → 手ぬぐい 青海波 特撰：「value」vs「longevity」' })).toBeVisible();
+
+  // The trend charts are drawn (uPlot canvases) and named.
+  await expect(page.getByRole('img', { name: '1訪問者あたり売上（円）' }).locator('canvas').first()).toBeVisible();
+  await expect(page.getByRole('img', { name: '購入率（%）' }).locator('canvas').first()).toBeVisible();
   c.expectNone();
 });
 
-test('the traffic simulator fills the dashboard, with a significance verdict between the two copies', async ({ page }) => {
+test('the simulator of known effect fills the dashboard; screenshots at 1280 × 800 and 390 × 844', async ({ page }) => {
+  test.setTimeout(120_000);
   const c = watchConsole(page);
+  await page.setViewportSize({ width: 1280, height: 800 });
   await page.goto('/demo/site/dashboard/');
-  await page.getByLabel('買い物客の数').fill('400');
-  await page.getByLabel('承諾率：文言 value（%）').fill('45');
-  await page.getByLabel('承諾率：文言 longevity（%）').fill('5');
+  await page.getByLabel('訪問者数').fill('3000');
   await page.getByRole('button', { name: 'シミュレーターを実行' }).click();
-  await expect(page.getByRole('status').filter({ hasText: '送信しました' })).toBeVisible({ timeout: 15_000 });
-  const prefix = await page.evaluate(async (token) => {
-    const r = await fetch('/events?order=desc&limit=1', { headers: { authorization: `Bearer ${token}` } });
-    const { events } = await r.json();
-    return String(events[0].visitorId).split('-').slice(0, 2).join('-');
-  }, ADMIN_TOKEN);
-  await page.getByLabel('訪問者IDの先頭で絞り込み').fill(prefix);
-  await page.getByRole('button', { name: '更新' }).click();
-  await expect(page.getByText('「value」の承諾率が有意に高い')).toBeVisible();
-  const aov = page.getByRole('region', { name: /客単価：提案あり/ });
-  await expect(aov.getByRole('row', { name: /holdout/ })).not.toContainText(/\s0\s/);
+  await expect(page.getByRole('status').filter({ hasText: '送信しました' })).toBeVisible({ timeout: 90_000 });
+  await expect(page.getByRole('status').filter({ hasText: '提案に出会った訪問者' })).toBeVisible({ timeout: 60_000 });
+  const lift = page.getByRole('region', { name: '提案あり vs 提案なし' });
+  await expect(lift.getByRole('row', { name: /^1訪問者あたり売上/ })).toContainText(/%（/);
+  await expect(page.getByRole('region', { name: '儲かっていますか？' }).getByText(/^= （1訪問者あたり売上/)).toBeVisible();
+  await expect(page.getByRole('region', { name: '提案ごとの成果' }).getByRole('row', { name: /八女煎茶/ })).toBeVisible();
+  if (process.env.SCREENSHOTS) {
+    mkdirSync('docs/screenshots', { recursive: true });
+    await page.getByRole('region', { name: '儲かっていますか？' }).scrollIntoViewIfNeeded();
+    await page.evaluate(() => window.scrollTo(0, document.getElementById('pay-title')!.getBoundingClientRect().top + window.scrollY - 16));
+    await page.screenshot({ path: 'docs/screenshots/dashboard-desktop-ja.png' });
+    await page.getByRole('region', { name: '提案ごとの成果' }).screenshot({ path: 'docs/screenshots/dashboard-offers-desktop-ja.png' });
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.waitForTimeout(500);
+    await page.evaluate(() => window.scrollTo(0, document.getElementById('pay-title')!.getBoundingClientRect().top + window.scrollY - 8));
+    await page.screenshot({ path: 'docs/screenshots/dashboard-mobile-ja.png' });
+    await page.getByRole('region', { name: '提案あり vs 提案なし' }).scrollIntoViewIfNeeded();
+    await page.screenshot({ path: 'docs/screenshots/dashboard-lift-mobile-ja.png' });
+  }
   c.expectNone();
 });

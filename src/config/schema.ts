@@ -1,5 +1,6 @@
 import { unitOf } from './units';
 import { PLATFORM_IDS } from '../platforms/ids';
+import type { OfferType } from './types';
 import { bool, date, either, func, int, list, num, obj, record, selector, str, tagged, url, type Check } from './schema-kit';
 
 const sku = str();
@@ -46,6 +47,7 @@ const offerCommon = {
   slot: selector,
 };
 
+// One schema per offer type: a type without its schema does not compile.
 const offer: Check = tagged('type', {
   upsell: obj({ ...offerCommon, from: sku, to: sku, benefits: list(str()), downsell: sku }, ['id', 'from', 'to']),
   'cross-sell': obj({ ...offerCommon, for: skus, items: skus, max: int({ min: 1, max: 12 }) }, ['id', 'for', 'items']),
@@ -54,7 +56,7 @@ const offer: Check = tagged('type', {
     { ...offerCommon, items: skus, tiers: list(obj({ quantity: int({ min: 2 }), percentOff: num(0.1, 90), label: str() }, ['quantity', 'percentOff']), { nonEmpty: true }) },
     ['id', 'tiers'],
   ),
-});
+} satisfies Record<OfferType, Check>);
 
 const selectors = obj(
   { item: selector, name: selector, sku: selector, skuAttr: str(), price: selector, quantity: selector, lineTotal: selector, subtotal: selector, discount: selector },

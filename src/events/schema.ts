@@ -1,10 +1,14 @@
+import type { OfferType } from '../config/types';
+import { OFFER_TYPES } from '../offers/kinds';
+
 /** One event as delivered to the merchant's endpoint and dispatched on document. */
 export interface WidgetEvent {
   /** Unique and stable across retries: a reader drops duplicates by id. */
   id: string;
   type: 'impression' | 'accept' | 'decline' | 'dismiss' | 'accept-failed';
   offerId: string;
-  offerType: 'upsell' | 'downsell' | 'cross-sell' | 'bundle' | 'volume' | 'free-shipping';
+  /** An offer's type, `downsell` for an upsell's fallback, `free-shipping` for a gap filler added from the bar. */
+  offerType: OfferType | 'downsell' | 'free-shipping';
   /** ISO 8601. */
   time: string;
   currency: string;
@@ -49,7 +53,7 @@ export interface OrderEvent {
 export type AnyEvent = WidgetEvent | OrderEvent;
 
 const TYPES = ['impression', 'accept', 'decline', 'dismiss', 'accept-failed', 'order'];
-const OFFER_TYPES = ['upsell', 'downsell', 'cross-sell', 'bundle', 'volume', 'free-shipping'];
+const EVENT_OFFER_TYPES: readonly string[] = [...OFFER_TYPES, 'downsell', 'free-shipping'];
 
 /** Null when `e` is a well-formed event, else a message naming the first bad field. */
 export function validateEvent(e: unknown): string | null {
@@ -64,7 +68,7 @@ export function validateEvent(e: unknown): string | null {
     (order
       ? (typeof o.orderId === 'string' && o.orderId.length > 0 && o.orderId.length <= 200 ? null : 'orderId: expected text (at most 200 characters)') ?? int('total')
       : str('offerId') ??
-        (OFFER_TYPES.includes(o.offerType as string) ? null : `offerType: expected one of ${OFFER_TYPES.join(', ')}`)) ??
+        (EVENT_OFFER_TYPES.includes(o.offerType as string) ? null : `offerType: expected one of ${EVENT_OFFER_TYPES.join(', ')}`)) ??
     (typeof o.time === 'string' && !isNaN(Date.parse(o.time)) ? null : 'time: expected an ISO 8601 date') ??
     (typeof o.currency === 'string' && /^[A-Z]{3}$/.test(o.currency) ? null : 'currency: expected a currency code such as "JPY"') ??
     (order ? null : int('cartSubtotal') ?? int('value')) ??

@@ -2,6 +2,7 @@ import type { Config, Offer } from '../config/types';
 import { dateMs } from './conditions';
 import { priceHonoured } from './base';
 import { shopCurrency } from './free-shipping';
+import { unreachable } from './kinds';
 
 export interface OfferIssue {
   path: string;
@@ -109,6 +110,8 @@ export function checkOffers(config: Config, now?: number): OfferIssue[] {
         each(`${at}.items`, o.items, mayBeCartOnly);
         if (!priceHonoured(o)) err(at, notHonoured(ja, 'tier discount', undefined, cur));
         break;
+      default:
+        unreachable(o);
     }
   });
 

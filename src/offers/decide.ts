@@ -8,6 +8,7 @@ import { buildUpgrade } from './upsell';
 import { buildCrossSell } from './cross-sell';
 import { buildBundle } from './bundle';
 import { buildVolume } from './volume';
+import { unreachable } from './kinds';
 
 /**
  * When each type speaks unless the offer lists its own `triggers`. An upgrade fits right after
@@ -128,6 +129,8 @@ export function decide(input: DecideInput): Decision {
         if (p) volume = { p, priority, i };
         break;
       }
+      default:
+        unreachable(o);
     }
   });
 

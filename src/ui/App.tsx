@@ -1,4 +1,4 @@
-import { Component, createPortal, type ComponentChildren, type VNode } from 'preact';
+import { Component, createPortal, type ComponentChildren, type FunctionComponent, type VNode } from 'preact';
 import type { Decision, Prompt } from '../offers/types';
 import type { Config } from '../config/types';
 import { keyOf, type Ctx } from './context';
@@ -8,6 +8,16 @@ import { CrossSellPanel } from './CrossSellPanel';
 import { BundleCard } from './BundleCard';
 import { VolumeLine } from './VolumeLine';
 import { FreeShippingBar } from './FreeShippingBar';
+
+type Panel = Decision['panels'][number];
+/**
+ * The card of each kind of panel: a panel kind without its entry does not compile. Only the
+ * components of the offer types a tailored build's config uses are in its prompt file.
+ */
+const PANELS: { [K in Panel['kind']]: FunctionComponent<{ c: Ctx; p: Extract<Panel, { kind: K }> }> | null } = {
+  'cross-sell': __CROSS_SELL__ ? CrossSellPanel : null,
+  bundle: __BUNDLE__ ? BundleCard : null,
+};
 
 export interface AppProps {
   decision: Decision | null;
@@ -51,12 +61,10 @@ function Screen({ decision, hidden, config, slot, ctx: c }: AppProps) {
     if (root) slots.set(root, [...(slots.get(root) ?? []), node]);
     else (atTop ? top : bottom).push(node);
   };
-  for (const p of d.panels ?? [])
-    if (shows(p)) {
-      // Only the components of the offer types a tailored build's config uses are in its prompt file.
-      const card = p.kind === 'bundle' ? (__BUNDLE__ ? <BundleCard key={keyOf(p)} c={c} p={p} /> : null) : __CROSS_SELL__ ? <CrossSellPanel key={keyOf(p)} c={c} p={p} /> : null;
-      if (card) place(card, p.slot);
-    }
+  for (const p of d.panels ?? []) {
+    const Card = PANELS[p.kind] as FunctionComponent<{ c: Ctx; p: Panel }> | null;
+    if (Card && shows(p)) place(<Card key={keyOf(p)} c={c} p={p} />, p.slot);
+  }
   if (__VOLUME__ && shows(d.volume)) place(<VolumeLine key={keyOf(d.volume)} c={c} p={d.volume} />);
   if (__FREE_SHIPPING__ && d.bar) place(<FreeShippingBar key="bar" c={c} v={d.bar} />, config.freeShipping?.slot, config.freeShipping?.position === 'top');
   return (

@@ -74,7 +74,7 @@ describe('CartUpsell.trackOrder on the order-complete page', () => {
     expect(warn.mock.calls.filter((c) => /trackOrder/.test(String(c[0])))).toHaveLength(1); // "waiting for start()": said once
     expect(await start(config)).toBe(true);
     trackOrder(order);
-    await vi.waitFor(() => expect(delivered()).toHaveLength(1));
+    await vi.waitFor(() => expect(delivered()).toHaveLength(1), { timeout: 8000 });
     await new Promise((r) => setTimeout(r, 250));
     const [e] = delivered();
     expect(validateEvent(e)).toBeNull();
@@ -89,7 +89,7 @@ describe('CartUpsell.trackOrder on the order-complete page', () => {
   it('a reloaded thank-you page sends nothing new', async () => {
     await start(config);
     trackOrder(order);
-    await vi.waitFor(() => expect(delivered()).toHaveLength(1));
+    await vi.waitFor(() => expect(delivered()).toHaveLength(1), { timeout: 8000 });
     stop();
     await start(config);
     trackOrder({ ...order });
@@ -113,7 +113,7 @@ describe('CartUpsell.trackOrder on the order-complete page', () => {
     await start({ ...config, holdout: 0.9 });
     const state = JSON.parse(localStorage.getItem('cart-upsell:state') ?? 'null');
     trackOrder({ orderId: 'H-1', total: 1000 });
-    await vi.waitFor(() => expect(delivered()).toHaveLength(1));
+    await vi.waitFor(() => expect(delivered()).toHaveLength(1), { timeout: 8000 });
     const { inHoldout } = await import('../../src/offers/hash');
     const e = delivered()[0];
     expect(e.holdout).toBe(inHoldout(e.visitorId, 0.9));

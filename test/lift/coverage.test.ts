@@ -1,8 +1,6 @@
 import { describe, expect, it } from 'vitest';
-// @ts-expect-error plain ES modules of the results service and the demo, without types
-import { compare } from '../../server/lift/stats.mjs';
-// @ts-expect-error see above
-import { groupSums, outcomeSums } from '../../server/lift/reference.mjs';
+import { compare } from '../../server/lift/stats';
+import { groupSums, outcomeSums } from '../../server/lift/reference';
 // @ts-expect-error see above
 import { simulate, outcomes, truth } from '../../demo/site/dashboard/simulate.js';
 
@@ -28,9 +26,9 @@ describe('the traffic simulator', () => {
     expect(t.lift.conversion).toBeCloseTo(-0.01, 12);
     const g: Sums = outcomeSums(outcomes({ seed: 3, visitors: 400_000, holdout: 0.5 }));
     const c = compare(g.shown, g.holdout);
-    expect(c.rpv.lift.estimate).toBeCloseTo(0.05, 1);
-    expect(Math.abs(c.rpv.lift.estimate - 0.05)).toBeLessThan(0.02);
-    expect(Math.abs(c.conversion.lift.estimate + 0.01)).toBeLessThan(0.01);
+    expect(c.rpv.lift!.estimate).toBeCloseTo(0.05, 1);
+    expect(Math.abs(c.rpv.lift!.estimate - 0.05)).toBeLessThan(0.02);
+    expect(Math.abs(c.conversion.lift!.estimate + 0.01)).toBeLessThan(0.01);
     expect(c.a.aov.estimate / t.shown.aov).toBeCloseTo(1, 1);
   }, 60_000);
 });

@@ -1,9 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PGlite } from '@electric-sql/pglite';
-// @ts-expect-error plain ES modules of the results service and the demo, without types
-import { groupSums, offerResults, dailySums, orderTotals } from '../../server/lift/queries.mjs';
-// @ts-expect-error see above
-import { groupSums as referenceSums } from '../../server/lift/reference.mjs';
+import { groupSums, offerResults, dailySums, orderTotals } from '../../server/lift/queries';
+import { groupSums as referenceSums } from '../../server/lift/reference';
 // @ts-expect-error see above
 import { simulate } from '../../demo/site/dashboard/simulate.js';
 import { validateEvent } from '../../src/events/schema';
@@ -52,7 +50,7 @@ describe('lift in SQL equals the plain definition', () => {
       expect(sql[g].visitors).toBeGreaterThan(100);
     }
     const byVariant = await groupSums(db, { from, to, offerId: 'up-tenugui', by: 'variant' });
-    const refVariant = referenceSums(events, { filter: (e: Ev) => e.offerId === 'up-tenugui' && !e.holdout, key: (v: { variant: string }) => v.variant });
+    const refVariant = referenceSums(events, { filter: (e: Ev) => e.offerId === 'up-tenugui' && !e.holdout, key: (v: { variant: string | null }) => v.variant });
     expect(Object.keys(byVariant).sort()).toEqual(['longevity', 'value']);
     for (const g of ['longevity', 'value']) expect(byVariant[g]).toMatchObject({ visitors: refVariant[g].visitors, converters: refVariant[g].converters, revenue: refVariant[g].revenue });
 
@@ -118,6 +116,6 @@ describe('attribution from real orders', () => {
     expect(row('up-1', 'downsell')).toMatchObject({ impressions: 1, attributedAccepts: 1, attributedRevenue: 880 });
     // A longer window takes in C's order.
     const wide = await offerResults(db, { from, to, windowHours: 24 * 11 });
-    expect(wide.find((r: Ev) => r.offerId === 'up-1' && r.offerType === 'upsell').attributedRevenue).toBe(4400);
+    expect(wide.find((r: Ev) => r.offerId === 'up-1' && r.offerType === 'upsell')?.attributedRevenue).toBe(4400);
   }, 60_000);
 });

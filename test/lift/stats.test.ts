@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-// @ts-expect-error plain ES module of the results service, without types
-import { wilson, t975, rateDifference, rateLift, mean, meanDifference, meanLift, verdict, compare, normalCdf } from '../../server/lift/stats.mjs';
+import { wilson, t975, rateDifference, rateLift, mean, meanDifference, meanLift, verdict, compare, normalCdf } from '../../server/lift/stats';
 
 describe('intervals', () => {
   it('Wilson: published values and the edges', () => {
@@ -30,7 +29,7 @@ describe('intervals', () => {
   });
 
   it('relative lift of rates (Katz log interval) is asymmetric and contains the estimate', () => {
-    const l = rateLift(330, 1000, 300, 1000);
+    const l = rateLift(330, 1000, 300, 1000)!;
     expect(l.estimate).toBeCloseTo(0.1, 10);
     // log(1.1) ± 1.96·sqrt(1/330 − 1/1000 + 1/300 − 1/1000)
     const se = Math.sqrt(1 / 330 - 1 / 1000 + 1 / 300 - 1 / 1000);
@@ -49,7 +48,7 @@ describe('intervals', () => {
   });
 
   it('relative lift of means on the log scale', () => {
-    const l = meanLift(mean(1000, 1_050_000, 1_000_000), mean(1000, 1_000_000, 1_000_000));
+    const l = meanLift(mean(1000, 1_050_000, 1_000_000), mean(1000, 1_000_000, 1_000_000))!;
     expect(l.estimate).toBeCloseTo(0.05, 10);
     expect(l.low).toBeLessThan(0.05);
     expect(l.high).toBeGreaterThan(0.05);

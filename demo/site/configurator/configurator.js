@@ -96,7 +96,7 @@ function writeHostSteps(base) {
   const name = PLATFORMS[p]?.ja ?? p;
   const steps = {
     demo: ['このデモのサーバーから読み込みます。試すためだけのもので、ショップには使えません。', 'Served by this demo server: for trying it only, not for a shop.'],
-    service: [`結果サービスが cart-upsell.js・cart-upsell-ui.js と設定（cart-upsell.json）を ${base} から配信します。ショップには下のタグを貼るだけです。`, `The results service serves cart-upsell.js, cart-upsell-ui.js and the config (cart-upsell.json) from ${base}; the shop only gets the tag below.`],
+    service: [`結果サービス（npm start のサーバー）が ${base} で cart-upsell.js・cart-upsell-ui.js と設定を配信します。ダウンロードした cart-upsell.json をサーバーに置き、CONFIG_FILE=その場所、ALLOWED_ORIGINS=ショップのURL で起動します。ショップには下のタグ A を貼るだけです。`, `The results service (npm start's server) serves cart-upsell.js, cart-upsell-ui.js and the config from ${base}: put the downloaded cart-upsell.json on the server and start it with CONFIG_FILE=<its path> and ALLOWED_ORIGINS=<your shop's origin>; the shop only gets tag A.`],
     shop:
       p === 'shopify'
         ? ['テーマの「コードを編集」→ assets に cart-upsell.js と cart-upsell-ui.js を追加し、B（インライン版）を theme.liquid の </body> の前に貼ります（設定はページに含めます）。', 'Add cart-upsell.js and cart-upsell-ui.js to the theme\'s assets (Edit code), and paste B (inline) before </body> in theme.liquid.']

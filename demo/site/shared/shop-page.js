@@ -15,7 +15,7 @@ export function mountShop({ shop, render }) {
   const status = document.querySelector('[data-cart-message]');
 
   const draw = () => {
-    if (cartRoot) cartRoot.innerHTML = render.cartHTML(cart.lines(), cart.subtotal(), { compact: cartRoot.hasAttribute('data-compact') });
+    if (cartRoot) cartRoot.innerHTML = render.cartHTML(cart.lines(), cart.subtotal(), { compact: cartRoot.hasAttribute('data-compact'), discounts: cart.discounts() });
     for (const c of counters) c.textContent = String(cart.count());
   };
   if (products) products.innerHTML = render.productsHTML(catalog.filter((p) => !p.hidden));
@@ -79,6 +79,6 @@ function showHoldoutNotice() {
 export function mountCheckout({ shop, render }) {
   const cart = createCart(shop);
   const summary = document.querySelector('[data-order]');
-  if (summary) summary.innerHTML = render.orderHTML(cart.lines(), cart.subtotal());
+  if (summary) summary.innerHTML = render.orderHTML(cart.lines(), cart.subtotal(), cart.discounts());
   cart.clear();
 }

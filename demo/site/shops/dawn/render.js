@@ -17,7 +17,7 @@ export const productsHTML = (products) =>
     )
     .join('');
 
-export const cartHTML = (lines, subtotal) => {
+export const cartHTML = (lines, subtotal, { discounts = [] } = {}) => {
   if (!lines.length) return `<cart-items class="is-empty"><h3 class="cart__empty-text">カートは空です</h3></cart-items>`;
   const rows = lines
     .map(
@@ -45,9 +45,15 @@ export const cartHTML = (lines, subtotal) => {
     <tbody>${rows}</tbody>
   </table>
 </cart-items>
-<div id="main-cart-footer" class="cart__footer"><div class="totals"><h3 class="totals__total">見積もり合計</h3><p class="totals__total-value">${yen(subtotal)} JPY</p></div></div>
+<div id="main-cart-footer" class="cart__footer">${discountsHTML(discounts)}<div class="totals"><h3 class="totals__total">見積もり合計</h3><p class="totals__total-value">${yen(subtotal)} JPY</p></div></div>
 <small class="tax-note">税込。配送料はチェックアウト時に計算されます</small>`;
 };
 
-export const orderHTML = (lines, subtotal) =>
-  `<ul>${lines.map((l) => `<li>${esc(l.name)} × ${l.quantity} · ${yen(l.lineTotal)}</li>`).join('')}</ul><p>合計 <strong>${yen(subtotal)} JPY</strong></p>`;
+// Cart-level discounts as main-cart-footer.liquid lists them (ul.discounts above the totals).
+const discountsHTML = (discounts) =>
+  discounts.length
+    ? `<ul class="discounts list-unstyled" role="list" aria-label="割引">${discounts.map((d) => `<li class="discounts__discount">${esc(d.label)} (-${yen(d.amount)})</li>`).join('')}</ul>`
+    : '';
+
+export const orderHTML = (lines, subtotal, discounts = []) =>
+  `<ul>${lines.map((l) => `<li>${esc(l.name)} × ${l.quantity} · ${yen(l.lineTotal)}</li>`).join('')}${discounts.map((d) => `<li>${esc(d.label)} · -${yen(d.amount)}</li>`).join('')}</ul><p>合計 <strong>${yen(subtotal)} JPY</strong></p>`;

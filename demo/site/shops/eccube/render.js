@@ -15,7 +15,7 @@ export const productsHTML = (products) =>
     )
     .join('');
 
-export const cartHTML = (lines, subtotal) => {
+export const cartHTML = (lines, subtotal, { discounts = [] } = {}) => {
   if (!lines.length) return `<div class="ec-cartRole"><p class="ec-alert-warning">現在カート内に商品はございません。</p></div>`;
   const rows = lines
     .map(
@@ -48,9 +48,10 @@ export const cartHTML = (lines, subtotal) => {
     <ol class="ec-cartHeader"><li class="ec-cartHeader__label">削除</li><li class="ec-cartHeader__label">商品内容</li><li class="ec-cartHeader__label">数量</li><li class="ec-cartHeader__label">小計</li></ol>
     ${rows}
   </div></div>
+  ${discounts.map((d) => `<div class="ec-cartRole__discount">${esc(d.label)}：-${yen(d.amount)}</div>`).join('')}
   <div class="ec-cartRole__total">合計：<span class="ec-cartRole__totalAmount">${yen(subtotal)}</span><span class="ec-cartRole__totalTax">（税込）</span></div>
 </form>`;
 };
 
-export const orderHTML = (lines, subtotal) =>
-  `<ul class="ec-orderRole__summary">${lines.map((l) => `<li>${esc(l.name)} × ${l.quantity}　${yen(l.lineTotal)}</li>`).join('')}</ul><p>合計 <strong>${yen(subtotal)}</strong>（税込）</p>`;
+export const orderHTML = (lines, subtotal, discounts = []) =>
+  `<ul class="ec-orderRole__summary">${lines.map((l) => `<li>${esc(l.name)} × ${l.quantity}　${yen(l.lineTotal)}</li>`).join('')}${discounts.map((d) => `<li>${esc(d.label)}　-${yen(d.amount)}</li>`).join('')}</ul><p>合計 <strong>${yen(subtotal)}</strong>（税込）</p>`;

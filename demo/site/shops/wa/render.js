@@ -16,7 +16,7 @@ export const productsHTML = (products) =>
     )
     .join('');
 
-export const cartHTML = (lines, subtotal, { compact }) => {
+export const cartHTML = (lines, subtotal, { compact, discounts = [] }) => {
   if (!lines.length) return `<p class="wa-empty">カートは空です。</p>`;
   const rows = lines
     .map(
@@ -33,8 +33,9 @@ export const cartHTML = (lines, subtotal, { compact }) => {
   <thead><tr><th>商品</th><th>単価</th><th>数量</th><th>小計</th><th><span class="visually-hidden">操作</span></th></tr></thead>
   <tbody>${rows}</tbody>
 </table>
+${discounts.map((d) => `<p class="wa-discount">${esc(d.label)} −${en(d.amount)}</p>`).join('')}
 <p class="wa-sum">合計（税込） <strong class="wa-subtotal">${en(subtotal)}</strong></p>`;
 };
 
-export const orderHTML = (lines, subtotal) =>
-  `<ul>${lines.map((l) => `<li>${esc(l.name)} × ${l.quantity} — ${en(l.lineTotal)}</li>`).join('')}</ul><p>お支払い合計（税込） <strong>${en(subtotal)}</strong></p>`;
+export const orderHTML = (lines, subtotal, discounts = []) =>
+  `<ul>${lines.map((l) => `<li>${esc(l.name)} × ${l.quantity} — ${en(l.lineTotal)}</li>`).join('')}${discounts.map((d) => `<li>${esc(d.label)} — −${en(d.amount)}</li>`).join('')}</ul><p>お支払い合計（税込） <strong>${en(subtotal)}</strong></p>`;

@@ -2,11 +2,46 @@
 // means of skewed revenue (Welch), relative lifts, and a verdict in plain words. Pure: it takes
 // per-group sums that the SQL computes and returns numbers; nothing here reads a database.
 
+export interface Interval {
+  estimate: number;
+  low: number;
+  high: number;
+}
+export interface Mean extends Interval {
+  n: number;
+  variance: number;
+}
+export interface Difference extends Interval {
+  se?: number;
+  df?: number;
+}
+export interface Verdict {
+  kind: 'significant' | 'not-yet' | 'no-difference' | 'too-few';
+  /** 'a' or 'b': named only when significant. */
+  winner: 'a' | 'b' | null;
+  /** About how many more visitors a verdict needs (not-yet), 0 when it has one, null when unknown. */
+  moreVisitors: number | null;
+}
+/** One group's sums, as the SQL returns them. */
+export interface GroupSums {
+  visitors: number;
+  converters: number;
+  orders: number;
+  revenue: number;
+  revenueVar: number;
+  orderVar: number;
+}
+export interface Options {
+  /** The smallest change worth finding, as a share of the baseline (default 5 %). */
+  minEffect?: number;
+  better?: 'higher' | 'lower';
+}
+
 const Z95 = 1.959963984540054;
 const Z80 = 0.8416212335729143; // one-sided, for 80 % power
 
 /** Standard normal CDF (Zelen & Severo 26.2.17, |error| < 7.5e-8). */
-export function normalCdf(x) {
+export function normalCdf(x: number): number {
   const t = 1 / (1 + 0.2316419 * Math.abs(x));
   const d = 0.3989422804014327 * Math.exp((-x * x) / 2);
   const tail = d * t * (0.31938153 + t * (-0.356563782 + t * (1.781477937 + t * (-1.821255978 + t * 1.330274429))));
@@ -17,7 +52,7 @@ export function normalCdf(x) {
  * Two-sided 97.5 % quantile of Student's t with `df` degrees of freedom (Cornish–Fisher expansion
  * around the normal quantile; within 0.1 % of the exact value from df = 3 on).
  */
-export function t975(df) {
+export function t975(df: number): number {
   if (!(df > 0) || !Number.isFinite(df)) return Z95;
   const z = Z95;
   const z3 = z ** 3;
@@ -27,7 +62,7 @@ export function t975(df) {
 }
 
 /** 95 % Wilson score interval for k successes in n trials: right at 0 and 1, and for small n. */
-export function wilson(k, n, z = Z95) {
+export function wilson(k: number, n: number, z = Z95): Interval {
   if (!(n > 0)) return { estimate: 0, low: 0, high: 0 };
   const p = k / n;
   const z2 = z * z;
@@ -38,7 +73,7 @@ export function wilson(k, n, z = Z95) {
 }
 
 /** Difference of two rates, p1 − p0, with Newcombe's hybrid score interval (built from the two Wilson intervals). */
-export function rateDifference(k1, n1, k0, n0) {
+export function rateDifference(k1: number, n1: number, k0: number, n0: number): Difference {
   const a = wilson(k1, n1);
   const b = wilson(k0, n0);
   const d = a.estimate - b.estimate;
@@ -50,7 +85,7 @@ export function rateDifference(k1, n1, k0, n0) {
 }
 
 /** Relative lift of two rates, p1 / p0 − 1, with Katz's log interval (0.5 added to empty cells). */
-export function rateLift(k1, n1, k0, n0) {
+export function rateLift(k1: number, n1: number, k0: number, n0: number): Interval | null {
   if (!(n1 > 0 && n0 > 0)) return null;
   const [a, b] = k1 > 0 && k0 > 0 ? [k1, k0] : [k1 + 0.5, k0 + 0.5];
   const [m1, m0] = k1 > 0 && k0 > 0 ? [n1, n0] : [n1 + 0.5, n0 + 0.5];
@@ -64,7 +99,7 @@ export function rateLift(k1, n1, k0, n0) {
  * is mostly zeros and a long right tail; at the sample sizes a shop needs for a verdict the t
  * interval's coverage is measured (by the simulator's test) rather than assumed.
  */
-export function mean(n, sum, variance) {
+export function mean(n: number, sum: number, variance: number): Mean {
   if (!(n > 0)) return { estimate: 0, low: 0, high: 0, n: 0, variance: 0 };
   const m = sum / n;
   const v = n > 1 && variance > 0 ? variance : 0;
@@ -73,7 +108,7 @@ export function mean(n, sum, variance) {
 }
 
 /** Welch's interval for the difference of two means (unequal variances), m1 − m0. */
-export function meanDifference(g1, g0) {
+export function meanDifference(g1: Mean, g0: Mean): Difference {
   const s1 = g1.variance / g1.n;
   const s0 = g0.variance / g0.n;
   const se = Math.sqrt(s1 + s0);
@@ -85,7 +120,7 @@ export function meanDifference(g1, g0) {
 }
 
 /** Relative lift of two means, m1 / m0 − 1, with a delta-method interval on the log of the ratio. */
-export function meanLift(g1, g0) {
+export function meanLift(g1: Mean, g0: Mean): Interval | null {
   if (!(g1.estimate > 0 && g0.estimate > 0)) return null;
   const ratio = g1.estimate / g0.estimate;
   const se = Math.sqrt(g1.variance / (g1.n * g1.estimate ** 2) + g0.variance / (g0.n * g0.estimate ** 2));
@@ -103,7 +138,10 @@ export function meanLift(g1, g0) {
  * - `too-few`: a group is empty or has no variation yet.
  * `sd1`, `sd0` are per-visitor standard deviations, `n1`, `n0` the visitors of each group.
  */
-export function verdict({ difference, baseline, sd1, sd0, n1, n0 }, { minEffect = 0.05, better = 'higher' } = {}) {
+export function verdict(
+  { difference, baseline, sd1, sd0, n1, n0 }: { difference: Interval | null; baseline: number; sd1: number; sd0: number; n1: number; n0: number },
+  { minEffect = 0.05, better = 'higher' }: Options = {},
+): Verdict {
   if (!(n1 > 1 && n0 > 1) || !(sd1 > 0 || sd0 > 0) || !difference) return { kind: 'too-few', winner: null, moreVisitors: null };
   if (difference.low > 0 || difference.high < 0) {
     const firstBetter = better === 'higher' ? difference.estimate > 0 : difference.estimate < 0;
@@ -121,7 +159,7 @@ export function verdict({ difference, baseline, sd1, sd0, n1, n0 }, { minEffect 
 }
 
 /** "About N more": two significant figures are all a traffic estimate deserves. */
-function roundUp(n) {
+function roundUp(n: number): number {
   if (n < 100) return Math.ceil(n / 10) * 10;
   const step = 10 ** (Math.floor(Math.log10(n)) - 1);
   return Math.ceil(n / step) * step;
@@ -133,7 +171,7 @@ function roundUp(n) {
  * `revenueVar` (sample variance of revenue per visitor, zeros included), `orderVar` (sample
  * variance of order totals).
  */
-export function groupMetrics(g) {
+export function groupMetrics(g: GroupSums) {
   const conversion = wilson(g.converters, g.visitors);
   const rpv = mean(g.visitors, g.revenue, g.revenueVar);
   const aov = mean(g.orders, g.revenue, g.orderVar);
@@ -145,13 +183,13 @@ export function groupMetrics(g) {
  * conversion, revenue per visitor and average order value, each with both groups' 95 % intervals,
  * the difference and the relative lift with their intervals, and a verdict.
  */
-export function compare(a, b, options = {}) {
+export function compare(a: GroupSums, b: GroupSums, options: Options = {}) {
   const A = groupMetrics(a);
   const B = groupMetrics(b);
   const conv = rateDifference(a.converters, a.visitors, b.converters, b.visitors);
   const rpv = meanDifference(A.rpv, B.rpv);
   const aov = meanDifference(A.aov, B.aov);
-  const sdRate = (p) => Math.sqrt(p * (1 - p));
+  const sdRate = (p: number) => Math.sqrt(p * (1 - p));
   return {
     a: A,
     b: B,
@@ -174,6 +212,6 @@ export function compare(a, b, options = {}) {
 }
 
 /** An order value is measured on orders: more orders needed, said as visitors at the current conversion. */
-function perVisitor(v, visitors, orders) {
-  return v.kind === 'not-yet' && orders > 0 ? { ...v, moreVisitors: roundUp((v.moreVisitors * visitors) / orders) } : v;
+function perVisitor(v: Verdict, visitors: number, orders: number): Verdict {
+  return v.kind === 'not-yet' && orders > 0 ? { ...v, moreVisitors: roundUp(((v.moreVisitors ?? 0) * visitors) / orders) } : v;
 }

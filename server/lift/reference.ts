@@ -2,7 +2,21 @@
 // the SQL in queries.mjs computes. Tests check the two agree on simulated traffic, and measure the
 // intervals' coverage over many seeded runs through this one (a database per run would be slow).
 
-const sampleVar = (xs) => {
+import type { GroupSums } from './stats';
+
+type Event = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+interface Exposed {
+  first: number;
+  holdout: boolean;
+  variant: string | null;
+}
+interface Outcome {
+  holdout: boolean;
+  variant: string;
+  orders: number[];
+}
+
+const sampleVar = (xs: number[]) => {
   const n = xs.length;
   if (n < 2) return 0;
   const m = xs.reduce((s, x) => s + x, 0) / n;
@@ -15,10 +29,13 @@ const sampleVar = (xs) => {
  * and before `to`, each order id once.
  * `filter(impression)` picks which impressions expose (e.g. one offer's, or only shown ones).
  */
-export function groupSums(events, { from = -Infinity, to = Infinity, filter = () => true, key = (v) => (v.holdout ? 'holdout' : 'shown') } = {}) {
+export function groupSums(
+  events: Event[],
+  { from = -Infinity, to = Infinity, filter = () => true, key = (v) => (v.holdout ? 'holdout' : 'shown') }: { from?: number; to?: number; filter?: (e: Event) => boolean; key?: (v: Exposed) => string | null } = {},
+): Record<string, GroupSums> {
   const seen = new Set();
-  const visitors = new Map();
-  const orders = new Map();
+  const visitors = new Map<string, Exposed>();
+  const orders = new Map<string, { visitorId: string; total: number; t: number }>();
   for (const e of events) {
     if (!e || seen.has(e.id)) continue;
     seen.add(e.id);
@@ -34,17 +51,17 @@ export function groupSums(events, { from = -Infinity, to = Infinity, filter = ()
     if (e.variant !== null && (v.variant === null || e.variant < v.variant)) v.variant = e.variant;
     visitors.set(e.visitorId, v);
   }
-  const perVisitor = new Map([...visitors.keys()].map((id) => [id, []]));
+  const perVisitor = new Map<string, number[]>([...visitors.keys()].map((id) => [id, []]));
   for (const o of orders.values()) {
     const v = visitors.get(o.visitorId);
-    if (v && o.t >= v.first && o.t < to) perVisitor.get(o.visitorId).push(o.total);
+    if (v && o.t >= v.first && o.t < to) perVisitor.get(o.visitorId)!.push(o.total);
   }
-  const groups = {};
+  const groups: Record<string, { visitors: number; converters: number; orders: number; revenue: number; perVisitor: number[]; orderTotals: number[] }> = {};
   for (const [id, v] of visitors) {
     const k = key(v);
     if (k == null) continue;
     const g = (groups[k] ??= { visitors: 0, converters: 0, orders: 0, revenue: 0, perVisitor: [], orderTotals: [] });
-    const list = perVisitor.get(id);
+    const list = perVisitor.get(id)!;
     const revenue = list.reduce((s, x) => s + x, 0);
     g.visitors++;
     g.converters += list.length > 0 ? 1 : 0;
@@ -59,8 +76,8 @@ export function groupSums(events, { from = -Infinity, to = Infinity, filter = ()
 }
 
 /** The same sums from the simulator's per-visitor outcomes (every visitor there is exposed). */
-export function outcomeSums(visitors, key = (v) => (v.holdout ? 'holdout' : 'shown')) {
-  const groups = {};
+export function outcomeSums(visitors: Outcome[], key: (v: Outcome) => string | null = (v) => (v.holdout ? 'holdout' : 'shown')): Record<string, GroupSums> {
+  const groups: Record<string, { visitors: number; converters: number; orders: number; revenue: number; s1: number; s2: number; o1: number; o2: number }> = {};
   for (const v of visitors) {
     const k = key(v);
     if (k == null) continue;
@@ -74,7 +91,7 @@ export function outcomeSums(visitors, key = (v) => (v.holdout ? 'holdout' : 'sho
     for (const x of v.orders) g.o2 += x * x;
   }
   // Sums of squares are exact here (integers well below 2^53 per group at these sizes).
-  const variance = (n, sum, sq) => (n > 1 ? (sq - (sum * sum) / n) / (n - 1) : 0);
+  const variance = (n: number, sum: number, sq: number) => (n > 1 ? (sq - (sum * sum) / n) / (n - 1) : 0);
   return Object.fromEntries(
     Object.entries(groups).map(([k, g]) => [k, { visitors: g.visitors, converters: g.converters, orders: g.orders, revenue: g.revenue, revenueVar: variance(g.visitors, g.revenue, g.s2), orderVar: variance(g.orders, g.revenue, g.o2) }]),
   );

@@ -2,7 +2,20 @@
 // `db` with `query(sql, params) → { rows }` and a range [from, to) of timestamps. The definitions
 // are written once more in reference.mjs, which the tests hold these to.
 
-const num = (x) => (x == null ? 0 : Number(x));
+import type { GroupSums } from './stats';
+
+/** What the queries need of the database: the same call on PGlite and on a PostgreSQL server. */
+export interface Queryable {
+  query<T = Record<string, unknown>>(sql: string, params?: unknown[]): Promise<{ rows: T[] }>;
+}
+type Row = Record<string, unknown>;
+/** A range of instants, [from, to): ISO timestamps. */
+export interface Span {
+  from: string;
+  to: string;
+}
+
+const num = (x: unknown): number => (x == null ? 0 : Number(x));
 
 /**
  * Visitors exposed to prompts (an impression in the range, shown or — for the holdout — would have
@@ -10,8 +23,9 @@ const num = (x) => (x == null ? 0 : Number(x));
  * or after that first exposure and before `to`, each order id once.
  * `$3` narrows to one offer; `$4` to shown visitors only (copy-variant comparisons).
  */
+// Materialized: each step is computed once; inlined, the planner may re-run an aggregate per row.
 const EXPOSED_ORDERS = `
-  exposed as (
+  exposed as materialized (
     select visitor_id, bool_or(holdout) as holdout, min(variant) as variant, min(time) as first_seen
     from events
     where type = 'impression' and time >= $1 and time < $2
@@ -19,34 +33,34 @@ const EXPOSED_ORDERS = `
       and (not $4::boolean or not holdout)
     group by visitor_id
   ),
-  orders as (
+  orders as materialized (
     select distinct on (order_id) order_id, visitor_id, order_total, time
     from events
     where type = 'order' and time >= $1 and time < $2
     order by order_id, time
   ),
-  counted as (
+  counted as materialized (
     select x.visitor_id, x.holdout, x.variant, x.first_seen, o.order_id, o.order_total
     from exposed x join orders o on o.visitor_id = x.visitor_id and o.time >= x.first_seen
   ),
-  per_visitor as (
+  per_visitor as materialized (
     select x.visitor_id, x.holdout, x.variant, x.first_seen,
            count(c.order_id) as orders, coalesce(sum(c.order_total), 0) as revenue
     from exposed x left join counted c on c.visitor_id = x.visitor_id
     group by x.visitor_id, x.holdout, x.variant, x.first_seen
   )`;
 
-const GROUP_KEY = { holdout: `case when holdout then 'holdout' else 'shown' end`, variant: `variant` };
+const GROUP_KEY: Record<string, string> = { holdout: `case when holdout then 'holdout' else 'shown' end`, variant: `variant` };
 
 /**
  * Per-group sums the intervals are computed from: visitors, converters (visitors with an order),
  * orders, revenue (order totals), the sample variance of revenue per visitor and of order totals.
  * `by`: 'holdout' (shown vs holdout) or 'variant' (one offer's copy variants, shown visitors only).
  */
-export async function groupSums(db, { from, to, offerId = null, by = 'holdout' }) {
+export async function groupSums(db: Queryable, { from, to, offerId = null, by = 'holdout' }: Span & { offerId?: string | null; by?: 'holdout' | 'variant' }): Promise<Record<string, GroupSums>> {
   const key = GROUP_KEY[by];
   if (!key) throw new Error(`groupSums: by must be "holdout" or "variant"`);
-  const { rows } = await db.query(
+  const { rows } = await db.query<Row>(
     `with ${EXPOSED_ORDERS},
      visitors as (
        select ${key} as grp, count(*)::int as visitors, count(*) filter (where orders > 0)::int as converters,
@@ -64,25 +78,35 @@ export async function groupSums(db, { from, to, offerId = null, by = 'holdout' }
     [from, to, offerId, by === 'variant'],
   );
   return Object.fromEntries(
-    rows.map((r) => [r.grp, { visitors: num(r.visitors), converters: num(r.converters), orders: num(r.orders), revenue: num(r.revenue), revenueVar: num(r.revenue_var), orderVar: num(r.order_var) }]),
+    rows.map((r) => [String(r.grp), { visitors: num(r.visitors), converters: num(r.converters), orders: num(r.orders), revenue: num(r.revenue), revenueVar: num(r.revenue_var), orderVar: num(r.order_var) }]),
   );
 }
 
 /**
- * The same per day of first exposure (Japan time by default), for the trend charts: visitors,
- * converters and revenue of each group among the visitors first exposed that day.
+ * The same per day of first exposure (the shop's time zone), for the trend charts: visitors,
+ * buyers, orders and revenue of each group among the visitors first exposed that day. The days
+ * are cut in JavaScript (Intl) from each exposed visitor's first exposure: one row per visitor.
  */
-export async function dailySums(db, { from, to, timeZone = 'Asia/Tokyo' }) {
-  const { rows } = await db.query(
+export async function dailySums(db: Queryable, { from, to, timeZone = 'Asia/Tokyo' }: Span & { timeZone?: string }) {
+  const { rows } = await db.query<Row>(
     `with ${EXPOSED_ORDERS}
-     select to_char(first_seen at time zone $5, 'YYYY-MM-DD') as day,
-            case when holdout then 'holdout' else 'shown' end as grp,
-            count(*)::int as visitors, count(*) filter (where orders > 0)::int as converters,
-            coalesce(sum(orders), 0)::float8 as orders, coalesce(sum(revenue), 0)::float8 as revenue
-     from per_visitor group by 1, 2 order by 1, 2`,
-    [from, to, null, false, timeZone],
+     select first_seen, holdout, orders::float8 as orders, revenue::float8 as revenue from per_visitor`,
+    [from, to, null, false],
   );
-  return rows.map((r) => ({ day: r.day, group: r.grp, visitors: num(r.visitors), converters: num(r.converters), orders: num(r.orders), revenue: num(r.revenue) }));
+  const day = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' });
+  const out = new Map<string, { day: string; group: 'shown' | 'holdout'; visitors: number; converters: number; orders: number; revenue: number }>();
+  for (const r of rows) {
+    const d = day.format(new Date(r.first_seen as string));
+    const group = r.holdout ? 'holdout' : 'shown';
+    const k = `${d} ${group}`;
+    const g = out.get(k) ?? { day: d, group, visitors: 0, converters: 0, orders: 0, revenue: 0 };
+    g.visitors++;
+    g.converters += num(r.orders) > 0 ? 1 : 0;
+    g.orders += num(r.orders);
+    g.revenue += num(r.revenue);
+    out.set(k, g);
+  }
+  return [...out.values()].sort((a, b) => (a.day + a.group).localeCompare(b.day + b.group));
 }
 
 /**
@@ -96,8 +120,8 @@ export async function dailySums(db, { from, to, timeZone = 'Asia/Tokyo' }) {
  * of it) never counts: nothing was added.
  * A page view is the event's `pageViewId` when the widget sends one, else its visit and page.
  */
-export async function offerResults(db, { from, to, windowHours = 168 }) {
-  const { rows } = await db.query(
+export async function offerResults(db: Queryable, { from, to, windowHours = 168 }: Span & { windowHours?: number }) {
+  const { rows } = await db.query<Row>(
     `with answers as (
        select id, type, offer_id, offer_type, visitor_id, session_id, time, value, holdout,
               session_id || ' ' || coalesce(payload->>'pageViewId', payload->>'page', '') as view
@@ -163,8 +187,8 @@ export async function offerResults(db, { from, to, windowHours = 168 }) {
     [from, to, windowHours],
   );
   return rows.map((r) => ({
-    offerId: r.offer_id,
-    offerType: r.offer_type,
+    offerId: String(r.offer_id),
+    offerType: String(r.offer_type),
     impressions: num(r.impressions),
     acceptedViews: num(r.accepted_views),
     accepts: num(r.accepts),
@@ -175,8 +199,8 @@ export async function offerResults(db, { from, to, windowHours = 168 }) {
 }
 
 /** Orders in the range: how many, their total, and how many came from visitors the widget met. */
-export async function orderTotals(db, { from, to }) {
-  const { rows } = await db.query(
+export async function orderTotals(db: Queryable, { from, to }: Span) {
+  const { rows } = await db.query<Row>(
     `with orders as (
        select distinct on (order_id) order_id, visitor_id, order_total
        from events where type = 'order' and time >= $1 and time < $2 order by order_id, time
@@ -186,6 +210,6 @@ export async function orderTotals(db, { from, to }) {
      from orders`,
     [from, to],
   );
-  const r = rows[0] ?? {};
+  const r: Row = rows[0] ?? {};
   return { orders: num(r.orders), revenue: num(r.revenue), fromExposed: num(r.from_exposed) };
 }
