@@ -12,13 +12,17 @@ import { gzipSync, brotliCompressSync, constants } from 'node:zlib';
 // presets, detection and request patterns of カラーミーショップ, MakeShop, futureshop and Magento
 // joined Shopify, WooCommerce and EC-CUBE: 21.95 → 23.26 KB gzip in one build). A tailored build
 // (below) carries only its shop's platform and leaves the config check out.
+// Plus 1.5 KB (1 KB on a tailored core) for delivery that loses nothing: one stored key per
+// event drained under a Web Locks lock, back-off that keeps to 429/503 and a stored Retry-After,
+// one send per event on leaving, a JSON writer for pages that break JSON.stringify, page-path
+// scrubbing, the Trusted Types policy (measured +1.6 KB core, +1.0 KB tailored core).
 // The prompt file (Preact prompts + cart actions) loads only when something is to be shown; it
 // has a budget of its own so it cannot grow unnoticed either.
 // Browser targets (no polyfills shipped for anything older): Chrome/Edge 90+, Firefox 101+,
 // Safari 16.4+ — the widget relies on constructable stylesheets and <dialog>.
 const out = process.env.CART_UPSELL_OUT ?? 'dist';
 const files = [
-  { file: `${out}/cart-upsell.js`, budget: 24 * 1024, aim: 15 * 1024 },
+  { file: `${out}/cart-upsell.js`, budget: 25.5 * 1024, aim: 15 * 1024 },
   // 19 KB: besides the prompts it carries the cart actions, which read the platform's cart before and
   // after a change and undo a half-done one (~3 KB gzip for three platforms). It still loads only
   // when a decision has something to show, never on a plain page view.
@@ -40,7 +44,7 @@ if (missing.length && import.meta.url === `file://${process.argv[1]}`) {
 }
 for (const id of shops) {
   files.push(
-    { file: `${shopsDir}/${id}/cart-upsell.js`, budget: 16.5 * 1024, aim: 6 * 1024, shop: id },
+    { file: `${shopsDir}/${id}/cart-upsell.js`, budget: 17.5 * 1024, aim: 6 * 1024, shop: id },
     { file: `${shopsDir}/${id}/cart-upsell-ui.js`, budget: 15 * 1024, aim: 6 * 1024, shop: id },
   );
 }

@@ -44,14 +44,16 @@ test('an endpoint that never answers: the next page view delivers', async ({ pag
   await page.route('**/events', dead.handler);
   await page.goto('/e2e/pages/events-cart.html');
   await shownOnLoad(page);
-  const queued = await page.evaluate(() => JSON.parse(localStorage.getItem('cart-upsell:events') ?? '[]').map((e: Sent) => e.id));
+  const queued = await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('cart-upsell:ev:')).map((k) => k.slice('cart-upsell:ev:'.length)));
   expect(queued).toHaveLength(3);
   await page.unroute('**/events');
   const alive = fakeEndpoint(page, () => 200);
   await page.route('**/events', alive.handler);
   await page.goto('/e2e/pages/foundation-plain.html');
   await page.evaluate(() => (window as any).CartUpsell.start('/e2e/pages/events.json'));
-  await expect.poll(() => alive.ids(), { timeout: 10_000 }).toEqual(expect.arrayContaining(queued));
+  // A keepalive send of the leaving page can reach the service outside the page's routing.
+  const collected = async () => [...new Set([...alive.ids(), ...(await storedEvents(page.request)).map((e) => e.id).filter((id) => queued.includes(id))])];
+  await expect.poll(collected, { timeout: 15_000 }).toEqual(expect.arrayContaining(queued));
 });
 
 test('offline, then back online: delivered', async ({ page, context }) => {
@@ -73,7 +75,7 @@ test('offline, then back online: delivered', async ({ page, context }) => {
   await expect.poll(() => ep.ids().length, { timeout: 10_000 }).toBe(3);
 });
 
-test('a 400 is not retried in a loop', async ({ page }) => {
+test('a 400 is not retried in a loop: each event is tried once on its own, then dropped', async ({ page }) => {
   const ep = fakeEndpoint(page, () => 400);
   await page.route('**/events', ep.handler);
   await page.clock.install();
@@ -82,11 +84,16 @@ test('a 400 is not retried in a loop', async ({ page }) => {
   await page.goto('/e2e/pages/events-cart.html');
   await shownOnLoad(page);
   await page.clock.runFor(3_000);
-  await expect.poll(() => ep.count()).toBe(1);
+  // The refused batch, then each of its events alone (so one bad event cannot take its
+  // batch-mates with it): at most 3 events + 2 batches of them.
+  await expect.poll(() => ep.count()).toBeGreaterThanOrEqual(4);
   await expect.poll(() => warnings.filter((w) => w.includes('refused')).length).toBe(1);
+  await page.waitForTimeout(500);
+  const tried = ep.count();
+  expect(tried).toBeLessThanOrEqual(5);
   await page.clock.runFor(120_000);
   await page.waitForTimeout(300);
-  expect(ep.count()).toBe(1);
+  expect(ep.count()).toBe(tried);
 });
 
 test('storage blocked: still delivered', async ({ page }) => {

@@ -63,6 +63,6 @@ export function endpoint(answer: (n: number) => number | 'hang' | 'abort') {
   return { received, bodies, handler, count: () => requests, ids: () => [...new Set(received.map((e) => e.id))] };
 }
 
-/** Ids of the events waiting in the stored queue. */
+/** Ids of the events waiting in the stored queue (one key per event). */
 export const queuedIds = (page: Page) =>
-  page.evaluate(() => (JSON.parse(localStorage.getItem('cart-upsell:events') ?? '[]') as { id: string }[]).map((e) => e.id));
+  page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('cart-upsell:ev:')).map((k) => k.slice('cart-upsell:ev:'.length)));

@@ -2,6 +2,7 @@ import type { Cart } from '../types';
 import type { CartConfig } from '../config/types';
 import { readCart } from './read';
 import { guard } from '../util/log';
+import { stringify } from '../util/json';
 import { platforms } from '../platforms';
 
 export type ChangeReason = 'mutation' | 'platform-event' | 'request';
@@ -20,7 +21,7 @@ const jqueryEvents = (): string => platforms().map(([, p]) => p.jqueryEvents ?? 
 export const CART_REQUEST = new RegExp(platforms().map(([, p]) => p.cartRequests.source).join('|') || '(?!)');
 
 const HOST = '[data-cart-upsell]';
-const same = (a: Cart, b: Cart) => JSON.stringify(a) === JSON.stringify(b);
+const same = (a: Cart, b: Cart) => stringify(a) === stringify(b);
 const inHost = (n: Node | null): boolean => !!n && (n instanceof Element ? n : n.parentElement)?.closest(HOST) != null;
 
 interface JQueryLike {

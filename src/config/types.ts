@@ -174,6 +174,22 @@ export interface EventsConfig {
   dataLayer?: boolean;
   batchSize?: number;
   flushIntervalMs?: number;
+  /** A request with no answer after this long is abandoned and retried (default 15000). */
+  timeoutMs?: number;
+  /** First step of the retry schedule, doubled on each failure in a row (default 2000). */
+  retryBaseMs?: number;
+  /** Longest step of the retry schedule (default 60000). */
+  retryMaxMs?: number;
+}
+
+export interface PrivacyConfig {
+  /**
+   * What events carry as `page`: "scrubbed" (default: origin and path, minus path segments that
+   * look like e-mails, long digit runs or tokens), "path" (origin and whole path), "origin".
+   */
+  page?: 'scrubbed' | 'path' | 'origin';
+  /** Months after the first visit when the visitor's id, snoozes and counts are forgotten (default 13). */
+  visitorMonths?: number;
 }
 
 export interface ThemeConfig {
@@ -199,6 +215,7 @@ export interface Config {
   products?: Product[];
   offers?: Offer[];
   events?: EventsConfig;
+  privacy?: PrivacyConfig;
   caps?: Caps;
   /** Share of visitors (0–1) who see no prompt, to measure true lift. */
   holdout?: number;

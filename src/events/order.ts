@@ -2,6 +2,7 @@ import type { OrderEvent } from './schema';
 import type { SafeStorage } from '../util/storage';
 import type { Tracker } from './tracker';
 import { warnOnce } from '../util/log';
+import { pageOf } from './page';
 
 /** What `CartUpsell.trackOrder` takes: amounts in minor units (yen for JPY), like every amount here. */
 export interface OrderInput {
@@ -62,7 +63,7 @@ export function orderEvent(o: OrderInput, who: Visitor, now: number, page: strin
  */
 export function sendOrder(input: OrderInput, who: Visitor, storage: SafeStorage, tracker: () => Tracker, shopCurrency: string): boolean {
   const win = typeof window !== 'undefined' ? window : undefined;
-  const e = orderEvent(input, who, Date.now(), win ? win.location.origin + win.location.pathname : '', shopCurrency);
+  const e = orderEvent(input, who, Date.now(), pageOf(win?.location), shopCurrency);
   if (typeof e === 'string') {
     warnOnce(`trackOrder: ${e}; the order was not sent.`);
     return false;

@@ -11,6 +11,26 @@ const self = document.currentScript as HTMLScriptElement | null;
 const base = self?.src || '';
 let loading: Promise<PromptModule> | null = null;
 
+/**
+ * Pages with `require-trusted-types-for 'script'` refuse a plain string as a script's URL. The
+ * one URL the widget assigns goes through a policy named "cart-upsell" (a page that lists
+ * allowed policies adds it to `trusted-types`) that lets through nothing but the prompt file.
+ * Kept on window: a second copy of the script must not create it twice.
+ */
+const POLICY = Symbol.for('cart-upsell:trusted-types');
+type Policy = { createScriptURL(u: string): string };
+function trustedUrl(url: string): string {
+  const w = window as unknown as Record<symbol, Policy> & { trustedTypes?: { createPolicy(n: string, r: Policy): Policy } };
+  if (!w.trustedTypes) return url;
+  w[POLICY] ??= w.trustedTypes.createPolicy('cart-upsell', {
+    createScriptURL: (u) => {
+      if (!u.endsWith('/cart-upsell-ui.js')) throw new TypeError(u);
+      return u;
+    },
+  });
+  return w[POLICY].createScriptURL(url);
+}
+
 const registered = () => (window as unknown as Record<symbol, PromptModule | undefined>)[KEY];
 
 export function loadPrompts(): Promise<PromptModule> {
@@ -18,7 +38,7 @@ export function loadPrompts(): Promise<PromptModule> {
   if (ready) return Promise.resolve(ready);
   return (loading ??= new Promise<PromptModule>((resolve, reject) => {
     const s = document.createElement('script');
-    s.src = new URL('cart-upsell-ui.js', base || document.baseURI).href;
+    s.src = trustedUrl(new URL('cart-upsell-ui.js', base || document.baseURI).href);
     s.async = true;
     const nonce = currentNonce();
     if (nonce) s.nonce = nonce;

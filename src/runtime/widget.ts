@@ -32,7 +32,7 @@ export function runWidget(config: Config, doc: Document): Running {
   const session = safeStorage('session');
   const cleanups: (() => void)[] = [];
 
-  let state: VisitorState = loadState(local, session, Date.now(), Math.random);
+  let state: VisitorState = loadState(local, session, Date.now(), Math.random, config.privacy?.visitorMonths);
   let cart: Cart = { currency: config.cart?.currency ?? 'JPY', items: [], subtotal: 0 };
   let tracker: Tracker | null = null;
   let ui: UI | null = null;

@@ -3,8 +3,8 @@ import type { Config } from '../config/types';
 import type { Decision, Prompt, ProductView } from '../offers/types';
 import { errorOnce, guard } from '../util/log';
 import { App } from './App';
-import { keyOf, type Ctx, type Outcome, type PromptState } from './context';
-import { attachHost, slotRoot } from './host';
+import { idOf, keyOf, type Ctx, type Outcome, type PromptState } from './context';
+import { attachHost, placeHost, slotRoot, whenOnScreen } from './host';
 import { formatMoney } from './money';
 import { textFor } from './strings';
 import { createSheet } from './styles';
@@ -89,7 +89,7 @@ export function createUI(config: Config, handlers: UIHandlers, doc: Document = d
   const paint = () => {
     if (!mounted || dead) return;
     // Shops that swap <body> on navigation (Turbo, PJAX) would drop the host: put it back.
-    if (!host.isConnected && doc.body) doc.body.appendChild(host);
+    if (!host.isConnected) placeHost(doc, host);
     render(<App decision={state.decision} hidden={state.hidden} ctx={ctx} config={config} slot={slot} />, root);
     // A countdown line is redrawn twice a minute, only while one is on screen.
     const d = state.decision;
@@ -102,18 +102,48 @@ export function createUI(config: Config, handlers: UIHandlers, doc: Document = d
     paint();
   };
   /**
-   * Impressions: a prompt counts once each time it comes on screen. Reported in the task after
-   * the render — events, visitor state and their storage writes are not part of drawing — and
-   * always before any answer to the same prompt.
+   * Impressions: a prompt counts once each time it comes on screen — inside the viewport, not
+   * just rendered (a card in a slot below the fold counts when scrolled to). Watching starts in
+   * the task after the render — events, visitor state and their storage writes are not part of
+   * drawing — and an answer to a prompt always reports its impression first.
    */
   let due: Prompt[] = [];
   let counting: ReturnType<typeof setTimeout> | undefined;
+  /** Prompts rendered and not yet counted: key → stop watching. */
+  const watching = new Map<string, () => void>();
+  const boxOf = (p: Prompt): Element | null => {
+    const id = idOf(p);
+    for (const r of [root, ...slots.values()]) {
+      const el = r.getElementById?.(id);
+      if (el) return el.closest('dialog,section,.c') ?? el;
+    }
+    return null;
+  };
+  const count = (p: Prompt) => {
+    const k = keyOf(p);
+    const stop = watching.get(k);
+    if (!stop) return;
+    watching.delete(k);
+    stop();
+    if (!dead) guard('impression', handlers.onShow).call(handlers, p);
+  };
   const report = () => {
     clearTimeout(counting);
     counting = undefined;
     const list = due;
     due = [];
-    if (!dead) for (const p of list) guard('impression', handlers.onShow).call(handlers, p);
+    for (const p of list) {
+      const k = keyOf(p);
+      if (dead || watching.has(k)) continue;
+      watching.set(k, () => {});
+      const stop = guard('impression', whenOnScreen)(boxOf(p), () => count(p));
+      if (watching.has(k)) watching.set(k, stop ?? (() => {}));
+    }
+  };
+  /** The prompt is being answered: it was seen. */
+  const seen = (p: Prompt) => {
+    if (due.some((d) => keyOf(d) === keyOf(p))) report();
+    count(p);
   };
   const countShown = () => {
     const d = state.decision;
@@ -125,20 +155,23 @@ export function createUI(config: Config, handlers: UIHandlers, doc: Document = d
       if (!shown.has(keyOf(p))) due.push(p);
     }
     shown = now;
+    // Gone before it was seen: not an impression.
+    for (const [k, stop] of watching) if (!now.has(k)) (watching.delete(k), stop());
+    due = due.filter((p) => now.has(keyOf(p)));
     if (due.length) counting ??= setTimeout(report);
   };
   const answers: UIHandlers = {
     onShow: handlers.onShow,
-    onAccept: (p, item) => (report(), handlers.onAccept(p, item)),
-    onDecline: (p) => (report(), handlers.onDecline(p)),
-    onDismiss: (p) => (report(), handlers.onDismiss(p)),
+    onAccept: (p, item) => (seen(p), handlers.onAccept(p, item)),
+    onDecline: (p) => (seen(p), handlers.onDecline(p)),
+    onDismiss: (p) => (seen(p), handlers.onDismiss(p)),
     onAddGapFiller: handlers.onAddGapFiller && ((product) => (report(), handlers.onAddGapFiller!(product))),
   };
   const ctx = makeCtx(config, answers, hide, paint, store);
 
   const mount = guard('showing the widget', () => {
     if (dead || mounted || !doc.body) return;
-    doc.body.appendChild(host);
+    placeHost(doc, host);
     mounted = true;
     paint();
     countShown();
@@ -166,6 +199,8 @@ export function createUI(config: Config, handlers: UIHandlers, doc: Document = d
       clearInterval(timer);
       clearTimeout(counting);
       due = [];
+      for (const stop of watching.values()) stop();
+      watching.clear();
       doc.removeEventListener('DOMContentLoaded', onReady);
       if (mounted) render(null, root);
       host.remove();

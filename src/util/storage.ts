@@ -1,11 +1,16 @@
+import { stringify } from './json';
+
 /**
  * Storage that never throws: private mode, blocked cookies or a full quota fall back to memory
  * for the rest of the page's life.
  */
 export interface SafeStorage {
   get<T>(key: string): T | null;
-  set(key: string, value: unknown): void;
+  /** True when the value reached the browser's storage, false when only memory holds it. */
+  set(key: string, value: unknown): boolean;
   remove(key: string): void;
+  /** Our keys (without the `cart-upsell:` prefix) that start with `prefix`, stored or in memory. */
+  keys(prefix: string): string[];
   /** False when the browser's storage could not be used. */
   readonly persistent: boolean;
 }
@@ -27,11 +32,13 @@ export function safeStorage(kind: 'local' | 'session'): SafeStorage {
   const read = (key: string): string | null => {
     if (backend) {
       try {
-        return backend.getItem(PREFIX + key);
+        const raw = backend.getItem(PREFIX + key);
+        if (raw != null) return raw;
       } catch {
         backend = null;
       }
     }
+    // A value the quota refused is still here for this page.
     return memory.get(key) ?? null;
   };
   return {
@@ -44,15 +51,24 @@ export function safeStorage(kind: 'local' | 'session'): SafeStorage {
         return null;
       }
     },
-    set(key: string, value: unknown): void {
-      const raw = JSON.stringify(value);
-      memory.set(key, raw);
-      if (!backend) return;
+    set(key: string, value: unknown): boolean {
+      let raw: string;
       try {
-        backend.setItem(PREFIX + key, raw);
+        raw = stringify(value);
       } catch {
-        /* quota or blocked: memory keeps it for this page */
+        return false;
       }
+      if (backend) {
+        try {
+          backend.setItem(PREFIX + key, raw);
+          memory.delete(key);
+          return true;
+        } catch {
+          /* quota or blocked: memory keeps it for this page */
+        }
+      }
+      memory.set(key, raw);
+      return false;
     },
     remove(key: string): void {
       memory.delete(key);
@@ -61,6 +77,21 @@ export function safeStorage(kind: 'local' | 'session'): SafeStorage {
       } catch {
         /* ignore */
       }
+    },
+    keys(prefix: string): string[] {
+      const found = new Set<string>();
+      const full = PREFIX + prefix;
+      try {
+        // Keys first, values later: no read may shift the indexes under the loop.
+        for (let i = 0, n = backend ? backend.length : 0; i < n; i++) {
+          const k = backend!.key(i);
+          if (k && k.startsWith(full)) found.add(k.slice(PREFIX.length));
+        }
+      } catch {
+        /* blocked since: memory only */
+      }
+      for (const k of memory.keys()) if (k.startsWith(prefix)) found.add(k);
+      return [...found];
     },
     get persistent() {
       return backend !== null;

@@ -12,8 +12,9 @@ function memory(): SafeStorage & { raw: Map<string, string> } {
   return {
     raw,
     get: <T,>(k: string) => (raw.has(k) ? (JSON.parse(raw.get(k)!) as T) : null),
-    set: (k, v) => void raw.set(k, JSON.stringify(v)),
+    set: (k, v) => (raw.set(k, JSON.stringify(v)), false),
     remove: (k) => void raw.delete(k),
+    keys: (p) => [...raw.keys()].filter((k) => k.startsWith(p)),
     persistent: false,
   };
 }
@@ -30,7 +31,7 @@ const DAY = 86400000;
 describe('visitor state', () => {
   it('starts a new visitor with a random id when storage is empty or blocked', () => {
     const s = loadState(memory(), memory(), NOW, seq());
-    expect(s.visitorId).toMatch(/^[0-9a-z]+-[0-9a-z]{14}$/);
+    expect(s.visitorId).toMatch(/^[0-9a-z]{14}-[0-9a-z]{14}$/);
     expect(s).toMatchObject({ returning: false, firstSeen: NOW, snoozed: {}, impressions: {} });
     expect(s.session).toEqual({ modalsShown: 0, declined: [], downsellShown: [], done: false });
   });
@@ -118,6 +119,53 @@ describe('visitor state', () => {
     expect(local.raw.get('state')!.length).toBeLessThan(12000);
     // The most recent refusals are the ones kept.
     expect(s.snoozed['o-499']).toBeGreaterThan(NOW);
+  });
+
+  it('snoozes offers named constructor, toString and __proto__ like any other, across a reload', () => {
+    const local = memory();
+    const ses = memory();
+    const names = ['constructor', 'toString', '__proto__', 'hasOwnProperty'];
+    const offers = names.map((id) => ({ ...up, id, downsell: undefined }));
+    let s = loadState(local, ses, NOW, seq());
+    // Before any answer, none of them counts as snoozed or as already shown.
+    for (const o of offers) expect(decide(input(cart, { offers: [o], caps: { modalsPerSession: 9 } }, { state: s })).modal?.offerId).toBe(o.id);
+    for (const o of offers) {
+      const p = decide(input(cart, { offers: [o], caps: { modalsPerSession: 9 } }, { state: s })).modal!;
+      s = recordOutcome(recordImpression(s, p, NOW), p, 'dismiss', NOW);
+    }
+    saveState(local, ses, s);
+    const reload = loadState(local, ses, NOW + 1000, Math.random);
+    for (const o of offers) {
+      expect(reload.snoozed[o.id]).toBe(NOW + 7 * DAY);
+      expect(decide(input(cart, { offers: [o], caps: { modalsPerSession: 9 } }, { state: reload, now: NOW + 1000 })).modal).toBeNull();
+    }
+    expect(Object.getPrototypeOf({})).toBe(Object.prototype); // nothing leaked into Object.prototype
+    expect(({} as Record<string, unknown>).constructor).toBe(Object);
+  });
+
+  it('the visitor id carries no time; the visitor is forgotten 13 months after the first visit (configurable)', () => {
+    const local = memory();
+    const ses = memory();
+    const first = loadState(local, ses, NOW, Math.random);
+    expect(first.visitorId).not.toContain(NOW.toString(36));
+    expect(first.visitorId).not.toContain(String(NOW).slice(0, 6));
+    saveState(local, ses, first);
+    const MONTH = 31 * DAY;
+    expect(loadState(local, memory(), NOW + 12 * MONTH, Math.random).visitorId).toBe(first.visitorId);
+    const later = loadState(local, memory(), NOW + 13 * MONTH + DAY, Math.random);
+    expect(later.visitorId).not.toBe(first.visitorId);
+    expect(later).toMatchObject({ returning: false, firstSeen: NOW + 13 * MONTH + DAY });
+    expect(local.raw.has('state')).toBe(false);
+    saveState(local, ses, first);
+    expect(loadState(local, memory(), NOW + 3 * MONTH, Math.random, 2).visitorId).not.toBe(first.visitorId);
+  });
+
+  it('an id from an older version (it began with the first-visit time) is replaced; snoozes are kept', () => {
+    const local = memory();
+    local.set('state', { v: 1, visitorId: `${NOW.toString(36)}-abcdefg1234567`, firstSeen: NOW, snoozed: { 'up-1': NOW + DAY }, impressions: {} });
+    const s = loadState(local, memory(), NOW + 1000, seq());
+    expect(s.visitorId).not.toContain(NOW.toString(36));
+    expect(s.snoozed['up-1']).toBe(NOW + DAY);
   });
 
   it('ignores garbage left in storage', () => {

@@ -11,7 +11,7 @@ describe('createUI', () => {
   it('makes one host with data-cart-upsell and an open shadow root styled by an adopted sheet', () => {
     const { ui, root } = setup({ bar: s.bar });
     expect(document.querySelectorAll('[data-cart-upsell]')).toHaveLength(1);
-    expect(ui.host.parentElement).toBe(document.body);
+    expect(ui.host.parentElement).toBe(document.documentElement);
     expect(root.mode).toBe('open');
     expect(root.adoptedStyleSheets).toHaveLength(1);
     expect(root.querySelector('style')).toBeNull();
@@ -93,7 +93,7 @@ describe('createUI', () => {
     expect(onShow).not.toHaveBeenCalled();
     doc.documentElement.appendChild(doc.createElement('body'));
     doc.dispatchEvent(new Event('DOMContentLoaded'));
-    expect(ui.host.parentElement).toBe(doc.body);
+    expect(ui.host.parentElement).toBe(doc.documentElement);
     await nextTask();
     expect(onShow).toHaveBeenCalledTimes(1);
     ui.destroy();
@@ -140,18 +140,39 @@ describe('bad input', () => {
     expect(root.querySelector('i')).toBeNull();
   });
 
-  it('comes back when the shop replaces <body> (Turbo-style navigation)', () => {
+  it('stays, and comes back if removed, when the shop replaces <body> (Turbo-style navigation)', () => {
     const { ui } = setup({ bar: s.bar });
     const old = document.body;
     const fresh = document.createElement('body');
     document.documentElement.replaceChild(fresh, old);
     try {
-      expect(ui.host.isConnected).toBe(false);
+      // Beside <body>, not in it: swapping <body> leaves the prompts in place.
+      expect(ui.host.isConnected).toBe(true);
+      ui.host.remove(); // a page that clears everything it does not know
       ui.update(decision({ bar: s.barReached }));
-      expect(ui.host.parentElement).toBe(fresh);
+      expect(ui.host.parentElement).toBe(document.documentElement);
       expect(ui.host.shadowRoot!.querySelector('[role=status]')!.textContent).toContain('送料無料の対象です');
     } finally {
       document.documentElement.replaceChild(old, fresh);
+    }
+  });
+});
+
+describe('impressions count only what is on screen', () => {
+  it('a card rendered into a slot inside a closed (hidden) cart drawer is not counted', async () => {
+    const drawer = document.createElement('div');
+    drawer.hidden = true;
+    drawer.innerHTML = '<div id="drawer-slot"></div>';
+    document.body.appendChild(drawer);
+    try {
+      const { handlers, ui } = setup({ panels: [{ ...s.cross, slot: '#drawer-slot' }] });
+      await nextTask();
+      expect(drawer.querySelector('cart-upsell-slot')!.shadowRoot!.textContent).toContain('一緒にどうぞ');
+      await nextTask();
+      expect(handlers.onShow).not.toHaveBeenCalled();
+      ui.destroy();
+    } finally {
+      drawer.remove();
     }
   });
 });

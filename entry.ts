@@ -1,0 +1,2 @@
+export { createTracker } from './src/events/tracker';
+export { safeStorage } from './src/util/storage';
