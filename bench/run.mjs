@@ -19,6 +19,12 @@ import { genericDefines } from '../lib/build.mjs';
 
 const root = resolve(fileURLToPath(new URL('..', import.meta.url)));
 const args = process.argv.slice(2);
+// The results service has a bench of its own (bench/server.mjs): `npm run bench -- --server [--help]`.
+if (args.includes('--server')) {
+  const { spawnSync } = await import('node:child_process');
+  const r = spawnSync(process.execPath, [join(root, 'bench/server.mjs'), ...args.filter((a) => a !== '--server')], { stdio: 'inherit' });
+  process.exit(r.status ?? 1);
+}
 const PARTS = ['sizes', 'load', 'traces', 'demo', 'demo4x', 'micro', 'lighthouse'];
 if (args.includes('--help') || args.includes('-h')) {
   console.log(`npm run bench [-- options]   (or: node bench/run.mjs [options] after npm run build)

@@ -3,11 +3,12 @@ import { HttpError } from '../types';
 
 interface Row {
   payload: Record<string, unknown>;
-  received_at: Date;
+  /** Arrival time to the microsecond, as text: a JS Date would round it to the millisecond. */
+  at: string;
   id: string;
 }
 
-const cursorOf = (r: Row) => Buffer.from(JSON.stringify([r.received_at.toISOString(), r.id])).toString('base64url');
+const cursorOf = (r: Row) => Buffer.from(JSON.stringify([r.at, r.id])).toString('base64url');
 function parseCursor(c: string): [string, string] {
   try {
     const v = JSON.parse(Buffer.from(c, 'base64url').toString('utf8'));
@@ -74,7 +75,7 @@ export const rawRoutes: FastifyPluginAsync = async (app) => {
     params.push(limit + 1);
     const dir = desc ? 'desc' : 'asc';
     const { rows } = await app.db.query<Row>(
-      `select payload, received_at, id from events ${where.length ? 'where ' + where.join(' and ') : ''}
+      `select payload, to_char(received_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') as at, id from events ${where.length ? 'where ' + where.join(' and ') : ''}
        order by received_at ${dir}, id ${dir} limit $${params.length}`,
       params,
     );

@@ -1,6 +1,6 @@
 // @vitest-environment node
 // Faults, counted: ids generated vs acknowledged vs stored.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync } from 'node:fs';
 import { createServer, connect, type Server, type Socket } from 'node:net';
@@ -8,6 +8,9 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { openDb } from '../../server/db';
 import { admin, drivers, event, freshDb, getJson, pgliteTemplate, post, startApp, TOKEN, type TestDb } from './helpers';
+
+// A database per file on a shared 2-core machine: a single request can take seconds under load.
+vi.setConfig({ testTimeout: 60_000 });
 
 const root = resolve(__dirname, '../..');
 const built = join(root, 'build/server/main.mjs');

@@ -1,6 +1,9 @@
 // @vitest-environment node
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { admin, drivers, event, freshDb, getJson, post, startApp, type TestApp, type TestDb } from './helpers';
+
+// A database per file on a shared 2-core machine: a single request can take seconds under load.
+vi.setConfig({ testTimeout: 60_000 });
 
 describe.each(drivers)('POST /events (%s)', (driver) => {
   let t: TestDb;

@@ -1,11 +1,14 @@
 // @vitest-environment node
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { request as httpRequest } from 'node:http';
 import { mkdtempSync, readFileSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { event, freshDb, post, startApp, TOKEN, type TestApp, type TestDb } from './helpers';
 import { loadAdminToken, tokenMatches } from '../../server/security/token';
+
+// A database per file on a shared 2-core machine: a single request can take seconds under load.
+vi.setConfig({ testTimeout: 60_000 });
 
 const root = resolve(__dirname, '../..');
 

@@ -1,0 +1,34 @@
+import { test, expect } from '@playwright/test';
+import { ADMIN_TOKEN } from '../admin';
+
+// The live events page without the admin token: it asks for it, and with it lists the events.
+test('live events: asks for the admin token, then reads with it', async ({ page, request }) => {
+  const id = `e2e-admin-${Date.now().toString(36)}`;
+  const e = {
+    id, type: 'accept', offerId: 'up-tenugui', offerType: 'upsell', time: new Date().toISOString(), currency: 'JPY', cartSubtotal: 2640,
+    value: 1100, visitorId: id, sessionId: id, variant: null, holdout: false, items: [], page: 'http://127.0.0.1/demo/site/shops/wa/cart.html', version: 'e2e',
+  };
+  expect((await request.post('/events', { data: JSON.stringify({ events: [e] }), headers: { 'content-type': 'text/plain' } })).ok()).toBe(true);
+  for (const [width, height] of [[390, 844], [1280, 800]]) {
+    await page.setViewportSize({ width, height });
+    await page.goto('/demo/site/events/');
+    await page.evaluate(() => localStorage.removeItem('cart-upsell:admin-token'));
+    await page.reload();
+    await expect(page.getByRole('status')).toContainText('管理トークンが必要です');
+    await expect(page.getByLabel(/管理トークン/)).toBeVisible();
+    await page.screenshot({ path: test.info().outputPath(`token-form-${width}.png`) });
+  }
+  await page.getByLabel(/管理トークン/).fill('wrong-token-0123456789');
+  await page.getByRole('button', { name: '保存して読み込む' }).click();
+  await expect(page.getByLabel(/管理トークン/)).toBeVisible();
+  await page.getByLabel(/管理トークン/).fill(ADMIN_TOKEN);
+  await page.getByRole('button', { name: '保存して読み込む' }).click();
+  await expect(page.getByRole('row').filter({ hasText: id })).toContainText('承諾');
+  await expect(page.getByLabel(/管理トークン/)).toHaveCount(0);
+  // A link carrying the token (as npm start prints it) keeps it and takes it out of the address.
+  await page.evaluate(() => localStorage.removeItem('cart-upsell:admin-token'));
+  await page.goto('about:blank');
+  await page.goto(`/demo/site/events/#token=${encodeURIComponent(ADMIN_TOKEN)}`);
+  await expect(page.getByRole('row').filter({ hasText: id })).toContainText('承諾');
+  expect(page.url()).not.toContain('token');
+});
