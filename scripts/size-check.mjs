@@ -24,13 +24,15 @@ const out = process.env.CART_UPSELL_OUT ?? 'dist';
 const files = [
   // 26 KB: the attention budget (one prompt on a phone, on-screen prompts keep their place),
   // start-up that waits for the cart to be drawn, and the keep-clear list for overlays: +0.6 KB gzip.
-  { file: `${out}/cart-upsell.js`, budget: 26 * 1024, aim: 15 * 1024 },
+  // 26.5 KB: the sum of the changes above measured together in one build (25.99 KB gzip).
+  { file: `${out}/cart-upsell.js`, budget: 26.5 * 1024, aim: 15 * 1024 },
   // 19 KB: besides the prompts it carries the cart actions, which read the platform's cart before and
   // after a change and undo a half-done one (~3 KB gzip for three platforms). It still loads only
   // when a decision has something to show, never on a plain page view.
   // 19.5 KB since overlays keep off the page's checkout button and total (placement check on
   // scroll), and prices say 税込 and the upgrade shows its price: 19.0 → 19.2 KB gzip.
-  { file: `${out}/cart-upsell-ui.js`, budget: 19.5 * 1024, aim: 14 * 1024 },
+  // 20 KB: the changes above measured together in one build (19.67 KB gzip).
+  { file: `${out}/cart-upsell-ui.js`, budget: 20 * 1024, aim: 14 * 1024 },
 ];
 // Each sample shop's tailored build (`cart-upsell build`, written by `npm run build` into
 // <out>/shops/<id>/): only the code its config uses, the config inlined. The aim is a page with a
@@ -38,7 +40,9 @@ const files = [
 // "Size budget", for where the rest goes) so it cannot grow back unnoticed. The core's 16.5 KB
 // include reading cart-level discounts (subtotal after coupons on every platform) and the SKU
 // labels of every language: 15.96 → 16.09 KB gzip for the Dawn sample in one build; 17.5 KB since the
-// attention budget and the start-up that waits for the cart (16.5 → 17.2 KB for Dawn).
+// attention budget and the start-up that waits for the cart (16.5 → 17.2 KB for Dawn); 19 KB and
+// 15.5 KB for the tailored prompt file: everything above measured together in one build (Dawn's
+// core 18.58 KB, every sample's prompt file 15.16 KB gzip).
 const shopsDir = `${out}/shops`;
 const shops = existsSync(shopsDir) ? readdirSync(shopsDir).sort() : [];
 const samples = readdirSync('demo/site/shops').filter((id) => existsSync(`demo/site/shops/${id}/cart-upsell.json`));
@@ -49,8 +53,8 @@ if (missing.length && import.meta.url === `file://${process.argv[1]}`) {
 }
 for (const id of shops) {
   files.push(
-    { file: `${shopsDir}/${id}/cart-upsell.js`, budget: 17.5 * 1024, aim: 6 * 1024, shop: id },
-    { file: `${shopsDir}/${id}/cart-upsell-ui.js`, budget: 15 * 1024, aim: 6 * 1024, shop: id },
+    { file: `${shopsDir}/${id}/cart-upsell.js`, budget: 19 * 1024, aim: 6 * 1024, shop: id },
+    { file: `${shopsDir}/${id}/cart-upsell-ui.js`, budget: 15.5 * 1024, aim: 6 * 1024, shop: id },
   );
 }
 const topArg = process.argv.indexOf('--top');
