@@ -68,8 +68,10 @@ test('WooCommerce, plain permalinks under /shop/: a cross-sell add; the upgrade 
   await start(page, 'woocommerce', [upsell, cross], cartOf([line('4001', 2)]));
   await page.getByRole('button', { name: /箸置き 桜を追加/ }).click();
   await expect.poll(() => fake.summary()).toEqual(['TN-0123×2', 'HG-01×1']);
-  // The cart changed: the upgrade comes right after (カート投入直後).
-  await page.getByRole('dialog', { name: /特撰にしませんか/ }).getByRole('button', { name: '変更する' }).click();
+  // Right after an answer nothing new pops up: the upgrade waits for the next moment, the checkout click.
+  await expect(page.getByRole('dialog')).toHaveCount(0);
+  await acceptUpsellAtCheckout(page);
+  await expect(page).toHaveURL(/#checkout$/);
   await expect.poll(() => fake.summary()).toEqual(['HG-01×1', 'TN-0123-DX×2']);
   expect(fake.log.every((l) => l.via === 'rest_route')).toBe(true);
 });

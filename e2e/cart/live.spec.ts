@@ -23,7 +23,8 @@ test('garbage configs and a page without a known cart give an empty cart and a m
   const errors: string[] = [];
   page.on('console', (m) => m.type() === 'warning' && m.text().startsWith('[cart-upsell]') && warnings.push(m.text()));
   page.on('pageerror', (e) => errors.push(String(e)));
-  await page.goto('/test/fixtures/magento-cart.html');
+  // A hand-made shop: no platform's markup, so `auto` finds no cart there.
+  await page.goto('/test/fixtures/tegaki-shop.html');
   const carts = await page.evaluate(() => [
     CartUpsell.readCart({ preset: 'auto' }),
     CartUpsell.readCart({ selectors: { item: '.no-such-line', name: 'x', price: 'y', quantity: 'z' } }),

@@ -51,8 +51,10 @@ function changed() {
       if (msg) {
         msg.append(h('span', { class: cls }, item.message), ' ');
         const input = form.querySelector(`[data-path="${CSS.escape(path)}"]`);
-        if (input && cls === 'field-error') {
-          input.setAttribute('aria-invalid', 'true');
+        // A warning (e.g. an offer turned off by a missing product) is read out with its field too;
+        // only an error marks the field invalid.
+        if (input) {
+          if (cls === 'field-error') input.setAttribute('aria-invalid', 'true');
           input.setAttribute('aria-describedby', (msg.id ||= `msg-${Math.random().toString(36).slice(2)}`));
         }
         return;

@@ -102,6 +102,8 @@ addEventListener('message', async (e) => {
   if (ok && up) {
     setTimeout(() => {
       if (mine !== run) return;
+      // The widget counts a change as the shopper's only after their own input on the page.
+      document.body.dispatchEvent(new Event('pointerdown', { bubbles: true }));
       lines = lines.map((l) => (l.sku === up.from ? { ...l, quantity: l.quantity + 1 } : l));
       render();
     }, 400);
