@@ -86,8 +86,8 @@ test('a 400 is not retried in a loop: each event is tried once on its own, then 
   await shownOnLoad(page);
   await page.clock.runFor(3_000);
   // The refused batch, then each of its events alone (so one bad event cannot take its
-  // batch-mates with it): at most 3 events + 2 batches of them.
-  await expect.poll(() => ep.count()).toBeGreaterThanOrEqual(4);
+  // batch-mates with it): the cart page shows two or three prompts, so at least 1 + 2 sends.
+  await expect.poll(() => ep.count()).toBeGreaterThanOrEqual(3);
   await expect.poll(() => warnings.filter((w) => w.includes('refused')).length).toBe(1);
   await page.waitForTimeout(500);
   const tried = ep.count();
