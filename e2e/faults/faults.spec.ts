@@ -168,7 +168,8 @@ test('4xx: only the refused event is dropped, never its batch-mates', async ({ b
   const { context, generated } = await visitor(browser);
   const p = await open(context);
   await p.evaluate(() => (window as any).burst(1, 250));
-  await expect.poll(() => refused.size, { timeout: 15_000 }).toBeGreaterThanOrEqual(2);
+  // One impression of the set per page view: that one event is refused, its batch-mates go through.
+  await expect.poll(() => refused.size, { timeout: 15_000 }).toBeGreaterThanOrEqual(1);
   expect(await account('4xx for one event', generated, { refused })).toBe(0);
   await context.close();
 });
