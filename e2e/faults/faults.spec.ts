@@ -277,7 +277,8 @@ test('a tab closed in the middle of a burst (mid-write): the next page view deli
   const { context, generated } = await visitor(browser);
   const p = await open(context);
   void p.evaluate(() => (window as any).burst(20, 200)).catch(() => {});
-  await expect.poll(() => generated.size, { timeout: 20_000 }).toBeGreaterThan(6);
+  // One impression per offer per page view: a burst of cart changes yields only a few events.
+  await expect.poll(() => generated.size, { timeout: 20_000 }).toBeGreaterThan(1);
   await p.close({ runBeforeUnload: false }); // no chance to finish: the burst is cut off mid-way
   servers.setRule(ok);
   const next = await open(context);

@@ -78,7 +78,7 @@ test('a card in a slot below the fold counts its impression only once scrolled i
   });
   await page.goto('/e2e/pages/hostile-below.html');
   await expect(page.getByText('セットでお得')).toBeVisible();
-  await expect.poll(() => ep.received.filter((e) => e.type === 'impression').map((e) => e.offerId).sort(), { timeout: 10_000 }).toEqual(['set-tea', 'vol-tenugui']);
+  await expect.poll(() => ep.received.filter((e) => e.type === 'impression').map((e) => e.offerId).sort(), { timeout: 10_000 }).toEqual(['set-tea']);
   await page.waitForTimeout(2500); // another send interval: still not counted
   expect(ep.received.some((e) => e.offerId === 'x-yunomi')).toBe(false);
   await page.locator('#below').scrollIntoViewIfNeeded();
@@ -137,7 +137,8 @@ test('personal data in the page path never reaches the endpoint', async ({ page 
   await servePage(page, '/members/**/cart');
   await page.goto('/members/taro.yamada@example.jp/orders/20261204001/cart');
   await shownOnLoad(page);
-  await expect.poll(() => ep.received.length, { timeout: 10_000 }).toBeGreaterThanOrEqual(3);
+  // Two cards at most on a desktop: their two impressions.
+  await expect.poll(() => ep.received.length, { timeout: 10_000 }).toBeGreaterThanOrEqual(2);
   const origin = new URL(page.url()).origin;
   for (const e of ep.received) expect((e as any).page).toBe(`${origin}/members/*/orders/*/cart`);
   for (const body of ep.bodies) expect(body).not.toMatch(/taro|yamada|example\.jp|20261204001/);
