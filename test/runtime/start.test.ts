@@ -214,7 +214,7 @@ describe('holdout', () => {
   it('counts every prompt a holdout visitor would have seen, volume lines included, once each', async () => {
     let id = 0;
     while (!inHoldout(`hv-${id}`, 0.5)) id++;
-    localStorage.setItem('cart-upsell:state', JSON.stringify({ v: 1, visitorId: `hv-${id}`, firstSeen: 0, snoozed: {}, impressions: {} }));
+    localStorage.setItem('cart-upsell:state', JSON.stringify({ v: 2, visitorId: `hv-${id}`, firstSeen: Date.now(), snoozed: {}, impressions: {} }));
     const seen: string[] = [];
     document.addEventListener('cart-upsell:impression', (e) => seen.push(`${(e as CustomEvent).detail.offerType}:${(e as CustomEvent).detail.holdout}`));
     const offers: Config['offers'] = [{ id: 'v-1', type: 'volume', tiers: [{ quantity: 5, percentOff: 10 }], appliedBy: 'platform' }];
