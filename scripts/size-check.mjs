@@ -25,7 +25,9 @@ const files = [
   // 26 KB: the attention budget (one prompt on a phone, on-screen prompts keep their place),
   // start-up that waits for the cart to be drawn, and the keep-clear list for overlays: +0.6 KB gzip.
   // 26.5 KB: the sum of the changes above measured together in one build (25.99 KB gzip).
-  { file: `${out}/cart-upsell.js`, budget: 26.5 * 1024, aim: 15 * 1024 },
+  // 27.5 KB: every console message a merchant reads (config loading, cart reading, delivery, orders)
+  // also in Japanese when the config says "locale": "ja" (25.99 → 26.93 KB gzip in one build).
+  { file: `${out}/cart-upsell.js`, budget: 27.5 * 1024, aim: 15 * 1024 },
   // 19 KB: besides the prompts it carries the cart actions, which read the platform's cart before and
   // after a change and undo a half-done one (~3 KB gzip for three platforms). It still loads only
   // when a decision has something to show, never on a plain page view.
@@ -53,7 +55,8 @@ if (missing.length && import.meta.url === `file://${process.argv[1]}`) {
 }
 for (const id of shops) {
   files.push(
-    { file: `${shopsDir}/${id}/cart-upsell.js`, budget: 19 * 1024, aim: 6 * 1024, shop: id },
+    // 20 KB: the console messages in Japanese too (Dawn's core 18.58 → 19.50 KB gzip in one build).
+    { file: `${shopsDir}/${id}/cart-upsell.js`, budget: 20 * 1024, aim: 6 * 1024, shop: id },
     { file: `${shopsDir}/${id}/cart-upsell-ui.js`, budget: 15.5 * 1024, aim: 6 * 1024, shop: id },
   );
 }

@@ -1,7 +1,7 @@
 // The script-tag build: defines window.CartUpsell and starts from the page's config, if any.
 import { start } from './runtime/start';
 import { findPageConfig } from './config/load';
-import { errorOnce, guard } from './util/log';
+import { errorOnce, guard, t } from './util/log';
 
 // validateEvent stays in the module build (collectors run it on a server); shops don't need its bytes.
 export { start, stop, refresh, trackOrder, validateConfig, diagnose, readCart, preview, version } from './index';
@@ -13,7 +13,7 @@ const autoStart = guard('auto-start', () => {
     const source = findPageConfig(script, document);
     if (source) void start(source);
   } catch (err) {
-    errorOnce(`${(err as Error).message}; the widget stays off.`);
+    errorOnce(`${(err as Error).message}${t('; the widget stays off.', '。ウィジェットは動きません。')}`);
   }
 });
 

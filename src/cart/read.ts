@@ -2,7 +2,7 @@ import type { Cart, CartItem } from '../types';
 import type { CartConfig, CartSelectors } from '../config/types';
 import { detectCurrency, minorDigits, parseMoney } from './money';
 import { PLATFORMS, detectPlatform, findLayout, platformNames, type CartLayout, type PlatformId } from '../platforms';
-import { warnOnce } from '../util/log';
+import { t, warnOnce } from '../util/log';
 import { simpleAmount } from './simple-amount';
 
 /**
@@ -187,8 +187,14 @@ export function plan(cfg: CartConfig, doc: Document): Plan | null {
       const name = preset === 'auto' ? '' : (PLATFORMS[preset as PlatformId]?.name ?? preset);
       warnOnce(
         preset === 'auto'
-          ? `cart.preset "auto" found no ${platformNames()} cart on this page; set cart.selectors for this theme. The cart reads as empty.`
-          : `cart.preset "${preset}" found no ${name} cart on this page; check the preset or set cart.selectors. The cart reads as empty.`,
+          ? t(
+              `cart.preset "auto" found no ${platformNames()} cart on this page; set cart.selectors for this theme. The cart reads as empty.`,
+              `cart.preset "auto": このページに ${platformNames(true)} のどのカートも見つかりません。このテーマの cart.selectors を設定してください。カートは空として扱います。`,
+            )
+          : t(
+              `cart.preset "${preset}" found no ${name} cart on this page; check the preset or set cart.selectors. The cart reads as empty.`,
+              `cart.preset "${preset}": このページに ${name} のカートが見つかりません。プリセットを確かめるか cart.selectors を設定してください。カートは空として扱います。`,
+            ),
       );
       return null;
     }
@@ -218,12 +224,20 @@ function readLine(el: Element, s: CartSelectors, f: Fields, currency: string, la
   const unitPrice = money(priceText(firstPrice(el, f.price)), currency);
   const quantity = quantityOf(first(el, f.quantity));
   if (unitPrice === null || quantity === null)
-    return `cart line ${label()}: no readable ${unitPrice === null ? `price (cart selector price "${s.price}")` : `quantity (cart selector quantity "${s.quantity}")`}`;
+    return t(
+      `cart line ${label()}: no readable ${unitPrice === null ? `price (cart selector price "${s.price}")` : `quantity (cart selector quantity "${s.quantity}")`}`,
+      `カートの行 ${label()}: ${unitPrice === null ? `価格（cart.selectors.price "${s.price}"）` : `数量（cart.selectors.quantity "${s.quantity}"）`}を読み取れません`,
+    );
   const shownTotal = s.lineTotal ? money(priceText(firstPrice(el, f.lineTotal)), currency) : null;
   const lineTotal = shownTotal ?? unitPrice * quantity;
   // Keep what the page shows (a line discount is real money); say so once, so a wrong selector is found.
   if (shownTotal !== null && shownTotal !== unitPrice * quantity)
-    warnOnce(`cart line ${label()}: line total ${shownTotal} differs from unit price ${unitPrice} × ${quantity}; the page's line total is used.`);
+    warnOnce(
+      t(
+        `cart line ${label()}: line total ${shownTotal} differs from unit price ${unitPrice} × ${quantity}; the page's line total is used.`,
+        `カートの行 ${label()}: 行の合計 ${shownTotal} が単価 ${unitPrice} × ${quantity} と違います。ページの行の合計を使います。`,
+      ),
+    );
   let id: string | null = null;
   try {
     id = layout?.id?.(el) ?? el.getAttribute('data-id') ?? el.getAttribute('data-key') ?? null;
@@ -270,7 +284,8 @@ export function readCart(cfg: CartConfig = {}, doc: Document = document): Cart {
   const platform = p.platform;
   const s = p.selectors;
   const nodes = all(doc, s.item);
-  if (!nodes.length && !p.layout) warnOnce(`cart.selectors.item "${s.item}" matched nothing on this page; the cart reads as empty.`);
+  if (!nodes.length && !p.layout)
+    warnOnce(t(`cart.selectors.item "${s.item}" matched nothing on this page; the cart reads as empty.`, `cart.selectors.item "${s.item}" に合うものがこのページにありません。カートは空として扱います。`));
   const subtotalEls = s.subtotal ? (p.layout?.sumSubtotals ? all(doc, s.subtotal) : [firstPrice(doc, s.subtotal)].filter((e): e is Element => !!e)) : [];
   // The page's own word first (Shopify's active currency, a data-currency attribute, a mark on
   // the prices); the config for a bare "$", which many currencies share; else JPY.
@@ -288,7 +303,10 @@ export function readCart(cfg: CartConfig = {}, doc: Document = document): Cart {
   // One warning for all of them: 200 "お問い合わせ" lines must not mean 200 console lines.
   if (skipped.length)
     warnOnce(
-      `${skipped.slice(0, 3).join('; ')}; ${skipped.length > 1 ? 'these lines were' : 'the line was'} skipped${skipped.length > 3 ? ` (and ${skipped.length - 3} more unreadable lines)` : ''}.`,
+      t(
+        `${skipped.slice(0, 3).join('; ')}; ${skipped.length > 1 ? 'these lines were' : 'the line was'} skipped${skipped.length > 3 ? ` (and ${skipped.length - 3} more unreadable lines)` : ''}.`,
+        `${skipped.slice(0, 3).join('。')}。${skipped.length > 3 ? `ほか${skipped.length - 3}行も含め、` : ''}この${skipped.length}行は読み飛ばしました。`,
+      ),
     );
   const sum = items.reduce((a, i) => a + i.lineTotal, 0);
   let shown: number | null = null;
@@ -296,14 +314,15 @@ export function readCart(cfg: CartConfig = {}, doc: Document = document): Cart {
     const v = money(priceText(el), currency);
     if (v !== null) shown = (shown ?? 0) + v;
   }
-  if (s.subtotal && shown === null && nodes.length) warnOnce(`cart subtotal "${s.subtotal}" shows no amount on this page; the sum of the lines is used.`);
+  if (s.subtotal && shown === null && nodes.length)
+    warnOnce(t(`cart subtotal "${s.subtotal}" shows no amount on this page; the sum of the lines is used.`, `cart.selectors.subtotal "${s.subtotal}" に金額がありません。行の合計を使います。`));
   // One meaning on every platform: goods after cart-level discounts, before shipping. Where the
   // page's subtotal is before its coupons (WooCommerce's 小計), the coupons are taken off here.
   const discount = discountOf(doc, s.discount, currency);
   const afterDiscounts = !!p.layout?.subtotalAfterDiscounts;
   const before = shown === null ? null : afterDiscounts ? shown + discount : shown;
   if (before !== null && before !== sum && items.length)
-    warnOnce(`cart subtotal ${before} differs from the sum of the lines (${sum}); the page's subtotal is used.`);
+    warnOnce(t(`cart subtotal ${before} differs from the sum of the lines (${sum}); the page's subtotal is used.`, `カートの小計 ${before} が行の合計（${sum}）と違います。ページの小計を使います。`));
   const cart: Cart = { currency, items, subtotal: (before ?? sum) - discount };
   if (discount > 0) cart.discount = discount;
   if (platform) cart.platform = platform;

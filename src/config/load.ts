@@ -1,4 +1,8 @@
 import type { Config } from './types';
+import { setLang, t } from '../util/log';
+
+/** A config file that does not parse may still say it is Japanese: its messages then are. */
+const saysJa = (body: string) => /"locale"\s*:\s*"ja"/.test(body);
 
 /** Loads a config given as an object or as the URL of a JSON file. Throws a merchant-readable Error. */
 export async function loadConfig(source: Config | string): Promise<Config> {
@@ -7,14 +11,15 @@ export async function loadConfig(source: Config | string): Promise<Config> {
   try {
     res = await fetch(source, { credentials: 'same-origin', headers: { accept: 'application/json' } });
   } catch (err) {
-    throw new Error(`could not load the config from ${source} (${String(err)})`);
+    throw new Error(t(`could not load the config from ${source} (${String(err)})`, `設定ファイル ${source} を読み込めませんでした（${String(err)}）`));
   }
-  if (!res.ok) throw new Error(`could not load the config from ${source}: the server answered ${res.status}`);
+  if (!res.ok) throw new Error(t(`could not load the config from ${source}: the server answered ${res.status}`, `設定ファイル ${source} を読み込めませんでした（サーバーの応答 ${res.status}）`));
   const body = await res.text();
   try {
     return JSON.parse(body) as Config;
   } catch (err) {
-    throw new Error(`the config at ${source} is not valid JSON (${(err as Error).message})`);
+    if (saysJa(body)) setLang('ja');
+    throw new Error(t(`the config at ${source} is not valid JSON (${(err as Error).message})`, `設定ファイル ${source} は正しい JSON ではありません（${(err as Error).message}）`));
   }
 }
 
@@ -24,13 +29,22 @@ export async function loadConfig(source: Config | string): Promise<Config> {
  * tag then only defines the global).
  */
 export function findPageConfig(script: HTMLScriptElement | null, doc: Document): Config | string | null {
+  // Until the config is read, the page's language stands for the merchant's.
+  setLang(doc.documentElement.lang);
   const url = script?.getAttribute('data-config');
   if (url) return url;
   const inline = doc.getElementById('cart-upsell-config');
   if (!inline) return null;
+  const text = inline.textContent ?? '';
   try {
-    return JSON.parse(inline.textContent ?? '') as Config;
+    return JSON.parse(text) as Config;
   } catch (err) {
-    throw new Error(`the inline config in <script id="cart-upsell-config"> is not valid JSON (${(err as Error).message})`);
+    if (saysJa(text)) setLang('ja');
+    throw new Error(
+      t(
+        `the inline config in <script id="cart-upsell-config"> is not valid JSON (${(err as Error).message})`,
+        `<script id="cart-upsell-config"> の設定は正しい JSON ではありません（${(err as Error).message}）`,
+      ),
+    );
   }
 }

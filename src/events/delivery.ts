@@ -2,7 +2,7 @@ import type { SafeStorage } from '../util/storage';
 import type { AnyEvent } from './schema';
 import type { StoredQueue } from './queue';
 import { retryAfterMs, waitAfter, type Backoff } from './backoff';
-import { errorOnce, guard, warnOnce } from '../util/log';
+import { errorOnce, guard, t, warnOnce } from '../util/log';
 import { stringify } from '../util/json';
 
 export interface DeliveryOptions {
@@ -125,7 +125,7 @@ export function createDelivery(o: DeliveryOptions): Delivery {
       if (batch.length > 1) {
         for (const id of ids) alone.add(id);
       } else {
-        warnOnce(`the event endpoint refused an event with ${status}; it was dropped.`);
+        warnOnce(t(`the event endpoint refused an event with ${status}; it was dropped.`, `イベントの送信先が ${status} で断ったため、そのイベントは捨てました。`));
         queue.remove(ids);
       }
       return 0;
@@ -162,7 +162,7 @@ export function createDelivery(o: DeliveryOptions): Delivery {
       else if (next !== null) schedule(next);
     } catch (err) {
       sending = false;
-      errorOnce('could not send events; they stay stored for later. The shop is unaffected.', err);
+      errorOnce(t('could not send events; they stay stored for later. The shop is unaffected.', 'イベントを送れませんでした。保存して後で送ります（ショップには影響ありません）。'), err);
       schedule(o.intervalMs);
     }
   }

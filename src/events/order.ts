@@ -1,7 +1,7 @@
 import type { OrderEvent } from './schema';
 import type { SafeStorage } from '../util/storage';
 import type { Tracker } from './tracker';
-import { warnOnce } from '../util/log';
+import { t, warnOnce } from '../util/log';
 import { pageOf } from './page';
 
 /** What `CartUpsell.trackOrder` takes: amounts in minor units (yen for JPY), like every amount here. */
@@ -28,10 +28,10 @@ const whole = (n: unknown): number => {
 /** The `order` event for an order, or a message naming what is wrong with the input. */
 export function orderEvent(o: OrderInput, who: Visitor, now: number, page: string, shopCurrency: string): OrderEvent | string {
   const orderId = typeof o?.orderId === 'number' ? String(o.orderId) : o?.orderId;
-  if (typeof orderId !== 'string' || !orderId || orderId.length > 200) return 'orderId: expected text or a number';
-  if (!(typeof o.total == 'number' && o.total >= 0 && o.total < Infinity)) return 'total: expected a number ≥ 0';
+  if (typeof orderId !== 'string' || !orderId || orderId.length > 200) return t('orderId: expected text or a number', 'orderId: 文字か数にしてください');
+  if (!(typeof o.total == 'number' && o.total >= 0 && o.total < Infinity)) return t('total: expected a number ≥ 0', 'total: 0以上の数にしてください');
   const currency = String(o.currency ?? shopCurrency);
-  if (!/^[A-Z]{3}$/.test(currency)) return 'currency: expected a code such as "JPY"';
+  if (!/^[A-Z]{3}$/.test(currency)) return t('currency: expected a code such as "JPY"', 'currency: "JPY" のような通貨コードにしてください');
   const items = (Array.isArray(o.items) ? o.items : [])
     .filter((it) => it && typeof it === 'object')
     .map((it) => {
@@ -65,7 +65,7 @@ export function sendOrder(input: OrderInput, who: Visitor, storage: SafeStorage,
   const win = typeof window !== 'undefined' ? window : undefined;
   const e = orderEvent(input, who, Date.now(), pageOf(win?.location), shopCurrency);
   if (typeof e === 'string') {
-    warnOnce(`trackOrder: ${e}; the order was not sent.`);
+    warnOnce(t(`trackOrder: ${e}; the order was not sent.`, `trackOrder: ${e}。この注文は送っていません。`));
     return false;
   }
   const sent = storage.get<string[]>(SENT);

@@ -57,8 +57,9 @@ export function orderCompletePlatform(doc: Document): PlatformId | null {
 }
 
 /** The names of the registered platforms, for messages: "Shopify, WooCommerce or EC-CUBE". */
-export function platformNames(): string {
+export function platformNames(ja?: boolean): string {
   const names = platforms().map(([, p]) => p.name);
+  if (ja) return names.join('・');
   return names.length > 1 ? `${names.slice(0, -1).join(', ')} or ${names[names.length - 1]}` : (names[0] ?? 'platform');
 }
 

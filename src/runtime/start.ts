@@ -1,7 +1,7 @@
 import type { Config } from '../config/types';
 import { loadConfig } from '../config/load';
-import { formatIssues, isJa, validateConfig } from '../config/validate';
-import { errorOnce, guard, warnOnce } from '../util/log';
+import { formatIssues, validateConfig } from '../config/validate';
+import { errorOnce, guard, setLang, t, warnOnce } from '../util/log';
 import { runWidget, type Running } from './widget';
 import { setNonce } from './nonce';
 import type { OrderInput } from '../events/order';
@@ -29,7 +29,7 @@ function registry(): Registry {
 export async function start(source: Config | string): Promise<boolean> {
   const reg = registry();
   if (reg.running || reg.starting) {
-    warnOnce('already running on this page (is the script included twice?); the second start was ignored.');
+    warnOnce(t('already running on this page (is the script included twice?); the second start was ignored.', 'このページではすでに動いています（タグが2回入っていませんか）。2回目の開始は無視しました。'));
     return !!reg.running;
   }
   const generation = ++reg.generation;
@@ -38,13 +38,13 @@ export async function start(source: Config | string): Promise<boolean> {
     // A tailored build's config is inlined and was checked when the shop built it.
     const config = __TAILORED__ ? (source as Config) : await loadConfig(source);
     if (generation !== reg.generation) return false;
+    setLang(config?.locale);
     if (!__TAILORED__) {
       const { errors, warnings } = validateConfig(config);
-      const ja = isJa(config);
-      if (warnings.length) warnOnce(formatIssues(warnings, ja ? '設定に注意点があります:' : 'The config has fields that were ignored:'));
+      if (warnings.length) warnOnce(formatIssues(warnings, t('The config has fields that were ignored:', '設定に注意点があります:')));
       if (errors.length) {
         const n = errors.length;
-        errorOnce(formatIssues(errors, ja ? `設定に${n}件の問題があるため、ウィジェットは動きません:` : `The config has ${n === 1 ? 'a problem' : `${n} problems`}, so the widget stays off:`));
+        errorOnce(formatIssues(errors, t(`The config has ${n === 1 ? 'a problem' : `${n} problems`}, so the widget stays off:`, `設定に${n}件の問題があるため、ウィジェットは動きません:`)));
         return false;
       }
     }
@@ -53,7 +53,7 @@ export async function start(source: Config | string): Promise<boolean> {
     for (const o of (reg.orders ?? []).splice(0)) running.order(o);
     return true;
   } catch (err) {
-    errorOnce(`${err instanceof Error ? err.message : String(err)}; the widget stays off.`);
+    errorOnce(`${err instanceof Error ? err.message : String(err)}${t('; the widget stays off.', '。ウィジェットは動きません。')}`);
     return false;
   } finally {
     if (generation === reg.generation) reg.starting = false;
@@ -68,7 +68,7 @@ export function stop(): void {
   try {
     reg.running?.stop();
   } catch (err) {
-    errorOnce('could not stop cleanly.', err);
+    errorOnce(t('could not stop cleanly.', 'きれいに止められませんでした。'), err);
   }
   reg.running = null;
 }
@@ -87,5 +87,5 @@ export const trackOrder = guard('trackOrder', (order: OrderInput): void => {
   const reg = registry();
   if (reg.running) return reg.running.order(order);
   (reg.orders ??= []).push(order);
-  if (!reg.starting) warnOnce('trackOrder: waiting for start()');
+  if (!reg.starting) warnOnce(t('trackOrder: waiting for start()', 'trackOrder: start() を待っています'));
 });

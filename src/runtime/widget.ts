@@ -12,7 +12,7 @@ import type { OrderInput } from '../events/order';
 import { inHoldout } from '../offers/hash';
 import { loadPrompts, type PromptModule } from '#prompts';
 import { safeStorage } from '../util/storage';
-import { errorOnce, guard } from '../util/log';
+import { errorOnce, guard, t } from '../util/log';
 import { checkoutButtons, interceptCheckout, onExitIntent } from './checkout';
 import { all, plan } from '../cart/read';
 
@@ -146,7 +146,7 @@ export function runWidget(config: Config, doc: Document): Running {
       },
       (err: unknown) => {
         loading = false;
-        errorOnce(`${err instanceof Error ? err.message : String(err)}; no prompt is shown, the shop is unaffected.`);
+        errorOnce(`${err instanceof Error ? err.message : String(err)}${t('; no prompt is shown, the shop is unaffected.', '。表示はしません（ショップには影響ありません）。')}`);
         // A checkout click held for a prompt that cannot be shown goes on.
         openModal = null;
         continueAfterModal();
@@ -225,7 +225,7 @@ export function runWidget(config: Config, doc: Document): Running {
   const handlers = {
     onAddGapFiller: (product: ProductView): Promise<Outcome> =>
       addGapFiller(product).catch((err) => {
-        errorOnce('could not add a free-shipping suggestion; the shop is unaffected.', err);
+        errorOnce(t('could not add a free-shipping suggestion; the shop is unaffected.', '送料無料の提案を追加できませんでした（ショップには影響ありません）。'), err);
         return { ok: false };
       }),
     onShow: guard('impression', (prompt: Prompt) => {
@@ -240,7 +240,7 @@ export function runWidget(config: Config, doc: Document): Running {
     }),
     onAccept: (prompt: Prompt, item?: ProductView): Promise<Outcome> =>
       accept(prompt, item).catch((err) => {
-        errorOnce('could not carry out an accepted offer; the shop is unaffected.', err);
+        errorOnce(t('could not carry out an accepted offer; the shop is unaffected.', '受け入れられたオファーを実行できませんでした（ショップには影響ありません）。'), err);
         return { ok: false };
       }),
     onDecline: answered('decline'),
@@ -327,7 +327,7 @@ export function runWidget(config: Config, doc: Document): Running {
       const who = { visitorId: state.visitorId, sessionId: state.sessionId, holdout };
       loadPrompts().then(
         (m) => guard('trackOrder', m.sendOrder)(input, who, local, () => ensureTracker(holdout), config.cart?.currency ?? 'JPY'),
-        (err: unknown) => errorOnce('trackOrder: not sent', err),
+        (err: unknown) => errorOnce(t('trackOrder: not sent', 'trackOrder: 送れませんでした'), err),
       );
     },
   };

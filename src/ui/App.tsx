@@ -2,7 +2,7 @@ import { Component, createPortal, type ComponentChildren, type FunctionComponent
 import type { Decision, Prompt } from '../offers/types';
 import type { Config } from '../config/types';
 import { keyOf, type Ctx } from './context';
-import { errorOnce } from '../util/log';
+import { errorOnce, t } from '../util/log';
 import { UpsellDialog } from './UpsellDialog';
 import { CrossSellPanel } from './CrossSellPanel';
 import { BundleCard } from './BundleCard';
@@ -38,7 +38,7 @@ class Boundary extends Component<{ children: ComponentChildren; decision: Decisi
     return props.decision !== state.d ? { failed: false, d: props.decision } : null;
   }
   componentDidCatch(err: unknown) {
-    errorOnce('internal error while showing a prompt; the shop is unaffected.', err);
+    errorOnce(t('internal error while showing a prompt; the shop is unaffected.', '表示中の内部エラー（ショップには影響ありません）。'), err);
     this.setState({ failed: true });
   }
   render() {

@@ -1,7 +1,7 @@
 import { render } from 'preact';
 import type { Config } from '../config/types';
 import type { Decision, Prompt, ProductView } from '../offers/types';
-import { errorOnce, guard } from '../util/log';
+import { errorOnce, guard, setLang, t as say } from '../util/log';
 import { App } from './App';
 import { idOf, keyOf, type Ctx, type Outcome, type PromptState } from './context';
 import { attachHost, placeHost, slotRoot, whenOnScreen } from './host';
@@ -32,7 +32,7 @@ export interface UI {
 }
 
 const failed = (err: unknown): Outcome => {
-  errorOnce('could not add to the cart; the shop is unaffected.', err);
+  errorOnce(say('could not add to the cart; the shop is unaffected.', 'カートに入れられませんでした（ショップには影響ありません）。'), err);
   return { ok: false };
 };
 
@@ -42,6 +42,8 @@ const failed = (err: unknown): Outcome => {
  */
 export function makeCtx(config: Config, handlers: UIHandlers, hide: (p: Prompt) => void, paint: () => void, store = new Map<string, PromptState>()): Ctx {
   const locale = (__LOCALE__ ? __LOCALE__ === 'en' : config.locale === 'en') ? 'en' : 'ja';
+  // The prompt file is a script of its own: its console messages learn the merchant's language here.
+  setLang(config.locale);
   const t = textFor(config);
   const call = (fn: () => Promise<Outcome>): Promise<Outcome> => {
     try {

@@ -155,9 +155,12 @@ export function mergeProducts(current, imported) {
  * (prices in cents of the currency, also for yen). This snippet, run in the browser console on the
  * shop, collects them and copies one line of JSON for the configurator.
  */
-export function shopifyIdSnippet(handles) {
+export function shopifyIdSnippet(handles, lang = 'ja') {
   const list = JSON.stringify([...new Set(handles)]);
-  return `(async () => { const out = []; for (const h of ${list}) { const r = await fetch((window.Shopify?.routes?.root || '/') + 'products/' + h + '.js'); if (!r.ok) { console.warn('not found: ' + h); continue; } const p = await r.json(); for (const v of p.variants) out.push({ handle: h, id: v.id, sku: v.sku, title: v.title, price: v.price / 100 }); } const text = JSON.stringify(out); try { await navigator.clipboard.writeText(text); console.log('コピーしました（' + out.length + '件）。設定ツールに貼り付けてください。'); } catch { console.log(text); } })();`;
+  const en = lang === 'en';
+  const missing = en ? 'not found: ' : '見つかりません: ';
+  const copied = en ? ["'Copied (' + out.length + ' variants). Paste it into the configurator.'"] : ["'コピーしました（' + out.length + '件）。設定ツールに貼り付けてください。'"];
+  return `(async () => { const out = []; for (const h of ${list}) { const r = await fetch((window.Shopify?.routes?.root || '/') + 'products/' + h + '.js'); if (!r.ok) { console.warn('${missing}' + h); continue; } const p = await r.json(); for (const v of p.variants) out.push({ handle: h, id: v.id, sku: v.sku, title: v.title, price: v.price / 100 }); } const text = JSON.stringify(out); try { await navigator.clipboard.writeText(text); console.log(${copied[0]}); } catch { console.log(text); } })();`;
 }
 
 /** Variant ids (and today's prices) from the snippet's output, matched by SKU, else by handle + option title. */

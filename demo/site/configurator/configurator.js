@@ -7,6 +7,7 @@ import { mountHelper } from './helper.js';
 import { PLATFORMS, applyPlatform, snippets } from './install.js';
 import { applyShopifyIds, detectPlatform, importCatalog, mergeProducts, shopifyIdSnippet } from './catalog-import.js';
 import { pickerCode } from './picker-code.js';
+import { apply as showLang, currentLang } from '../shared/lang.js';
 
 const $ = (id) => document.getElementById(id);
 const form = $('form');
@@ -38,8 +39,13 @@ function writeJson() {
   json.removeAttribute('aria-invalid');
 }
 
+/** The configurator speaks the config's language: Japanese for "locale": "ja", English otherwise. */
+const configLang = () => (config.locale === 'ja' ? 'ja' : 'en');
+
 /** Validation next to each field and in the list at the top; the preview follows a valid config. */
 function changed() {
+  if (currentLang() !== configLang()) showLang(configLang());
+  if (Object.keys(setup.handles).length) $('shopify-id-snippet').textContent = shopifyIdSnippet(Object.values(setup.handles), configLang());
   const { errors = [], warnings = [] } = CU?.validateConfig ? CU.validateConfig(config) : { errors: [], warnings: [] };
   for (const m of form.querySelectorAll('.field-msg')) m.replaceChildren();
   for (const i of form.querySelectorAll('[aria-invalid]')) i.removeAttribute('aria-invalid');
@@ -170,7 +176,7 @@ async function importFile(file) {
     detected === 'eccube' ? h('p', { class: 'small warn' }, ...t2('EC-CUBE の商品CSVの「販売価格」は税抜です。選んだ税率で税込にしました。軽減税率（8%）の商品は価格を確認してください（カートの価格と違うとウィジェットがコンソールで知らせます）。', 'EC-CUBE\'s 販売価格 is tax-excluded: converted with the chosen rate. Check reduced-rate (8 %) products (the widget tells you in the console when a cart shows another price).')) : '',
   );
   $('shopify-ids').hidden = detected !== 'shopify';
-  if (detected === 'shopify') $('shopify-id-snippet').textContent = shopifyIdSnippet(Object.values(res.handles));
+  if (detected === 'shopify') $('shopify-id-snippet').textContent = shopifyIdSnippet(Object.values(res.handles), configLang());
 }
 
 // Form → config → JSON.// Form → config → JSON.
@@ -318,6 +324,16 @@ $('picker-apply').addEventListener('click', () => {
   writeJson();
   changed();
   $('picker-status').replaceChildren(...t2('読み取り設定を反映しました。', 'The selectors are in the config.'));
+});
+
+// The page's language toggle is the config's language here: one choice, not two that disagree.
+document.addEventListener('demo:lang', (e) => {
+  const lang = /** @type {CustomEvent} */ (e).detail;
+  if (lang === configLang()) return;
+  config.locale = lang;
+  buildForm(form, config);
+  writeJson();
+  changed();
 });
 
 mountHelper({

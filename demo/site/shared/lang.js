@@ -7,7 +7,8 @@ export function currentLang() {
   return html.dataset.lang === 'en' ? 'en' : 'ja';
 }
 
-function apply(lang) {
+/** Shows the page in `lang` (the configurator: the config's own language). */
+export function apply(lang) {
   html.dataset.lang = lang;
   html.lang = lang;
   for (const b of document.querySelectorAll('[data-lang-toggle]')) {
