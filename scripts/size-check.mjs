@@ -34,7 +34,10 @@ const files = [
   // 19.5 KB since overlays keep off the page's checkout button and total (placement check on
   // scroll), and prices say 税込 and the upgrade shows its price: 19.0 → 19.2 KB gzip.
   // 20 KB: the changes above measured together in one build (19.67 KB gzip).
-  { file: `${out}/cart-upsell-ui.js`, budget: 20 * 1024, aim: 14 * 1024 },
+  // 21 KB: before an offer shows a price, the platform's own price where it publishes one (Shopify's
+  // /products/{handle}.js, WooCommerce's Store API products/{id}), and the console messages in
+  // Japanese (19.67 → 20.58 KB gzip in one build for both).
+  { file: `${out}/cart-upsell-ui.js`, budget: 21 * 1024, aim: 14 * 1024 },
 ];
 // Each sample shop's tailored build (`cart-upsell build`, written by `npm run build` into
 // <out>/shops/<id>/): only the code its config uses, the config inlined. The aim is a page with a

@@ -6,4 +6,5 @@ export { createUI } from './ui/mount';
 export { renderPreview } from './ui/preview';
 export { performAccept, platformFor, unchargeable, withoutUnchargeable } from './actions';
 export { checkDrift } from './ui/drift';
+export { mispriced } from './actions/prices';
 export { sendOrder } from './events/order';

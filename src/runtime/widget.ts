@@ -138,11 +138,19 @@ export function runWidget(config: Config, doc: Document): Running {
       ui = prompts.createUI(config, handlers, doc);
       if (latest) ui.update(latest);
     });
+    const go = () => {
+      const r = setTimeout(first);
+      cleanups.push(() => clearTimeout(r));
+    };
     loadPrompts().then(
       (m: PromptModule) => {
         prompts = m;
-        const r = setTimeout(first);
-        cleanups.push(() => clearTimeout(r));
+        // Offers are shown only once their prices are the shop's (where the platform publishes them).
+        if (!config.offers?.length) return go();
+        m.mispriced(config, m.platformFor(config, cart.platform ?? detectPlatform(doc)), doc).then((off) => {
+          if (off.size) unpriced = new Set([...(unpriced ?? m.unchargeable(config, m.platformFor(config, cart.platform ?? detectPlatform(doc)))), ...off]);
+          go();
+        }, go);
       },
       (err: unknown) => {
         loading = false;

@@ -14,10 +14,14 @@
 //   applicable: false), as Horizon's cart-discount.js reads it.
 // - amounts are in cents (×100, also for JPY; themes format them with amount_no_decimals).
 // - `sections` (comma list) returns each section's HTML (Section Rendering API).
+// - GET products/{handle}.js (shopify.dev/docs/api/ajax/reference/product): the product with its
+//   variants, amounts ×100 like the cart (Shopify/theme-scripts packages/theme-currency/currency.js
+//   formats them `/ 100`); an unknown handle is Shopify's 404 page. `setPrice` changes a price in
+//   the admin after the merchant's export.
 import { faults, fields, hash, esc } from './http.js';
 
 /**
- * @param {{ products: { id: number, product_id?: number, sku?: string, title: string, price: number, stock?: number }[],
+ * @param {{ products: { id: number, product_id?: number, handle?: string, sku?: string, title: string, price: number, stock?: number }[],
  *   discounts?: Record<string, { type: 'set', variants: number[], price: number } | { type: 'percent', percent: number, minQuantity?: number, variants?: number[] }>,
  *   root?: string, currency?: string }} shop  price: in cents
  */
@@ -154,11 +158,36 @@ export function createShopify(shop) {
     return { status: 200, body: sections ? { ...cart(), sections } : cart() };
   }
 
+  /** The Ajax Product API's answer for a handle: every variant of that product. */
+  function product(handle) {
+    const vs = shop.products.filter((p) => p.handle === handle);
+    if (!vs.length) return { status: 404, body: '<!doctype html><title>404 Not Found</title>' };
+    const prices = vs.map((v) => v.price);
+    return {
+      status: 200,
+      body: {
+        id: vs[0].product_id ?? vs[0].id,
+        title: vs[0].title,
+        handle,
+        price: Math.min(...prices),
+        price_min: Math.min(...prices),
+        price_max: Math.max(...prices),
+        price_varies: new Set(prices).size > 1,
+        available: vs.some((v) => (v.stock ?? Infinity) > 0),
+        variants: vs.map((v) => ({ id: v.id, title: vs.length > 1 ? v.title : 'Default Title', sku: v.sku ?? null, price: v.price, available: (v.stock ?? Infinity) > 0, compare_at_price: null })),
+      },
+    };
+  }
+
   return {
     root,
     log,
     fault,
     cart,
+    /** The merchant changes a variant's price (cents) in the admin. */
+    setPrice(id, price) {
+      variant(id).price = price;
+    },
     /** The cart as "sku × quantity" strings, for a test's final assertion. */
     summary: () => lines.map((l) => `${variant(l.variant_id).sku || l.variant_id}×${l.quantity}${Object.keys(l.properties).length ? '+' + JSON.stringify(l.properties) : ''}`),
     /** Put lines straight in, as the shopper's earlier visits would have. */
@@ -170,6 +199,11 @@ export function createShopify(shop) {
     handle(req) {
       const p = req.url.pathname;
       const at = ['cart.js', 'cart/add.js', 'cart/change.js', 'cart/update.js', 'cart/clear.js'].find((r) => p.endsWith('/' + r));
+      const handle = /\/products\/([^/]+)\.js$/.exec(p)?.[1];
+      if (!at && handle && req.method === 'GET') {
+        log.push({ method: 'GET', path: `products/${handle}.js`, root: p.slice(0, p.length - `products/${handle}.js`.length) });
+        return fault.hit(req) ?? product(decodeURIComponent(handle));
+      }
       if (!at) return null;
       const used = p.slice(0, p.length - at.length);
       log.push({ method: req.method, path: at, root: used });

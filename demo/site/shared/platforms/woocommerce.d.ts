@@ -8,6 +8,7 @@ export interface WooFake extends Fake {
   fault: Faults;
   cart(): any;
   summary(): string[];
+  setPrice(id: number, price: number): void;
   seed(items: { id: number; quantity: number }[]): void;
 }
 export function createWooCommerce(shop: {

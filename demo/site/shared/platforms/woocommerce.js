@@ -18,6 +18,10 @@
 //   removes the line and redirects to the cart.
 // - Adding a product already in the cart adds to its line (the key is a hash of product,
 //   variation and item data: WC_Cart::generate_cart_id). Amounts are in minor units (yen).
+// - GET products/{id} (src/StoreApi/Routes/V1/ProductsById.php): the product, its `prices` strings
+//   in minor units with the store's currency_code and currency_minor_unit
+//   (Schemas/V1/ProductSchema.php prepare_product_price_response, get_store_currency_response);
+//   an unknown id → 404 woocommerce_rest_product_invalid_id. `setPrice` changes a price in the admin.
 import { faults, fields, hash, esc } from './http.js';
 
 /**
@@ -87,6 +91,14 @@ export function createWooCommerce(shop) {
   /** One Store API route; `path` is the route after /wc/store/v1/. */
   function store(method, path, f, headers) {
     if (method === 'GET' && path === 'cart') return answer(200, cart());
+    const byId = method === 'GET' && /^products\/(\d+)$/.exec(path);
+    if (byId) {
+      const p = product(byId[1]);
+      if (!p) return err(404, 'woocommerce_rest_product_invalid_id', 'Invalid product ID.');
+      const money = (n) => String(n);
+      const prices = { price: money(p.price), regular_price: money(p.price), sale_price: money(p.price), price_range: null, currency_code: shop.currency ?? 'JPY', currency_symbol: '¥', currency_minor_unit: 0, currency_decimal_separator: '.', currency_thousand_separator: ',', currency_prefix: '¥', currency_suffix: '' };
+      return { status: 200, body: { id: p.id, name: p.name, sku: p.sku ?? '', prices, is_in_stock: (p.stock ?? Infinity) > 0 } };
+    }
     if (method !== 'POST') return err(404, 'rest_no_route', 'No route was found matching the URL and request method.');
     const tokenOk = headers['cart-token'] === cartToken;
     if (path === 'batch') {
@@ -167,6 +179,10 @@ export function createWooCommerce(shop) {
   return {
     nonce, cartToken, couponNonce, log, fault, cart,
     /** The REST root the shop prints in <link rel="https://api.w.org/">. */
+    /** The merchant changes a product's price (minor units) in the admin. */
+    setPrice(id, price) {
+      product(id).price = price;
+    },
     restRoot: shop.permalinks === 'plain' ? `${base}?rest_route=/` : `${base}wp-json/`,
     summary: () => items.map((i) => `${product(i.id).sku || i.id}×${i.quantity}`).concat(applied.map((c) => `coupon:${c}`)),
     seed(list) {
