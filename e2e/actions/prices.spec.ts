@@ -19,8 +19,13 @@ const offers = [
 ];
 const handle = (url: string) => url.split('/').pop()!;
 
+// The prompt file, the platform's answers and the decision: room for a busy machine.
+test.describe.configure({ timeout: 90_000 });
+
 let shop: Shop | null = null;
-test.afterEach(async () => {
+test.afterEach(async ({ page }) => {
+  // The page first: a connection it keeps open would hold the shop server's close.
+  await page.close();
   await shop?.close();
   shop = null;
 });
