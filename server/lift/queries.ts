@@ -50,6 +50,10 @@ const EXPOSED_ORDERS = `
     group by x.visitor_id, x.holdout, x.variant, x.first_seen
   )`;
 
+/** Σx², Σx³, Σx⁴ (floating point: the shape of revenue, for the skew-corrected intervals). */
+const POWERS = (x: string, p = 'p') =>
+  [2, 3, 4].map((k) => `coalesce(sum(power(${x}::float8, ${k})), 0)::float8 as ${p}${k}`).join(', ');
+
 const GROUP_KEY: Record<string, string> = { holdout: `case when holdout then 'holdout' else 'shown' end`, variant: `variant` };
 
 /**
@@ -65,20 +69,29 @@ export async function groupSums(db: Queryable, { from, to, offerId = null, by = 
      visitors as (
        select ${key} as grp, count(*)::int as visitors, count(*) filter (where orders > 0)::int as converters,
               coalesce(sum(orders), 0)::float8 as orders, coalesce(sum(revenue), 0)::float8 as revenue,
-              coalesce(var_samp(revenue), 0)::float8 as revenue_var
+              coalesce(var_samp(revenue), 0)::float8 as revenue_var,
+              ${POWERS('revenue')}
        from per_visitor group by 1
      ),
      order_values as (
-       select ${key} as grp, coalesce(var_samp(order_total), 0)::float8 as order_var from counted group by 1
+       select ${key} as grp, coalesce(var_samp(order_total), 0)::float8 as order_var, ${POWERS('order_total', 'o')}
+       from counted group by 1
      )
-     select v.*, coalesce(o.order_var, 0)::float8 as order_var
+     select v.*, coalesce(o.order_var, 0)::float8 as order_var, o.o2, o.o3, o.o4
      from visitors v left join order_values o on o.grp is not distinct from v.grp
      where v.grp is not null
      order by v.grp`,
     [from, to, offerId, by === 'variant'],
   );
   return Object.fromEntries(
-    rows.map((r) => [String(r.grp), { visitors: num(r.visitors), converters: num(r.converters), orders: num(r.orders), revenue: num(r.revenue), revenueVar: num(r.revenue_var), orderVar: num(r.order_var) }]),
+    rows.map((r) => [
+      String(r.grp),
+      {
+        visitors: num(r.visitors), converters: num(r.converters), orders: num(r.orders), revenue: num(r.revenue),
+        revenueVar: num(r.revenue_var), orderVar: num(r.order_var),
+        revenuePowers: [num(r.p2), num(r.p3), num(r.p4)], orderPowers: [num(r.o2), num(r.o3), num(r.o4)],
+      },
+    ]),
   );
 }
 
