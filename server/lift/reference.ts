@@ -25,9 +25,9 @@ const sampleVar = (xs: number[]) => {
 };
 
 /**
- * Per-group sums for lift: visitors exposed (an impression, shown or would-have-shown, in
- * [from, to)), grouped by `key(visitor)`; their orders placed at or after their first exposure
- * and before `to`, each order id once.
+ * Per-group sums for lift: visitors first exposed (their first impression, shown or
+ * would-have-shown) in [from, to), grouped by `key(visitor)`; their orders placed at or after
+ * their first exposure and before `to`, each order id once.
  * `filter(impression)` picks which impressions expose (e.g. one offer's, or only shown ones).
  */
 export function groupSums(
@@ -45,13 +45,14 @@ export function groupSums(
       if (!orders.has(e.orderId)) orders.set(e.orderId, { visitorId: e.visitorId, total: e.total, t });
       continue;
     }
-    if (e.type !== 'impression' || t < from || t >= to || !filter(e)) continue;
+    if (e.type !== 'impression' || !filter(e)) continue;
     const v = visitors.get(e.visitorId) ?? { first: t, holdout: false, variant: null };
     v.first = Math.min(v.first, t);
     v.holdout ||= e.holdout;
     if (e.variant !== null && (v.variant === null || e.variant < v.variant)) v.variant = e.variant;
     visitors.set(e.visitorId, v);
   }
+  for (const [id, v] of visitors) if (v.first < from || v.first >= to) visitors.delete(id);
   const perVisitor = new Map<string, number[]>([...visitors.keys()].map((id) => [id, []]));
   for (const o of orders.values()) {
     const v = visitors.get(o.visitorId);
