@@ -27,17 +27,20 @@ const files = [
   // 26.5 KB: the sum of the changes above measured together in one build (25.99 KB gzip).
   // 27.5 KB: every console message a merchant reads (config loading, cart reading, delivery, orders)
   // also in Japanese when the config says "locale": "ja" (25.99 → 26.93 KB gzip in one build).
-  { file: `${out}/cart-upsell.js`, budget: 27.5 * 1024, aim: 15 * 1024 },
+  // 28 KB: with the short-task start-up and the platform changes measured together (27.45 KB gzip).
+  { file: `${out}/cart-upsell.js`, budget: 28 * 1024, aim: 15 * 1024 },
   // 19 KB: besides the prompts it carries the cart actions, which read the platform's cart before and
   // after a change and undo a half-done one (~3 KB gzip for three platforms). It still loads only
   // when a decision has something to show, never on a plain page view.
   // 19.5 KB since overlays keep off the page's checkout button and total (placement check on
   // scroll), and prices say 税込 and the upgrade shows its price: 19.0 → 19.2 KB gzip.
   // 20 KB: the changes above measured together in one build (19.67 KB gzip).
-  // 21 KB: before an offer shows a price, the platform's own price where it publishes one (Shopify's
+  // 20.5 KB: "yes" on Magento 2 through its own cart routes (src/actions/magento.ts) instead of the
+  // product page: 19.80 → 20.20 KB gzip in one build. A tailored build carries only its shop's adapter.
+  // 21.5 KB: before an offer shows a price, the platform's own price where it publishes one (Shopify's
   // /products/{handle}.js, WooCommerce's Store API products/{id}), and the console messages in
-  // Japanese (19.67 → 20.58 KB gzip in one build for both).
-  { file: `${out}/cart-upsell-ui.js`, budget: 21 * 1024, aim: 14 * 1024 },
+  // Japanese (19.67 → 20.58 KB gzip in one build for both, before Magento's "yes").
+  { file: `${out}/cart-upsell-ui.js`, budget: 21.5 * 1024, aim: 14 * 1024 },
 ];
 // Each sample shop's tailored build (`cart-upsell build`, written by `npm run build` into
 // <out>/shops/<id>/): only the code its config uses, the config inlined. The aim is a page with a
@@ -60,7 +63,8 @@ for (const id of shops) {
   files.push(
     // 20 KB: the console messages in Japanese too (Dawn's core 18.58 → 19.50 KB gzip in one build).
     { file: `${shopsDir}/${id}/cart-upsell.js`, budget: 20 * 1024, aim: 6 * 1024, shop: id },
-    { file: `${shopsDir}/${id}/cart-upsell-ui.js`, budget: 15.5 * 1024, aim: 6 * 1024, shop: id },
+    // 16 KB: the platform's price before an offer shows and Magento's "yes" measured together (15.50 KB gzip).
+    { file: `${shopsDir}/${id}/cart-upsell-ui.js`, budget: 16 * 1024, aim: 6 * 1024, shop: id },
   );
 }
 const topArg = process.argv.indexOf('--top');
