@@ -315,6 +315,9 @@ async function runDriver(driver, results) {
         break;
       }
       log(`${driver}: growing to ${size.toLocaleString()} events`);
+      onStop = () => {
+        result.stopped = { at: have, before: size, why: `stopped by a signal while growing to ${size.toLocaleString()} events, after ${Math.round((Date.now() - started) / 60_000)} min on this store` };
+      };
       const g = performance.now();
       try {
         result.loads.push({ size, ...(await grow(db, have, size)) });
@@ -340,6 +343,17 @@ async function runDriver(driver, results) {
     if (dir) rmSync(dir, { recursive: true, force: true });
     save(results);
   }
+}
+
+// Stopped by hand (Ctrl-C, kill): what was measured is kept, with where it stopped.
+let onStop = () => {};
+for (const sig of ['SIGINT', 'SIGTERM']) {
+  process.on(sig, () => {
+    onStop();
+    results.minutes = round((Date.now() - t0) / 60_000, 1);
+    save(results);
+    process.exit(130);
+  });
 }
 
 function save(results) {
@@ -387,8 +401,9 @@ function markdown(results) {
     for (const s of d.sizes) {
       rows.push(`| ${name(d)} | ${n(s.size)} | ${ms(s.fullScan.p95)} | ${cell(s.rawRange30d)} | ${qs.map((q) => cell(s.queries[q])).join(' | ')} | ${cell(s.storeBatch)} |`);
     }
-    if (d.stopped) rows.push(`| ${name(d)} | ${n(d.stopped.before)} | not measured: ${d.stopped.why} |${' |'.repeat(qs.length + 2)}`);
+    if (d.stopped) rows.push(`| ${name(d)} | ${n(d.stopped.before)} | not measured (below) |${' |'.repeat(qs.length + 2)}`);
   }
+  for (const d of results.drivers) if (d.stopped) rows.push('', `${name(d)} at ${n(d.stopped.before)} events: ${d.stopped.why}.`);
   rows.push('', 'The lift and attribution routes (they read raw events), p95 of a few runs in ms, ratio to the full scan in brackets; "not timed" once a p95 passed 20 s at a smaller size:', '', `| store | stored events | ${ls.join(' | ')} |`, `| --- | --- | ${ls.map(() => '---').join(' | ')} |`);
   for (const d of results.drivers) for (const s of d.sizes) rows.push(`| ${name(d)} | ${n(s.size)} | ${ls.map((q) => cell(s.lift[q])).join(' | ')} |`);
   rows.push('', 'Loading (INSERT … SELECT over generate_series, indexes dropped and rebuilt, rollups rebuilt in one statement):', '', '| store | grown to | rows added | seconds | insert rows/s | index build s | rollup rebuild s | events table MB | rollup rows |', '| --- | --- | --- | --- | --- | --- | --- | --- | --- |');
