@@ -16,6 +16,7 @@ export type { Db, Queryable } from './db';
 export { settingsFromEnv } from './settings';
 export { storeEvents, rebuildRollups, useTimeZone } from './ingest/store';
 export { applyRetention } from './ingest/retention';
+export { rebuildLift } from './lift/aggregates';
 
 export interface StartOptions {
   env?: NodeJS.ProcessEnv;
