@@ -34,7 +34,9 @@ const files = [
   // 19.5 KB since overlays keep off the page's checkout button and total (placement check on
   // scroll), and prices say 税込 and the upgrade shows its price: 19.0 → 19.2 KB gzip.
   // 20 KB: the changes above measured together in one build (19.67 KB gzip).
-  { file: `${out}/cart-upsell-ui.js`, budget: 20 * 1024, aim: 14 * 1024 },
+  // 20.5 KB: "yes" on Magento 2 through its own cart routes (src/actions/magento.ts) instead of the
+  // product page: 19.80 → 20.20 KB gzip in one build. A tailored build carries only its shop's adapter.
+  { file: `${out}/cart-upsell-ui.js`, budget: 20.5 * 1024, aim: 14 * 1024 },
 ];
 // Each sample shop's tailored build (`cart-upsell build`, written by `npm run build` into
 // <out>/shops/<id>/): only the code its config uses, the config inlined. The aim is a page with a
