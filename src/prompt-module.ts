@@ -4,6 +4,6 @@
 // src/runtime/ui-loader.*.ts).
 export { createUI } from './ui/mount';
 export { renderPreview } from './ui/preview';
-export { performAccept, platformFor, unchargeable, withoutUnchargeable } from './actions';
+export { performAccept, platformFor, unchargeable } from './actions';
 export { checkDrift } from './ui/drift';
 export { sendOrder } from './events/order';

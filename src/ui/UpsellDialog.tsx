@@ -67,6 +67,7 @@ export class UpsellDialog extends Component<Props> {
         } catch {
           d.setAttribute('open', '');
         }
+        this.props.c.opened?.(this.props.p);
       },
     ];
     const next = () => {
