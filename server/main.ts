@@ -14,6 +14,7 @@ export { openDb, migrate } from './db';
 export type { Db, Queryable } from './db';
 export { settingsFromEnv } from './settings';
 export { storeEvents, rebuildRollups, useTimeZone } from './ingest/store';
+export { rebuildLift } from './lift/aggregates';
 
 export interface StartOptions {
   env?: NodeJS.ProcessEnv;

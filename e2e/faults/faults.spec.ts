@@ -107,6 +107,8 @@ async function open(context: BrowserContext): Promise<Page> {
 let dupsSoFar = 0;
 async function account(name: string, generated: Set<string>, opts: { refused?: Set<string>; within?: number } = {}) {
   const deadline = Date.now() + (opts.within ?? 15_000);
+  // Ids reach this process through a binding: the page may have generated one not reported yet.
+  while (!generated.size && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
   let stored = await servers.stored();
   const missing = () => [...generated].filter((id) => !stored.has(id) && !opts.refused?.has(id));
   while (missing().length && Date.now() < deadline) {
@@ -148,6 +150,7 @@ for (const [status, expose] of [[429, true], [503, true], [429, false]] as const
     const { context, generated } = await visitor(browser);
     await open(context);
     expect(await account(`${status} + Retry-After ${expose ? 'exposed' : 'hidden'}`, generated)).toBe(0);
+    await expect.poll(() => servers.posts.length - from).toBeGreaterThanOrEqual(2);
     const [first, second] = servers.posts.slice(from);
     expect(first.answer).toBe(String(status));
     // Exposed: the header is honoured. Hidden: at least the schedule's first step (250 ms here).

@@ -1,3 +1,5 @@
+import { LIFT_TABLES, LIFT_BACKFILL } from '../lift/aggregates';
+
 /**
  * The schema, one numbered step at a time. A step, once released, never changes: a later
  * change is a new step. Each runs in its own transaction and is recorded in schema_migrations.
@@ -62,5 +64,11 @@ export const migrations: Migration[] = [
 
       create table settings (key text primary key, value text not null);
     `,
+  },
+  {
+    version: 2,
+    name: 'lift tables: per visitor, order, page view and answer',
+    sql: `${LIFT_TABLES};
+      ${LIFT_BACKFILL}`,
   },
 ];

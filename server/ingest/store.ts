@@ -1,5 +1,6 @@
 import type { Db, Queryable } from '../db';
 import type { StoredEvent } from './clean';
+import { maintainLift } from '../lift/aggregates';
 
 const num = (v: unknown) => (typeof v === 'number' ? v : null);
 const text = (v: unknown) => (typeof v === 'string' ? v : null);
@@ -61,6 +62,8 @@ export async function storeEvents(db: Db, events: StoredEvent[], timeZone: strin
   const json = JSON.stringify(events.map(row));
   return db.transaction(async (tx) => {
     const { rows } = await tx.query<{ stored: number }>(INSERT, [json, timeZone]);
+    // Lift and attribution read per-visitor tables kept here, not the events (idempotent upserts).
+    if (rows[0].stored > 0) await maintainLift(tx, json);
     return rows[0].stored;
   });
 }

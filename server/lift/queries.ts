@@ -1,6 +1,7 @@
 // Orders, attribution and lift, in SQL (one dialect for PGlite and PostgreSQL). Every query takes a
-// `db` with `query(sql, params) → { rows }` and a range [from, to) of timestamps. The definitions
-// are written once more in reference.mjs, which the tests hold these to.
+// `db` with `query(sql, params) → { rows }` and a range [from, to) of timestamps. They read the lift
+// tables kept on ingest (aggregates.ts: per visitor, order, page view and answer), never the raw
+// events. The definitions are written once more in reference.ts, which the tests hold these to.
 
 import type { GroupSums } from './stats';
 
@@ -18,30 +19,22 @@ export interface Span {
 const num = (x: unknown): number => (x == null ? 0 : Number(x));
 
 /**
- * Visitors exposed to prompts (an impression in the range, shown or — for the holdout — would have
- * been shown), each with their first exposure, group and copy variant; and their orders placed at
- * or after that first exposure and before `to`, each order id once.
- * `$3` narrows to one offer; `$4` to shown visitors only (copy-variant comparisons).
+ * Visitors first exposed to prompts in the range (their first impression, shown or — for the
+ * holdout — would have been shown), each with their group and copy variant; and their orders
+ * placed at or after that first exposure and before `to`, each order id once.
+ * `$3` narrows to one offer (exposure to that offer); `$4` to shown visitors only (copy variants).
  */
 // Materialized: each step is computed once; inlined, the planner may re-run an aggregate per row.
 const EXPOSED_ORDERS = `
   exposed as materialized (
-    select visitor_id, bool_or(holdout) as holdout, min(variant) as variant, min(time) as first_seen
-    from events
-    where type = 'impression' and time >= $1 and time < $2
-      and ($3::text is null or offer_id = $3)
+    select visitor_id, holdout, variant, first_seen
+    from lift_exposures
+    where offer_id = coalesce($3::text, '') and first_seen >= $1 and first_seen < $2
       and (not $4::boolean or not holdout)
-    group by visitor_id
-  ),
-  orders as materialized (
-    select distinct on (order_id) order_id, visitor_id, order_total, time
-    from events
-    where type = 'order' and time >= $1 and time < $2
-    order by order_id, time
   ),
   counted as materialized (
-    select x.visitor_id, x.holdout, x.variant, x.first_seen, o.order_id, o.order_total
-    from exposed x join orders o on o.visitor_id = x.visitor_id and o.time >= x.first_seen
+    select x.visitor_id, x.holdout, x.variant, x.first_seen, o.order_id, o.total as order_total
+    from exposed x join lift_orders o on o.visitor_id = x.visitor_id and o.time >= x.first_seen and o.time < $2
   ),
   per_visitor as materialized (
     select x.visitor_id, x.holdout, x.variant, x.first_seen,
@@ -49,6 +42,10 @@ const EXPOSED_ORDERS = `
     from exposed x left join counted c on c.visitor_id = x.visitor_id
     group by x.visitor_id, x.holdout, x.variant, x.first_seen
   )`;
+
+/** Σx², Σx³, Σx⁴ (floating point: the shape of revenue, for the skew-corrected intervals). */
+const POWERS = (x: string, p = 'p') =>
+  [2, 3, 4].map((k) => `coalesce(sum(power(${x}::float8, ${k})), 0)::float8 as ${p}${k}`).join(', ');
 
 const GROUP_KEY: Record<string, string> = { holdout: `case when holdout then 'holdout' else 'shown' end`, variant: `variant` };
 
@@ -65,48 +62,48 @@ export async function groupSums(db: Queryable, { from, to, offerId = null, by = 
      visitors as (
        select ${key} as grp, count(*)::int as visitors, count(*) filter (where orders > 0)::int as converters,
               coalesce(sum(orders), 0)::float8 as orders, coalesce(sum(revenue), 0)::float8 as revenue,
-              coalesce(var_samp(revenue), 0)::float8 as revenue_var
+              coalesce(var_samp(revenue), 0)::float8 as revenue_var,
+              ${POWERS('revenue')}
        from per_visitor group by 1
      ),
      order_values as (
-       select ${key} as grp, coalesce(var_samp(order_total), 0)::float8 as order_var from counted group by 1
+       select ${key} as grp, coalesce(var_samp(order_total), 0)::float8 as order_var, ${POWERS('order_total', 'o')}
+       from counted group by 1
      )
-     select v.*, coalesce(o.order_var, 0)::float8 as order_var
+     select v.*, coalesce(o.order_var, 0)::float8 as order_var, o.o2, o.o3, o.o4
      from visitors v left join order_values o on o.grp is not distinct from v.grp
      where v.grp is not null
      order by v.grp`,
     [from, to, offerId, by === 'variant'],
   );
   return Object.fromEntries(
-    rows.map((r) => [String(r.grp), { visitors: num(r.visitors), converters: num(r.converters), orders: num(r.orders), revenue: num(r.revenue), revenueVar: num(r.revenue_var), orderVar: num(r.order_var) }]),
+    rows.map((r) => [
+      String(r.grp),
+      {
+        visitors: num(r.visitors), converters: num(r.converters), orders: num(r.orders), revenue: num(r.revenue),
+        revenueVar: num(r.revenue_var), orderVar: num(r.order_var),
+        revenuePowers: [num(r.p2), num(r.p3), num(r.p4)], orderPowers: [num(r.o2), num(r.o3), num(r.o4)],
+      },
+    ]),
   );
 }
 
 /**
  * The same per day of first exposure (the shop's time zone), for the trend charts: visitors,
- * buyers, orders and revenue of each group among the visitors first exposed that day. The days
- * are cut in JavaScript (Intl) from each exposed visitor's first exposure: one row per visitor.
+ * buyers, orders and revenue of each group among the visitors first exposed that day.
  */
 export async function dailySums(db: Queryable, { from, to, timeZone = 'Asia/Tokyo' }: Span & { timeZone?: string }) {
   const { rows } = await db.query<Row>(
     `with ${EXPOSED_ORDERS}
-     select first_seen, holdout, orders::float8 as orders, revenue::float8 as revenue from per_visitor`,
-    [from, to, null, false],
+     select to_char((first_seen at time zone $5)::date, 'YYYY-MM-DD') as day, holdout,
+            count(*)::int as visitors, count(*) filter (where orders > 0)::int as converters,
+            coalesce(sum(orders), 0)::float8 as orders, coalesce(sum(revenue), 0)::float8 as revenue
+     from per_visitor group by 1, 2 order by 1, 2`,
+    [from, to, null, false, timeZone],
   );
-  const day = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' });
-  const out = new Map<string, { day: string; group: 'shown' | 'holdout'; visitors: number; converters: number; orders: number; revenue: number }>();
-  for (const r of rows) {
-    const d = day.format(new Date(r.first_seen as string));
-    const group = r.holdout ? 'holdout' : 'shown';
-    const k = `${d} ${group}`;
-    const g = out.get(k) ?? { day: d, group, visitors: 0, converters: 0, orders: 0, revenue: 0 };
-    g.visitors++;
-    g.converters += num(r.orders) > 0 ? 1 : 0;
-    g.orders += num(r.orders);
-    g.revenue += num(r.revenue);
-    out.set(k, g);
-  }
-  return [...out.values()].sort((a, b) => (a.day + a.group).localeCompare(b.day + b.group));
+  return rows
+    .map((r) => ({ day: String(r.day), group: (r.holdout ? 'holdout' : 'shown') as 'shown' | 'holdout', visitors: num(r.visitors), converters: num(r.converters), orders: num(r.orders), revenue: num(r.revenue) }))
+    .sort((a, b) => (a.day + a.group).localeCompare(b.day + b.group));
 }
 
 /**
@@ -122,45 +119,43 @@ export async function dailySums(db: Queryable, { from, to, timeZone = 'Asia/Toky
  */
 export async function offerResults(db: Queryable, { from, to, windowHours = 168 }: Span & { windowHours?: number }) {
   const { rows } = await db.query<Row>(
-    `with answers as (
-       select id, type, offer_id, offer_type, visitor_id, session_id, time, value, holdout,
-              session_id || ' ' || coalesce(payload->>'pageViewId', payload->>'page', '') as view
-       from events
-       where type in ('impression', 'accept', 'accept-failed') and not holdout and time >= $1 and time < $2
+    `with views as (
+       select offer_id, offer_type, count(*) filter (where shown)::int as impressions,
+              count(*) filter (where accepted)::int as accepted_views
+       from lift_views where not holdout and first_seen >= $1 and first_seen < $2 group by 1, 2
      ),
-     views as (
-       select offer_id, offer_type, count(distinct view)::int as impressions
-       from answers where type = 'impression' group by 1, 2
+     answers as materialized (
+       select * from lift_answers where time >= $1 and time < $2
      ),
      accepts as (
-       select a.*, e.payload->'items' as items,
+       select a.*,
               exists (
-                select 1 from events f
-                where f.type = 'accept-failed' and f.visitor_id = a.visitor_id and f.session_id = a.session_id
-                  and f.offer_id = a.offer_id and f.offer_type = a.offer_type and f.time >= a.time
+                select 1 from lift_answers f
+                where f.type = 'accept-failed' and f.visitor_id = a.visitor_id and f.offer_id = a.offer_id
+                  and f.session_id is not distinct from a.session_id and f.offer_type = a.offer_type and f.time >= a.time
                   and not exists (
-                    select 1 from events b
+                    select 1 from lift_answers b
                     where b.type = 'accept' and b.visitor_id = a.visitor_id and b.offer_id = a.offer_id
                       and b.offer_type = a.offer_type and b.time > a.time and b.time <= f.time
                   )
               ) as failed
-       from answers a join events e on e.id = a.id
+       from answers a
        where a.type = 'accept'
      ),
      attributed as (
        select a.id, a.offer_id, a.offer_type, a.value
        from accepts a
        join lateral (
-         select o.session_id, o.time, o.payload->'items' as items
-         from events o
-         where o.type = 'order' and o.visitor_id = a.visitor_id and o.time >= a.time
+         select o.session_id, o.time, o.items
+         from lift_orders o
+         where o.visitor_id = a.visitor_id and o.time >= a.time
          order by o.time limit 1
        ) nxt on nxt.session_id = a.session_id or nxt.time <= a.time + make_interval(hours => $3)
        where not a.failed
          and not exists (
-           select 1 from jsonb_array_elements(coalesce(a.items, '[]'::jsonb)) ai
+           select 1 from jsonb_array_elements(a.items) ai
            where not exists (
-             select 1 from jsonb_array_elements(coalesce(nxt.items, '[]'::jsonb)) oi
+             select 1 from jsonb_array_elements(nxt.items) oi
              where (ai->>'sku' <> '' and (oi->>'sku' = ai->>'sku' or oi->>'id' = ai->>'sku'))
                 or (ai->>'id' is not null and oi->>'id' = ai->>'id')
            )
@@ -168,7 +163,6 @@ export async function offerResults(db: Queryable, { from, to, windowHours = 168 
      ),
      answered as (
        select offer_id, offer_type,
-              count(distinct view) filter (where type = 'accept')::int as accepted_views,
               count(*) filter (where type = 'accept')::int as accepts,
               count(*) filter (where type = 'accept-failed')::int as failed
        from answers group by 1, 2
@@ -178,7 +172,7 @@ export async function offerResults(db: Queryable, { from, to, windowHours = 168 
        from attributed group by 1, 2
      )
      select v.offer_id, v.offer_type, v.impressions,
-            coalesce(a.accepted_views, 0) as accepted_views, coalesce(a.accepts, 0) as accepts, coalesce(a.failed, 0) as failed,
+            v.accepted_views, coalesce(a.accepts, 0) as accepts, coalesce(a.failed, 0) as failed,
             coalesce(r.attributed_accepts, 0) as attributed_accepts, coalesce(r.attributed_revenue, 0) as attributed_revenue
      from views v
      left join answered a on a.offer_id = v.offer_id and a.offer_type = v.offer_type
@@ -201,15 +195,20 @@ export async function offerResults(db: Queryable, { from, to, windowHours = 168 
 /** Orders in the range: how many, their total, and how many came from visitors the widget met. */
 export async function orderTotals(db: Queryable, { from, to }: Span) {
   const { rows } = await db.query<Row>(
-    `with orders as (
-       select distinct on (order_id) order_id, visitor_id, order_total
-       from events where type = 'order' and time >= $1 and time < $2 order by order_id, time
-     )
-     select count(*)::int as orders, coalesce(sum(order_total), 0)::float8 as revenue,
-            count(*) filter (where exists (select 1 from events i where i.type = 'impression' and i.visitor_id = orders.visitor_id))::int as from_exposed
-     from orders`,
+    `select count(*)::int as orders, coalesce(sum(total), 0)::float8 as revenue,
+            count(*) filter (where exists (select 1 from lift_exposures x where x.offer_id = '' and x.visitor_id = o.visitor_id))::int as from_exposed
+     from lift_orders o where time >= $1 and time < $2`,
     [from, to],
   );
   const r: Row = rows[0] ?? {};
   return { orders: num(r.orders), revenue: num(r.revenue), fromExposed: num(r.from_exposed) };
+}
+
+/** The offers shown (or, for the holdout, due) to visitors first exposed to them in the range. */
+export async function exposedOffers(db: Queryable, { from, to }: Span): Promise<string[]> {
+  const { rows } = await db.query<Row>(
+    `select distinct offer_id from lift_exposures where offer_id <> '' and first_seen >= $1 and first_seen < $2 order by 1`,
+    [from, to],
+  );
+  return rows.map((r) => String(r.offer_id));
 }

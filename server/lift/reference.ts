@@ -16,6 +16,7 @@ interface Outcome {
   orders: number[];
 }
 
+const powers = (xs: number[]): [number, number, number] => [2, 3, 4].map((k) => xs.reduce((s, x) => s + x ** k, 0)) as [number, number, number];
 const sampleVar = (xs: number[]) => {
   const n = xs.length;
   if (n < 2) return 0;
@@ -24,9 +25,9 @@ const sampleVar = (xs: number[]) => {
 };
 
 /**
- * Per-group sums for lift: visitors exposed (an impression, shown or would-have-shown, in
- * [from, to)), grouped by `key(visitor)`; their orders placed at or after their first exposure
- * and before `to`, each order id once.
+ * Per-group sums for lift: visitors first exposed (their first impression, shown or
+ * would-have-shown) in [from, to), grouped by `key(visitor)`; their orders placed at or after
+ * their first exposure and before `to`, each order id once.
  * `filter(impression)` picks which impressions expose (e.g. one offer's, or only shown ones).
  */
 export function groupSums(
@@ -44,13 +45,14 @@ export function groupSums(
       if (!orders.has(e.orderId)) orders.set(e.orderId, { visitorId: e.visitorId, total: e.total, t });
       continue;
     }
-    if (e.type !== 'impression' || t < from || t >= to || !filter(e)) continue;
+    if (e.type !== 'impression' || !filter(e)) continue;
     const v = visitors.get(e.visitorId) ?? { first: t, holdout: false, variant: null };
     v.first = Math.min(v.first, t);
     v.holdout ||= e.holdout;
     if (e.variant !== null && (v.variant === null || e.variant < v.variant)) v.variant = e.variant;
     visitors.set(e.visitorId, v);
   }
+  for (const [id, v] of visitors) if (v.first < from || v.first >= to) visitors.delete(id);
   const perVisitor = new Map<string, number[]>([...visitors.keys()].map((id) => [id, []]));
   for (const o of orders.values()) {
     const v = visitors.get(o.visitorId);
@@ -71,28 +73,40 @@ export function groupSums(
     g.orderTotals.push(...list);
   }
   return Object.fromEntries(
-    Object.entries(groups).map(([k, g]) => [k, { visitors: g.visitors, converters: g.converters, orders: g.orders, revenue: g.revenue, revenueVar: sampleVar(g.perVisitor), orderVar: sampleVar(g.orderTotals) }]),
+    Object.entries(groups).map(([k, g]) => [k, { visitors: g.visitors, converters: g.converters, orders: g.orders, revenue: g.revenue, revenueVar: sampleVar(g.perVisitor), orderVar: sampleVar(g.orderTotals), revenuePowers: powers(g.perVisitor), orderPowers: powers(g.orderTotals) }]),
   );
 }
 
 /** The same sums from the simulator's per-visitor outcomes (every visitor there is exposed). */
 export function outcomeSums(visitors: Outcome[], key: (v: Outcome) => string | null = (v) => (v.holdout ? 'holdout' : 'shown')): Record<string, GroupSums> {
-  const groups: Record<string, { visitors: number; converters: number; orders: number; revenue: number; s1: number; s2: number; o1: number; o2: number }> = {};
+  const groups: Record<string, { visitors: number; converters: number; orders: number; revenue: number; s2: number; s3: number; s4: number; o2: number; o3: number; o4: number }> = {};
   for (const v of visitors) {
     const k = key(v);
     if (k == null) continue;
-    const g = (groups[k] ??= { visitors: 0, converters: 0, orders: 0, revenue: 0, s1: 0, s2: 0, o1: 0, o2: 0 });
+    const g = (groups[k] ??= { visitors: 0, converters: 0, orders: 0, revenue: 0, s2: 0, s3: 0, s4: 0, o2: 0, o3: 0, o4: 0 });
     const revenue = v.orders.reduce((s, x) => s + x, 0);
     g.visitors++;
     g.converters += v.orders.length > 0 ? 1 : 0;
     g.orders += v.orders.length;
     g.revenue += revenue;
-    g.s2 += revenue * revenue;
-    for (const x of v.orders) g.o2 += x * x;
+    const r2 = revenue * revenue;
+    g.s2 += r2;
+    g.s3 += r2 * revenue;
+    g.s4 += r2 * r2;
+    for (const x of v.orders) {
+      const x2 = x * x;
+      g.o2 += x2;
+      g.o3 += x2 * x;
+      g.o4 += x2 * x2;
+    }
   }
-  // Sums of squares are exact here (integers well below 2^53 per group at these sizes).
+  // Sums of squares are exact here (integers well below 2^53 per group at these sizes); the higher powers are not, nor need to be.
   const variance = (n: number, sum: number, sq: number) => (n > 1 ? (sq - (sum * sum) / n) / (n - 1) : 0);
   return Object.fromEntries(
-    Object.entries(groups).map(([k, g]) => [k, { visitors: g.visitors, converters: g.converters, orders: g.orders, revenue: g.revenue, revenueVar: variance(g.visitors, g.revenue, g.s2), orderVar: variance(g.orders, g.revenue, g.o2) }]),
+    Object.entries(groups).map(([k, g]) => [k, {
+        visitors: g.visitors, converters: g.converters, orders: g.orders, revenue: g.revenue,
+        revenueVar: variance(g.visitors, g.revenue, g.s2), orderVar: variance(g.orders, g.revenue, g.o2),
+        revenuePowers: [g.s2, g.s3, g.s4], orderPowers: [g.o2, g.o3, g.o4],
+      }]),
   );
 }

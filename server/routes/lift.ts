@@ -3,7 +3,7 @@ import { readFile } from 'node:fs/promises';
 import { parseRange } from '../results/query';
 import { HttpError } from '../types';
 import { compare, wilson } from '../lift/stats';
-import { dailySums, groupSums, offerResults, orderTotals, type Queryable, type Span } from '../lift/queries';
+import { dailySums, exposedOffers, groupSums, offerResults, orderTotals, type Queryable, type Span } from '../lift/queries';
 import { offerNames } from '../lift/names';
 
 type Query = { from?: string; to?: string; minEffect?: string; windowHours?: string };
@@ -26,7 +26,8 @@ function numberParam(raw: string | undefined, name: string, fallback: number, mi
 }
 
 /**
- * Does it pay? Computed in SQL from the stored events, for a range of days:
+ * Does it pay? Computed in SQL from the lift tables kept on ingest (never the raw events), for a
+ * range of days:
  *   GET /results/lift          shown vs holdout overall and per offer, and each offer's copy variants
  *                              against the first: conversion, revenue per visitor and order value,
  *                              each with 95 % intervals, the lift and a verdict. ?minEffect=0.05
@@ -45,12 +46,8 @@ export const liftRoutes: FastifyPluginAsync = async (app) => {
     const s = await span(app.db, range, tz);
     const overall = await groupSums(app.db, s);
     const both = (g: Record<string, unknown>) => g.shown && g.holdout;
-    const { rows } = await app.db.query<{ offer_id: string }>(
-      `select distinct offer_id from events where type = 'impression' and time >= $1 and time < $2 and offer_id is not null order by 1`,
-      [s.from, s.to],
-    );
     const offers = [];
-    for (const { offer_id: offerId } of rows) {
+    for (const offerId of await exposedOffers(app.db, s)) {
       const groups = await groupSums(app.db, { ...s, offerId });
       const variants = await groupSums(app.db, { ...s, offerId, by: 'variant' });
       const names = Object.keys(variants).sort();

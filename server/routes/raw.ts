@@ -1,5 +1,6 @@
 import type { FastifyPluginAsync } from 'fastify';
 import { HttpError } from '../types';
+import { forgetLift } from '../lift/aggregates';
 
 interface Row {
   payload: Record<string, unknown>;
@@ -91,6 +92,7 @@ export const rawRoutes: FastifyPluginAsync = async (app) => {
       if (before === undefined && visitor === undefined) {
         const { rows } = await tx.query<{ n: number }>('select count(*)::bigint as n from events');
         await tx.query('truncate events, rollup_daily');
+        await forgetLift(tx);
         return { deleted: rows[0].n };
       }
       const where: string[] = [];
@@ -110,11 +112,14 @@ export const rawRoutes: FastifyPluginAsync = async (app) => {
           params,
         );
         await tx.query('delete from rollup_daily where day < $1::date', [before]);
+        const { rows: cut } = await tx.query<{ t: Date | string }>('select ($1::date::timestamp at time zone $2) as t', [before, tz]);
+        await forgetLift(tx, { before: new Date(cut[0].t).toISOString() });
         return { deleted: rows[0].n };
       }
       params.push(tz);
       const { rows } = await tx.query<{ n: number }>(subtracting(where.join(' and '), params.length), params);
       await tx.query('delete from rollup_daily where events <= 0');
+      await forgetLift(tx, { visitorPattern: prefixPattern(visitor) });
       return { deleted: rows[0].n };
     });
   });

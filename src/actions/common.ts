@@ -92,6 +92,20 @@ export const post = (f: typeof fetch, url: string, body: BodyInit, headers: Reco
 
 export const parseHTML = (html: string) => new DOMParser().parseFromString(String(html), 'text/html');
 
+/**
+ * Puts the platform's fresh markup in place of an element's content, as nodes rather than through
+ * innerHTML. A page enforcing Trusted Types refuses any HTML parsing: it is reloaded instead, so
+ * the shopper still sees the cart as it is.
+ */
+export function swapIn(el: Element, from: Element | string, win: { location: { reload(): void } }): void {
+  try {
+    const src = typeof from === 'string' ? parseHTML(from).body : from;
+    el.replaceChildren(...Array.from(src.childNodes, (n) => el.ownerDocument.importNode(n, true)));
+  } catch {
+    win.location.reload();
+  }
+}
+
 const qty = (c: PlatformCart, product: string) => c.lines.reduce((s, l) => s + (l.product === product ? l.quantity : 0), 0);
 
 /**

@@ -1,4 +1,4 @@
-import { call, carryOut, form, parseHTML, type Adapter, type Driver, type Line } from './common';
+import { call, carryOut, form, parseHTML, swapIn, type Adapter, type Driver, type Line } from './common';
 
 const ADD_FORM = 'form[action*="/products/add_cart/"] input[name="_token"]';
 
@@ -53,7 +53,7 @@ export const eccube: Adapter = ({ change, fetch, doc, en }) => {
     async refresh() {
       // The header cart, as Product/detail.twig redraws it after an add.
       const block = doc.querySelector('.ec-headerRole__cart');
-      if (block) block.innerHTML = (await call(fetch, root + 'block/cart')).body;
+      if (block) swapIn(block, (await call(fetch, root + 'block/cart')).body, win);
       if (doc.querySelector('.ec-cartRole')) win.location.reload();
     },
   };

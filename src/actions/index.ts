@@ -2,6 +2,7 @@ import type { Cart, CartItem } from '../types';
 import type { Config, Offer } from '../config/types';
 import type { Prompt, ProductView } from '../offers/types';
 import { warnOnce } from '../util/log';
+import { OFFERED, offeredBy } from '../offers/kinds';
 import { shopify } from './shopify';
 import { woocommerce } from './woocommerce';
 import { eccube } from './eccube';
@@ -65,10 +66,9 @@ export function unchargeable(config: Config, platform: Platform): Set<string> {
 function changeFor(prompt: Prompt, item: ProductView | undefined, config: Config): Change {
   const product = (v: ProductView) => config.products?.find((p) => p.sku === v.sku) ?? { ...v };
   const code = prompt.discountCode ? { code: prompt.discountCode } : {};
-  if (prompt.kind === 'upsell' || prompt.kind === 'downsell') return { add: [{ product: product(prompt.to), quantity: prompt.quantity }], replace: prompt.line, ...code };
-  if (prompt.kind === 'cross-sell') return { add: (item ? [item] : prompt.items.slice(0, 1)).map((v) => ({ product: product(v), quantity: 1 })), ...code };
-  if (prompt.kind === 'bundle') return { add: prompt.missing.map((v) => ({ product: product(v), quantity: 1 })), ...code };
-  return { add: [], ...code };
+  // The table of what each kind offers (offers/kinds.ts): the shopper's pick where it is one of several.
+  const offered = item ? [{ product: item, quantity: 1 }] : OFFERED[prompt.kind].one ? offeredBy(prompt).slice(0, 1) : offeredBy(prompt);
+  return { add: offered.map((o) => ({ product: product(o.product), quantity: o.quantity })), ...('line' in prompt ? { replace: prompt.line } : {}), ...code };
 }
 
 /** Carries out an accepted prompt on the shop's cart. Never throws. */

@@ -1,4 +1,4 @@
-import { call, carryOut, json, parseHTML, post, type Adapter, type Driver, type PlatformCart } from './common';
+import { call, carryOut, json, parseHTML, post, swapIn, type Adapter, type Driver, type PlatformCart } from './common';
 
 type Win = Window & {
   Shopify?: { routes?: { root?: string } };
@@ -90,8 +90,15 @@ async function redraw(doc: Document, win: Win, root: string, f: typeof fetch, ca
   doc.dispatchEvent(ev);
   for (const id of ids) {
     const el = doc.getElementById('shopify-section-' + id);
-    const fresh = sections[id] && parseHTML(sections[id]!).getElementById('shopify-section-' + id);
-    if (el && fresh && !horizon.some((h) => el.contains(h))) el.innerHTML = fresh.innerHTML;
+    if (!el || !sections[id] || horizon.some((h) => el.contains(h))) continue;
+    let fresh: Element | null;
+    try {
+      fresh = parseHTML(sections[id]!).getElementById('shopify-section-' + id);
+    } catch {
+      // A page enforcing Trusted Types parses no HTML: reloading is the way to show the new cart.
+      return win.location.reload();
+    }
+    if (fresh) swapIn(el, fresh, win);
   }
   if (typeof win.publish === 'function') win.publish('cart-update', { source: 'cart-upsell', cartData: cart });
   doc.documentElement.dispatchEvent(new CustomEvent('cart:refresh', { bubbles: true }));

@@ -1,7 +1,7 @@
 import type { Cart, CartItem } from '../types';
 import type { CartConfig, CartSelectors } from '../config/types';
 import { detectCurrency, minorDigits, parseMoney } from './money';
-import { PLATFORMS, detectPlatform, findLayout, platformNames, type CartLayout, type PlatformId } from '../platforms';
+import { PLATFORMS, detectPlatform, findData, findLayout, platformNames, type CartLayout, type PlatformId } from '../platforms';
 import { warnOnce } from '../util/log';
 import { simpleAmount } from './simple-amount';
 
@@ -174,6 +174,8 @@ interface Plan {
   platform: PlatformId | null;
   /** Which config field the item selector came from, for messages. */
   source: string;
+  /** The cart the platform printed as data (カラーミーショップ's basket): read as is. */
+  data?: Cart;
 }
 
 /** Which selectors read this page: the preset's layout found on it, else the merchant's selectors. */
@@ -183,6 +185,8 @@ export function plan(cfg: CartConfig, doc: Document): Plan | null {
   if (__CART__ !== 'selectors' && preset) {
     const found = findLayout(doc, preset);
     if (found) return { selectors: found.layout.selectors, layout: found.layout, platform: found.platform, source: `cart.preset "${preset}" (${found.platform})` };
+    const data = findData(doc, preset);
+    if (data) return { selectors: { item: '', name: '', price: '', quantity: '' }, layout: null, platform: data.platform, source: `cart.preset "${preset}" (${data.platform})`, data: { ...data.cart, platform: data.platform } };
     if (!cfg.selectors) {
       const name = preset === 'auto' ? '' : (PLATFORMS[preset as PlatformId]?.name ?? preset);
       warnOnce(
@@ -267,6 +271,7 @@ export function readCart(cfg: CartConfig = {}, doc: Document = document): Cart {
   const p = plan(cfg, doc);
   const fallbackCurrency = typeof cfg.currency === 'string' && /^[A-Za-z]{3}$/.test(cfg.currency) ? cfg.currency.toUpperCase() : null;
   if (!p) return { currency: fallbackCurrency ?? 'JPY', items: [], subtotal: 0 };
+  if (p.data) return p.data;
   const platform = p.platform;
   const s = p.selectors;
   const nodes = all(doc, s.item);

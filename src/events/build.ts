@@ -1,6 +1,7 @@
 import type { Cart } from '../types';
 import type { Prompt, ProductView } from '../offers/types';
 import type { WidgetEvent } from './schema';
+import { offeredBy } from '../offers/kinds';
 
 export type Trackable = Prompt | { offerId: string; offerType: 'free-shipping'; value: number; currency: string; variant?: string | null; items?: ProductView[] };
 
@@ -18,12 +19,7 @@ export const amount = (n: unknown): number => {
 function itemsOf(p: Trackable, item?: ProductView): WidgetEvent['items'] {
   const v = (x: ProductView, quantity = 1) => ({ sku: String(x.sku), quantity: Math.max(1, Math.round(quantity) || 1), price: amount(x.price) });
   if (item) return [v(item)];
-  if ('kind' in p) {
-    if (p.kind === 'upsell' || p.kind === 'downsell') return [v(p.to, p.quantity)];
-    if (p.kind === 'cross-sell') return p.items.map((x) => v(x));
-    if (p.kind === 'bundle') return p.missing.map((x) => v(x));
-    return [];
-  }
+  if ('kind' in p) return offeredBy(p).map((o) => v(o.product, o.quantity));
   return (p.items ?? []).map((x) => v(x));
 }
 

@@ -32,6 +32,20 @@ export function findLayout(doc: Document, preset: string): FoundLayout | null {
   return fallback;
 }
 
+/** The cart a platform prints as data on the page (see `Platform.cartData`), for `preset` or "auto". */
+export function findData(doc: Document, preset: string): { platform: PlatformId; cart: NonNullable<ReturnType<NonNullable<Platform['cartData']>>> } | null {
+  for (const [platform, p] of platforms()) {
+    if ((preset !== 'auto' && platform !== preset) || !p.cartData) continue;
+    try {
+      const cart = p.cartData(doc);
+      if (cart) return { platform, cart };
+    } catch {
+      /* a page's broken data reads as no cart, like missing markup */
+    }
+  }
+  return null;
+}
+
 /** The platform this page belongs to, from its own signals (globals, meta tags, template markup). */
 export function detectPlatform(doc: Document): PlatformId | null {
   for (const [id, p] of platforms()) {

@@ -1,3 +1,4 @@
+import type { CartItem } from '../types';
 /** CSS selectors: `item`, `subtotal` and `discount` run on the document, the rest inside each item. */
 export interface CartSelectors {
   item: string;
@@ -52,6 +53,12 @@ export interface Platform {
    * print). Names the platform of a cart read with `cart.selectors`, for what "yes" does.
    */
   detect(doc: Document): boolean;
+  /**
+   * The cart as data the platform prints on every page, for a platform whose cart page is not the
+   * shop's markup (カラーミーショップ's hosted cart): lines and goods total, or null when absent.
+   * Tried when none of the layouts is on the page.
+   */
+  cartData?(doc: Document): { currency: string; items: CartItem[]; subtotal: number } | null;
   /** The currency the page declares (e.g. Shopify's active currency), when it does. */
   currency?(doc: Document): string | null;
   /** The platform's own cart requests, matched against resource-timing URLs (no fetch patching). */

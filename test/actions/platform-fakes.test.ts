@@ -157,6 +157,30 @@ describe('Shopify (Ajax Cart API fake, locale root /ja/)', () => {
     expect(document.getElementById('shopify-section-cart-icon-bubble')!.textContent).toBe('3');
     expect(fake.summary()).toEqual(['TN-0123×2', 'HG-01×1']);
   });
+
+  it('a page enforcing Trusted Types (no HTML parsing allowed) is reloaded instead of swapped', async () => {
+    const { fake, f } = shop();
+    fake.seed([{ id: 4001, quantity: 2 }]);
+    document.body.innerHTML = '<div id="shopify-section-cart-icon-bubble"><span>2</span></div>';
+    const parse = vi.spyOn(DOMParser.prototype, 'parseFromString').mockImplementation(() => {
+      throw new TypeError("This document requires 'TrustedHTML' assignment.");
+    });
+    const reload = vi.spyOn(window.location, 'reload').mockImplementation(() => {});
+    const withSections: typeof fetch = async (input, init) => {
+      const u = new URL(String(input), 'http://shop.test');
+      if (u.searchParams.has('sections')) return new Response(JSON.stringify({ 'cart-icon-bubble': '<div id="shopify-section-cart-icon-bubble"><span>3</span></div>' }));
+      return f(input, init);
+    };
+    try {
+      expect(await accept(cross(pageLine('4001')), withSections, pageLine('4001'), 'shopify')).toEqual({ ok: true });
+      expect(reload).toHaveBeenCalledTimes(1);
+      expect(document.getElementById('shopify-section-cart-icon-bubble')!.textContent).toBe('2');
+    } finally {
+      parse.mockRestore();
+      reload.mockRestore();
+    }
+    expect(fake.summary()).toEqual(['TN-0123×2', 'HG-01×1']);
+  });
 });
 
 describe('WooCommerce (Store API + classic fake)', () => {

@@ -2,7 +2,8 @@
 // `Offer` union, and everything that must know every type is keyed by it. The `@ts-expect-error`
 // lines are the compile-time half: `tsc` fails if any of them stops being an error.
 import { describe, expect, it } from 'vitest';
-import { OFFER_TYPES, unreachable } from '../../src/offers/kinds';
+import { OFFERED, OFFER_TYPES, offeredBy, unreachable } from '../../src/offers/kinds';
+import type { Prompt } from '../../src/offers/types';
 import { DEFAULT_TRIGGERS } from '../../src/offers/decide';
 import { validateConfig } from '../../src/config/validate';
 import { validateEvent } from '../../src/events/schema';
@@ -30,7 +31,24 @@ describe('compile-time completeness', () => {
           unreachable(o);
       }
     };
-    expect([list, schemas, triggers, describeOffer]).toHaveLength(4);
+    // @ts-expect-error — what each kind of prompt offers (the cart actions' change, the events' items)
+    const offered: typeof OFFERED = { upsell: OFFERED.upsell, downsell: OFFERED.downsell, 'cross-sell': OFFERED['cross-sell'], bundle: OFFERED.bundle };
+    expect([list, schemas, triggers, describeOffer, offered]).toHaveLength(5);
+  });
+});
+
+describe('what each kind of prompt offers', () => {
+  const view = (sku: string, price: number) => ({ sku, name: sku, price });
+  const base = { offerId: 'o', variant: null, value: 0, text: {}, proof: null } as unknown as Prompt;
+  it('is what "yes" adds and what the events list: the upgrade and its quantity, the set\'s missing parts, nothing for a tier', () => {
+    const up = { ...base, kind: 'upsell', to: view('B', 200), quantity: 2 } as Prompt;
+    const set = { ...base, kind: 'bundle', missing: [view('C', 50), view('D', 60)] } as Prompt;
+    const x = { ...base, kind: 'cross-sell', items: [view('E', 10), view('F', 20)] } as Prompt;
+    expect(offeredBy(up)).toEqual([{ product: view('B', 200), quantity: 2 }]);
+    expect(offeredBy(set).map((o) => o.product.sku)).toEqual(['C', 'D']);
+    expect(offeredBy(x).map((o) => o.product.sku)).toEqual(['E', 'F']);
+    expect(OFFERED['cross-sell'].one).toBe(true);
+    expect(offeredBy({ ...base, kind: 'volume' } as Prompt)).toEqual([]);
   });
 });
 

@@ -34,10 +34,12 @@ describe('the traffic simulator', () => {
 });
 
 describe('intervals and verdicts over seeded runs of known effect', () => {
-  // 300 runs (seeds 1–300, fixed before looking), a shop of 5,000 exposed visitors with the
-  // default 10 % holdout. For each run, the 95 % intervals of the lift in conversion, revenue per
-  // visitor and order value are checked against the true lifts, and the verdicts against the truth.
-  const RUNS = 300;
+  // 2,000 runs (seeds 1–2,000, fixed before looking), each a shop of 5,000 exposed visitors with
+  // the default 10 % holdout (about 500 holdout visitors, 150 buyers, 165 orders: the regime where
+  // the skew of order values makes Welch's interval cover 93–94 %). For each run the 95 % intervals
+  // of the lift in conversion, revenue per visitor and order value are checked against the true
+  // lifts, and the verdicts against the truth.
+  const RUNS = 2000;
   const t = truth();
   const hits = { conversion: 0, rpv: 0, aov: 0 };
   const wrongWinner = { conversion: 0, rpv: 0, aov: 0 };
@@ -51,6 +53,9 @@ describe('intervals and verdicts over seeded runs of known effect', () => {
       if (inside(t.lift[m], c[m].lift)) hits[m]++;
       const v = c[m].verdict;
       if ((v.winner !== null) !== (v.kind === 'significant')) namedWithoutSignificance++;
+      // Significant exactly when the lift's interval the dashboard shows beside it excludes 0.
+      const i = c[m].lift!;
+      if ((v.kind === 'significant') !== (i.low > 0 || i.high < 0)) namedWithoutSignificance++;
       // The shown group is truly better in revenue per visitor and order value, truly worse in conversion.
       const truthWinner = t.lift[m] > 0 ? 'a' : 'b';
       if (v.winner && v.winner !== truthWinner) wrongWinner[m]++;
@@ -61,16 +66,16 @@ describe('intervals and verdicts over seeded runs of known effect', () => {
     if (compare(byVariant.value, byVariant.longevity).conversion.verdict.kind === 'significant') variantFalseAlarms++;
   }
   const coverage = Object.fromEntries(METRICS.map((m) => [m, hits[m] / RUNS]));
-  const pooled = (hits.conversion + hits.rpv + hits.aov) / (3 * RUNS);
   // Printed for the README and the record of this run.
-  console.log(`coverage over ${RUNS} seeded runs: conversion ${coverage.conversion}, revenue per visitor ${coverage.rpv}, order value ${coverage.aov}; pooled ${pooled.toFixed(4)}; false alarms between equal variants ${variantFalseAlarms}/${RUNS}`);
+  console.log(`coverage over ${RUNS} seeded runs: conversion ${coverage.conversion}, revenue per visitor ${coverage.rpv}, order value ${coverage.aov}; false alarms between equal variants ${variantFalseAlarms}/${RUNS}`);
 
-  it('the 95 % intervals contain the true lift in 95 % of runs (within the runs’ own sampling error)', () => {
-    // A correct 95 % interval covers in 95 % of runs on average; over 300 runs the observed share has
-    // a standard error of 1.3 points (0.7 pooled), so each metric must reach 92.5 % and the pooled
-    // share 95 % minus one standard error: an interval that is too narrow (90 %) fails this.
-    for (const m of METRICS) expect(coverage[m]).toBeGreaterThanOrEqual(0.925);
-    expect(pooled).toBeGreaterThanOrEqual(0.943);
+  it('the 95 % intervals contain the true lift in at least 95 % of runs', () => {
+    // Over 2,000 runs a measured share near 95 % has a binomial standard error of
+    // √(0.95 · 0.05 / 2000) = 0.49 points: an interval that truly covers 94 % (as Welch's and
+    // Katz's did here: 93.4–94.8 % for order value over 5,000 runs) would reach 95 % in about 2 % of
+    // such sets of runs. The methods were chosen to cover at least 95 % (measured over seeds
+    // 1–5,000: conversion 95.4 %, revenue per visitor 95.6 %, order value 96.0 %).
+    for (const m of METRICS) expect(coverage[m], m).toBeGreaterThanOrEqual(0.95);
   });
 
   it('names a winner only when significant, and never the wrong one more often than chance allows', () => {

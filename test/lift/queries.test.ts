@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PGlite } from '@electric-sql/pglite';
 import { groupSums, offerResults, dailySums, orderTotals } from '../../server/lift/queries';
+import { LIFT_TABLES, maintainLift, rebuildLift } from '../../server/lift/aggregates';
 import { groupSums as referenceSums } from '../../server/lift/reference';
 // @ts-expect-error see above
 import { simulate } from '../../demo/site/dashboard/simulate.js';
@@ -9,8 +10,17 @@ import { validateEvent } from '../../src/events/schema';
 type Ev = Record<string, unknown>;
 let db: PGlite;
 
-/** The events table as the results service stores it: columns for what is queried, the event itself in payload. */
+/**
+ * The events table as the results service stores it (columns for what is queried, the event itself
+ * in payload), and the lift tables kept from the same batch, as on ingest.
+ */
 async function insert(events: Ev[]) {
+  const rows = events.map((e) => ({
+    id: e.id, type: e.type, time: e.time, offer_id: e.offerId ?? null, offer_type: e.offerType ?? null, variant: e.variant ?? null,
+    holdout: e.holdout, visitor_id: e.visitorId, session_id: e.sessionId, value: e.value ?? null, order_id: e.orderId ?? null,
+    order_total: e.total ?? null, payload: e,
+  }));
+  await maintainLift(db, JSON.stringify(rows));
   await db.query(
     `insert into events (id, type, time, offer_id, offer_type, variant, holdout, visitor_id, session_id, currency, cart_subtotal, value, order_id, order_total, payload)
      select e->>'id', e->>'type', (e->>'time')::timestamptz, e->>'offerId', e->>'offerType', e->>'variant', (e->>'holdout')::boolean,
@@ -27,6 +37,7 @@ beforeAll(async () => {
     id text primary key, type text not null, time timestamptz not null, received_at timestamptz not null default now(),
     offer_id text, offer_type text, variant text, holdout boolean not null default false, visitor_id text not null, session_id text not null,
     currency text not null, cart_subtotal bigint, value bigint, order_id text, order_total bigint, payload jsonb not null)`);
+  await db.exec(LIFT_TABLES);
 }, 120_000);
 afterAll(() => db?.close());
 
@@ -68,6 +79,14 @@ describe('lift in SQL equals the plain definition', () => {
 
     const totals = await orderTotals(db, { from, to });
     expect(totals.orders).toBe(events.filter((e) => e.type === 'order').length);
+
+    // Kept batch by batch on ingest, or rebuilt from the events at once: the same tables.
+    const kept = await db.query('select * from lift_exposures order by 1, 2');
+    const keptViews = await db.query('select * from lift_views order by 1, 2, 3');
+    await rebuildLift(db);
+    expect((await db.query('select * from lift_exposures order by 1, 2')).rows).toEqual(kept.rows);
+    expect((await db.query('select * from lift_views order by 1, 2, 3')).rows).toEqual(keptViews.rows);
+    expect(await groupSums(db, { from, to })).toEqual(sql);
   }, 120_000);
 });
 
@@ -107,7 +126,7 @@ describe('attribution from real orders', () => {
       order('G', 'G1', 9, [{ sku: 'TN-0123-PLUS', quantity: 2, price: 1760 }]),
     ];
     for (const e of events) expect(validateEvent(e)).toBeNull();
-    await db.exec('delete from events');
+    await db.exec('delete from events; delete from lift_exposures; delete from lift_orders; delete from lift_views; delete from lift_answers');
     await insert(events);
     const rows = await offerResults(db, { from, to });
     const row = (id: string, type: string) => rows.find((r: Ev) => r.offerId === id && r.offerType === type);

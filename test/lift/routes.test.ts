@@ -86,3 +86,47 @@ describe.each(drivers)('orders, attribution and lift over HTTP (%s)', (driver) =
     expect(names.names['set-tea']).toBe('セット：急須 白磁 + 湯呑み 白磁');
   }, 60_000);
 });
+
+describe.each(drivers)('the lift tables follow deletions (%s)', (driver) => {
+  let t: TestDb;
+  let s: TestApp;
+  const events: Ev[] = simulate({ seed: 22, visitors: 120, holdout: 0.3, start: Date.UTC(2026, 10, 1), days: 20, prefix: 'd21' });
+  const del = (q: string) => fetch(`${s.base}/events?${q}`, { method: 'DELETE', headers: { authorization: 'Bearer test-admin-token-0123456789' } });
+  const lift = () => getJson(s.base, '/results/lift?from=2026-11-01&to=2026-12-31');
+
+  beforeAll(async () => {
+    t = await freshDb(driver);
+    s = await startApp(t.db, {});
+  }, 180_000);
+  afterAll(async () => {
+    await s?.close();
+    await t?.drop();
+  });
+
+  it('a visitor deleted, the days before a date deleted, everything deleted: the lift counts what remains', async () => {
+    for (let i = 0; i < events.length; i += 500) expect((await post(s.base, { events: events.slice(i, i + 500) })).status).toBe(200);
+    const before = await lift();
+    const ref = referenceSums(events);
+    expect(before.groups.shown.visitors + before.groups.holdout.visitors).toBe(ref.shown.visitors + ref.holdout.visitors);
+    // One shown buyer asks to be forgotten.
+    const gone = events.find((e) => e.type === 'order' && !e.holdout)!.visitorId;
+    expect((await del(`visitor=${encodeURIComponent(gone)}`)).status).toBe(200);
+    const rest = events.filter((e) => e.visitorId !== gone);
+    const after = await lift();
+    const refAfter = referenceSums(rest);
+    expect(after.groups.shown).toMatchObject({ visitors: refAfter.shown.visitors, orders: refAfter.shown.orders, revenue: refAfter.shown.revenue });
+    expect(after.groups.shown.visitors).toBe(before.groups.shown.visitors - 1);
+    // Retention: everything before 10 November (Japan) goes; a visitor seen before and after is now first seen after.
+    expect((await del('before=2026-11-10')).status).toBe(200);
+    const cut = Date.parse('2026-11-10T00:00:00+09:00');
+    const kept = rest.filter((e) => Date.parse(e.time) >= cut);
+    const refCut = referenceSums(kept);
+    const trimmed = await lift();
+    for (const g of ['shown', 'holdout']) expect(trimmed.groups[g]).toMatchObject({ visitors: refCut[g].visitors, orders: refCut[g].orders, revenue: refCut[g].revenue });
+    const attribution = await getJson(s.base, '/results/attribution?from=2026-11-01&to=2026-12-31');
+    expect(attribution.orders.orders).toBe(kept.filter((e) => e.type === 'order').length);
+    expect((await del('')).status).toBe(200);
+    expect((await lift()).overall).toBeNull();
+    expect((await getJson(s.base, '/results/attribution?from=2026-11-01&to=2026-12-31')).offers).toEqual([]);
+  }, 120_000);
+});

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { wilson, t975, rateDifference, rateLift, mean, meanDifference, meanLift, verdict, compare, normalCdf } from '../../server/lift/stats';
+import { wilson, wilsonCC, shapeOf, t975, rateDifference, rateLift, mean, meanDifference, meanLift, verdict, compare, normalCdf } from '../../server/lift/stats';
 
 describe('intervals', () => {
   it('Wilson: published values and the edges', () => {
@@ -21,22 +21,47 @@ describe('intervals', () => {
     expect(normalCdf(1.959964)).toBeCloseTo(0.975, 6);
   });
 
-  it("Newcombe's difference of rates: his worked example (56/70 − 48/80)", () => {
-    const d = rateDifference(56, 70, 48, 80);
-    expect(d.estimate).toBeCloseTo(0.2, 10);
-    expect(d.low).toBeCloseTo(0.0524, 3);
-    expect(d.high).toBeCloseTo(0.3339, 3);
+  it("Wilson with continuity correction: Newcombe's published values (1998, method 4)", () => {
+    // 81/263: 0.2535 to 0.3682 (Wilson's: 0.2553 to 0.3662); 15/148: 0.0598 to 0.1644; 0/20: 0 to 0.2005.
+    expect(wilsonCC(81, 263).low).toBeCloseTo(0.2535, 4);
+    expect(wilsonCC(81, 263).high).toBeCloseTo(0.3682, 4);
+    expect(wilson(81, 263).low).toBeCloseTo(0.2553, 4);
+    expect(wilsonCC(15, 148).low).toBeCloseTo(0.0598, 4);
+    expect(wilsonCC(15, 148).high).toBeCloseTo(0.1644, 4);
+    expect(wilsonCC(0, 20)).toMatchObject({ low: 0 });
+    expect(wilsonCC(0, 20).high).toBeCloseTo(0.2005, 3);
+    // Wider than Wilson's on both sides: it errs towards covering.
+    expect(wilsonCC(10, 100).low).toBeLessThan(wilson(10, 100).low);
+    expect(wilsonCC(10, 100).high).toBeGreaterThan(wilson(10, 100).high);
   });
 
-  it('relative lift of rates (Katz log interval) is asymmetric and contains the estimate', () => {
+  it("Newcombe's difference of rates with continuity correction: his worked example (56/70 − 48/80, method 11)", () => {
+    const d = rateDifference(56, 70, 48, 80);
+    expect(d.estimate).toBeCloseTo(0.2, 10);
+    expect(d.low).toBeCloseTo(0.0428, 3);
+    expect(d.high).toBeCloseTo(0.3422, 3);
+  });
+
+  it('relative lift of rates (MOVER-R from the two intervals) is asymmetric, contains the estimate, and agrees with the difference', () => {
     const l = rateLift(330, 1000, 300, 1000)!;
     expect(l.estimate).toBeCloseTo(0.1, 10);
-    // log(1.1) ± 1.96·sqrt(1/330 − 1/1000 + 1/300 − 1/1000)
+    // Close to Katz's log interval, log(1.1) ± 1.96·sqrt(1/330 − 1/1000 + 1/300 − 1/1000), a little wider.
     const se = Math.sqrt(1 / 330 - 1 / 1000 + 1 / 300 - 1 / 1000);
-    expect(l.low).toBeCloseTo(1.1 * Math.exp(-1.959964 * se) - 1, 8);
-    expect(l.high).toBeCloseTo(1.1 * Math.exp(1.959964 * se) - 1, 8);
+    expect(l.low).toBeLessThan(1.1 * Math.exp(-1.959964 * se) - 1);
+    expect(l.low).toBeGreaterThan(1.1 * Math.exp(-1.959964 * se) - 1 - 0.01);
+    expect(l.high).toBeGreaterThan(1.1 * Math.exp(1.959964 * se) - 1);
+    expect(l.high).toBeLessThan(1.1 * Math.exp(1.959964 * se) - 1 + 0.01);
     expect(l.high - l.estimate).toBeGreaterThan(l.estimate - l.low);
+    // At the ratio 1 MOVER-R's bounds are the difference's: the same verdict either way.
+    for (const [k1, k0] of [[330, 300], [345, 300], [300, 345], [352, 300]]) {
+      const d = rateDifference(k1, 1000, k0, 1000);
+      const r = rateLift(k1, 1000, k0, 1000)!;
+      expect(r.low > 0, `${k1}/${k0}`).toBe(d.low > 0);
+      expect(r.high < 0, `${k1}/${k0}`).toBe(d.high < 0);
+    }
     expect(rateLift(0, 0, 1, 1)).toBeNull();
+    expect(rateLift(3, 10, 0, 10)).toBeNull();
+    expect(rateLift(0, 10, 3, 10)).toMatchObject({ estimate: -1, low: -1 });
   });
 
   it("Welch's interval for a difference of means, with Satterthwaite's degrees of freedom", () => {
@@ -47,12 +72,48 @@ describe('intervals', () => {
     expect(d.high).toBeCloseTo(3.897, 2);
   });
 
-  it('relative lift of means on the log scale', () => {
-    const l = meanLift(mean(1000, 1_050_000, 1_000_000), mean(1000, 1_000_000, 1_000_000))!;
+  it("relative lift of means: Fieller's ratio of the same test, significant exactly when the difference is", () => {
+    const a = mean(1000, 1_050_000, 1_000_000);
+    const b = mean(1000, 1_000_000, 1_000_000);
+    const l = meanLift(a, b)!;
     expect(l.estimate).toBeCloseTo(0.05, 10);
-    expect(l.low).toBeLessThan(0.05);
-    expect(l.high).toBeGreaterThan(0.05);
+    // Fieller's bounds solve (m1 − ρ·m0)² = t²·(v1/n1 + ρ²·v0/n0): check them by substitution.
+    for (const x of [l.low, l.high]) {
+      const rho = 1 + x;
+      // Welch–Satterthwaite degrees of freedom at ρ.
+      const q = t975((1 + rho * rho) ** 2 / ((1 + rho ** 4) / 999));
+      expect((1050 - rho * 1000) ** 2 / (1000 + rho * rho * 1000)).toBeCloseTo(q * q, 6);
+    }
+    const skewed = { skew: 3.7, kurtosis: 34 };
+    for (const m1 of [1030, 1060, 1090, 1120, 1150]) {
+      for (const shape of [undefined, skewed]) {
+        const d = meanDifference(mean(1000, m1 * 1000, 1_000_000), b, shape);
+        const r = meanLift(mean(1000, m1 * 1000, 1_000_000), b, shape)!;
+        expect(r.low > 0, `${m1}`).toBe(d.low > 0);
+      }
+    }
     expect(meanLift(mean(10, 0, 0), mean(10, 100, 1))).toBeNull();
+  });
+
+  it('skewed revenue: the interval leans towards the long tail and widens with the kurtosis', () => {
+    // Power sums of a small skewed sample: 1, 1, 1, 1, 10.
+    const xs = [1, 1, 1, 1, 10];
+    const sum = (k: number) => xs.reduce((s, x) => s + x ** k, 0);
+    const sh = shapeOf(5, sum(1), sum(2), sum(3), sum(4));
+    // Mean 2.8; central moments 12.96, 69.984, 545.8752: skewness 69.984 / 12.96^1.5 = 1.5, kurtosis 545.8752 / 12.96² = 3.25.
+    expect(sh.skew).toBeCloseTo(1.5, 9);
+    expect(sh.kurtosis).toBeCloseTo(3.25, 9);
+    const a = mean(400, 400 * 110, 100 ** 2);
+    const b = mean(400, 400 * 100, 90 ** 2);
+    const plain = meanDifference(a, b);
+    const leaning = meanDifference(a, b, { skew: 3, kurtosis: 3 + 9 });
+    const heavy = meanDifference(a, b, { skew: 0, kurtosis: 30 });
+    // Right-skewed revenue: a sample mean falls short of the truth (the rare large orders missing)
+    // more often than it overshoots, so the interval reaches further up than down.
+    expect(leaning.high - leaning.estimate).toBeGreaterThan(leaning.estimate - leaning.low);
+    expect(plain.high - plain.estimate).toBeCloseTo(plain.estimate - plain.low, 9);
+    expect(heavy.high - heavy.low).toBeGreaterThan(plain.high - plain.low);
+    expect(heavy.df!).toBeLessThan(plain.df!);
   });
 });
 

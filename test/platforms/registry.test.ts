@@ -86,8 +86,9 @@ describe('detection', () => {
     ['woocommerce', '<body class="woocommerce-checkout woocommerce-page woocommerce-order-received"></body>', 'https://s.example/checkout/order-received/123/?key=wc_order_x'],
     ['eccube', '<body id="page_shopping_complete"></body>', 'https://s.example/shopping/complete'],
     ['magento', '<body class="checkout-onepage-success page-layout-1column"></body>', 'https://s.example/checkout/onepage/success/'],
+    ['futureshop', '<body id="fs_CheckoutSuccess" class="fs-body-checkoutSuccess"></body>', 'https://s.example/p/checkout/success'],
   ] as [PlatformId, string, string][])('%s: the order-complete page is recognised', (id, html, url) => {
     expect(orderCompletePlatform(page(html, url))).toBe(id);
-    expect(orderCompletePlatform(page(html.replace(/order-received|page_shopping_complete|checkout-onepage-success/g, 'x'), 'https://s.example/cart'))).toBeNull();
+    expect(orderCompletePlatform(page(html.replace(/order-received|page_shopping_complete|checkout-onepage-success|CheckoutSuccess/g, 'x'), 'https://s.example/cart'))).toBeNull();
   });
 });

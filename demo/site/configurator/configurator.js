@@ -111,7 +111,7 @@ const platformNotes = {
   eccube: ['カートは EC-CUBE 4 の標準テーマの形で読み取り、「はい」は商品ページのカート追加と同じ送信で行います（商品規格IDと商品IDが必要）。', 'The cart is read as EC-CUBE 4\'s default theme draws it; "yes" posts the add-cart form (needs product class id and product id).'],
   shopify: ['カートは Dawn 系テーマの形で読み取り、「はい」は Shopify のカートAPI（バリアントIDが必要）で行います。', 'The cart is read as Dawn-based themes draw it; "yes" uses Shopify\'s cart API (needs the variant id).'],
   woocommerce: ['カートは WooCommerce の標準カート（クラシック／ブロック）から読み取り、「はい」は Store API（商品IDが必要）で行います。', 'The cart is read from WooCommerce\'s cart page (classic or block); "yes" uses the Store API (needs the product id).'],
-  colorme: ['カラーミーショップの標準テンプレートのカートは自動で読み取ります。読めないテーマは下の「カートの読み取り設定」で作ります。「はい」は商品ページを開きます（商品の url が必要）。', 'Color Me\'s standard cart template is read by its preset; for other themes make the selectors below. "Yes" opens the product page (needs the url).'],
+  colorme: ['カラーミーショップのかごの中身は、カラーミーが各ページに出力するデータ（Colorme.basket）から自動で読み取ります。カート画面はカラーミーのものなので、プロンプトはショップのページ（商品・一覧・トップ）に出ます。「はい」は商品ページを開きます（商品の url が必要）。', 'Color Me\'s basket is read from the data Color Me prints on every shop page (Colorme.basket). The cart page is Color Me\'s own, so prompts show on the shop\'s pages (product, list, top). "Yes" opens the product page (needs the url).'],
   makeshop: ['MakeShop の標準テンプレートのカートは自動で読み取ります。読めないテーマは下の「カートの読み取り設定」で作ります。「はい」は商品ページを開きます（商品の url が必要）。', 'MakeShop\'s standard cart template is read by its preset; for other themes make the selectors below. "Yes" opens the product page (needs the url).'],
   handmade: ['カートの読み取り方は下の「カートの読み取り設定」で作ります。「はい」は商品ページを開くか、あなたのコード（onAccept）で行います。', 'Make the selectors below. "Yes" opens the product page, or runs your own code (onAccept).'],
 };

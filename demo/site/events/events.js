@@ -20,7 +20,10 @@ async function poll() {
   try {
     const res = await adminFetch('/events?order=desc&limit=200');
     if (!res.ok) throw new Error(`HTTP ${res.status}`);
-    const { events: newest = [] } = await res.json();
+    const { events: received = [] } = await res.json();
+    // One batch arrives at one moment: within it, the shopper's own order (event time) decides.
+    const at = (e) => Date.parse(e.time) || 0;
+    const newest = received.map((e, i) => [e, i]).sort((a, b) => at(b[0]) - at(a[0]) || a[1] - b[1]).map(([e]) => e);
     const key = `${newest.length}:${newest[0]?.id ?? ''}`;
     if (key === lastKey) return;
     lastKey = key;
