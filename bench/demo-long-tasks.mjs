@@ -15,7 +15,9 @@ import { join } from 'node:path';
 /** Injected first into <head>: observers, and the report written into the DOM at `load`. */
 export const PROBE = `<script>(()=>{const b={lt:[],loaf:[]};try{new PerformanceObserver(l=>{for(const e of l.getEntries())b.lt.push([Math.round(e.startTime),Math.round(e.duration)])}).observe({type:'longtask',buffered:true})}catch(e){}
 try{new PerformanceObserver(l=>{for(const e of l.getEntries())b.loaf.push([Math.round(e.startTime),Math.round(e.duration),e.scripts.map(s=>[String(s.sourceURL||'').split('/').pop().split('?')[0],Math.round(s.duration)])])}).observe({type:'long-animation-frame',buffered:true})}catch(e){}
-addEventListener('load',()=>document.documentElement.setAttribute('data-bench',JSON.stringify(b)))})()</script>`;
+const bar=()=>{for(const h of document.querySelectorAll('[data-cart-upsell],cart-upsell-slot')){const s=h.shadowRoot&&h.shadowRoot.querySelector('[role=status]');if(s&&s.textContent)return s.textContent}return null};
+const tick=()=>{const t=bar();if(t!=null&&b.firstBar==null)b.firstBar=t;if(b.firstBar==null)requestAnimationFrame(tick)};requestAnimationFrame(tick);
+addEventListener('load',()=>{b.lastBar=bar();document.documentElement.setAttribute('data-bench',JSON.stringify(b))})})()</script>`;
 
 /** Injected before </body>: an image the server answers after HOLD_MS, so `load` comes late. */
 export const HOLD_MS = 3000;
@@ -79,8 +81,47 @@ export function summarise(loads) {
     widgetFrameMaxMs: Math.max(0, ...list.flatMap((r) => r.widgetFrames)),
     widgetFramesOver50: list.flatMap((r) => r.widgetFrames).filter((ms) => ms >= 50).length,
     perLoad: list.map((r) => r.tasks.map((t) => t.ms)),
+    // The first free-shipping bar drawn (seen by a frame loop) against the one on screen at the
+    // end: the start-up must never show a figure for a cart the page had not finished drawing.
+    firstBarRight: list.filter((r) => r.lastBar && r.firstBar === r.lastBar).length,
+    barsSeen: list.filter((r) => r.lastBar).length,
+    wrongFirstBars: list.filter((r) => r.lastBar && r.firstBar !== r.lastBar).map((r) => [r.firstBar, r.lastBar]),
   });
-  return Object.fromEntries(Object.entries(loads).map(([k, v]) => [k, per(v)]));
+  return Object.fromEntries(Object.entries(loads).map(([k, v]) => [k, per(v.filter(Boolean))]));
+}
+
+/**
+ * Long tasks per load with and without the widget, compared pair by pair (the loads of a pair ran
+ * one after the other): how many pairs have more, fewer, the same; the exact two-sided sign test
+ * on the pairs that differ; the mean difference with a 95 % bootstrap interval.
+ */
+export function paired(pairs) {
+  const d = pairs.map(([a, b]) => b - a);
+  const more = d.filter((x) => x > 0).length;
+  const fewer = d.filter((x) => x < 0).length;
+  const n = more + fewer;
+  const choose = (n, k) => { let r = 1; for (let i = 1; i <= k; i++) r = (r * (n - k + i)) / i; return r; };
+  let tail = 0;
+  for (let k = 0; k <= Math.min(more, fewer); k++) tail += choose(n, k);
+  const p = n ? Math.min(1, (2 * tail) / 2 ** n) : 1;
+  const mean = (xs) => (xs.length ? xs.reduce((s, x) => s + x, 0) / xs.length : 0);
+  // Deterministic bootstrap (a fixed-seed generator): the same loads give the same interval.
+  let seed = 12345;
+  const rnd = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
+  const means = [];
+  for (let i = 0; i < 2000 && d.length; i++) means.push(mean(d.map(() => d[Math.floor(rnd() * d.length)])));
+  means.sort((a, b) => a - b);
+  return { pairs: d.length, more, fewer, same: d.length - n, signTestP: p, meanDiff: mean(d), ci95: d.length ? [means[49], means[1949]] : null };
+}
+
+/** Pairs (without, with) by load, over every shop, for one variant. */
+export function pairsOf(raw, variant, measure) {
+  const out = [];
+  for (const v of Object.values(raw)) {
+    const a = v.loads.baseline, b = v.loads[variant];
+    for (let i = 0; i < Math.min(a.length, b.length); i++) if (a[i] && b[i]) out.push([measure(a[i]), measure(b[i])]);
+  }
+  return out;
 }
 
 const median = (xs) => {
@@ -88,7 +129,7 @@ const median = (xs) => {
   return v.length ? v[Math.floor(v.length / 2)] : null;
 };
 
-const entry = (report) => ({ tasks: attribute(report), widgetFrames: widgetFrames(report) });
+const entry = (report) => ({ tasks: attribute(report), widgetFrames: widgetFrames(report), firstBar: report.firstBar ?? null, lastBar: report.lastBar ?? null });
 
 /** `runs` loads of each shop's cart page in every variant, alternating, with no DevTools attached (1× CPU). */
 export async function demoLongTasks({ origin, chromePath, flags, shops, runs, log }) {
@@ -98,14 +139,18 @@ export async function demoLongTasks({ origin, chromePath, flags, shops, runs, lo
     for (const shop of shops)
       for (const [k, query] of i % 2 ? [...VARIANTS].reverse() : VARIANTS) {
         const r = await dump(chromePath, flags, `${origin}/demo/site/shops/${shop}/cart.html?${query}&probe=1`);
-        if (r) out[shop].loads[k].push(entry(r));
-        else out[shop].failed++;
+        // Failed loads keep their place (null), so that load i without and load i with stay a pair.
+        out[shop].loads[k].push(r ? entry(r) : null);
+        if (!r) out[shop].failed++;
       }
   const summary = {};
   for (const [shop, v] of Object.entries(out)) {
     summary[shop] = { ...summarise(v.loads), failedLoads: v.failed };
     log?.(`demo ${shop} 1×: ${VARIANTS.map(([k]) => `${k} ${summary[shop][k].longTasksPerLoad?.toFixed(2)}`).join(', ')} long tasks per load`);
   }
+  const count = (e) => e.tasks.length;
+  const tbt = (e) => e.tasks.reduce((s, t) => s + Math.max(0, t.ms - 50), 0);
+  summary.paired = Object.fromEntries(['widget', 'tailored'].map((k) => [k, { longTasks: paired(pairsOf(out, k, count)), tbtMs: paired(pairsOf(out, k, tbt)) }]));
   return summary;
 }
 
@@ -125,9 +170,10 @@ export async function demoLongTasksThrottled({ browser, origin, shops, runs, cpu
           await (await context.newCDPSession(page)).send('Emulation.setCPUThrottlingRate', { rate: cpu });
           await page.goto(`${origin}/demo/site/shops/${shop}/cart.html?${query}&probe=1`, { waitUntil: 'load', timeout: 60000 });
           const r = JSON.parse((await page.getAttribute('html', 'data-bench')) ?? 'null');
-          if (r) out[shop].loads[k].push(entry(r));
-          else out[shop].failed++;
+          out[shop].loads[k].push(r ? entry(r) : null);
+          if (!r) out[shop].failed++;
         } catch {
+          out[shop].loads[k].push(null);
           out[shop].failed++;
         } finally {
           await context.close();

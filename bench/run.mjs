@@ -13,6 +13,7 @@ import { build } from 'vite';
 import { browserPath, chromiumArgs } from '../scripts/browser-path.mjs';
 import { sourceAt } from '../scripts/size-check.mjs';
 import { HOLD, HOLD_MS, PROBE, demoLongTasks, demoLongTasksThrottled } from './demo-long-tasks.mjs';
+import { traceWidget } from './widget-trace.mjs';
 import { buildFloors, measureFloorUpdates } from './floor.mjs';
 import { gzipSync } from 'node:zlib';
 import { genericDefines } from '../lib/build.mjs';
@@ -25,7 +26,7 @@ if (args.includes('--server')) {
   const r = spawnSync(process.execPath, [join(root, 'bench/server.mjs'), ...args.filter((a) => a !== '--server')], { stdio: 'inherit' });
   process.exit(r.status ?? 1);
 }
-const PARTS = ['sizes', 'load', 'traces', 'demo', 'demo4x', 'micro', 'lighthouse'];
+const PARTS = ['sizes', 'load', 'traces', 'demo', 'demo4x', 'tasks4x', 'micro', 'lighthouse'];
 if (args.includes('--help') || args.includes('-h')) {
   console.log(`npm run bench [-- options]   (or: node bench/run.mjs [options] after npm run build)
 
@@ -39,6 +40,8 @@ What the widget costs a shop's page, every figure beside the same page without i
               blocking time without the widget / generic script tag / tailored build, alternated
   demo4x      the same pages at 4× CPU (through the DevTools protocol): long tasks, TBT, and the
               widget's longest frame
+  tasks4x     the demo cart pages at 4× CPU, traced: every task the widget started (its script's
+              evaluation, timers, idle callbacks, observers, events), generic and tailored
   micro       readCart vs bare DOM reads (generated carts and every test fixture), decide(), the
               event queue, at 1× and 4× CPU
   lighthouse  the demo cart page, mobile defaults (needs \`npm i --no-save lighthouse\`)
@@ -48,6 +51,7 @@ Options:
   --runs N         loads per variant for "load" (default 5)
   --demo-runs N    loads per variant and shop for "demo" (default 8: 24 pairs over 3 shops)
   --demo4x-runs N  loads per variant and shop for "demo4x" (default 4)
+  --trace-runs N   traced loads per build and shop for "tasks4x" (default 3)
   --no-lighthouse  skip Lighthouse
   --port P         port of the bench's server (default 4305)
   --no-build       use the build already in dist/ (npm run bench builds first)
@@ -67,6 +71,7 @@ if (!args.includes('--no-build') && !args.includes('--serve')) execSync('npm run
 const ONLY = opt('--only', PARTS.join(',')).split(',');
 const part = (name) => ONLY.includes(name);
 const DEMO4X_RUNS = Number(opt('--demo4x-runs', 4));
+const TRACE_RUNS = Number(opt('--trace-runs', 3));
 const LIGHTHOUSE = !args.includes('--no-lighthouse') && part('lighthouse');
 const dist = resolve(process.env.CART_UPSELL_OUT ?? join(root, 'dist'));
 const libDir = resolve(process.env.BENCH_LIB_OUT ?? `/tmp/cart-upsell-bench-lib-${process.pid}`);
@@ -307,6 +312,30 @@ async function profileWidget(browser, cpu) {
 }
 
 // ── in-page micro benchmarks ───────────────────────────────────────────────────────────────
+// Installed before each micro page's scripts: readCart and the bare reads sampled alternately
+// (fastest of 25 each) — on a busy machine two separate series catch different load, and their
+// ratio means nothing. Each sample calls the function until 10 ms have passed (the page's clock
+// moves in 0.1 ms steps, so a fixed count of fast calls could read 0 on a loaded machine).
+const PAIR = () => {
+  const sample = (fn) => {
+    const s = performance.now();
+    let n = 0, t;
+    do {
+      fn();
+      n++;
+    } while ((t = performance.now() - s) < 10);
+    return (t * 1000) / n;
+  };
+  window.__benchPair = (a, b) => {
+    let ma = Infinity, mb = Infinity;
+    for (let k = 0; k < 25; k++) {
+      ma = Math.min(ma, sample(a));
+      mb = Math.min(mb, sample(b));
+    }
+    return [ma, mb];
+  };
+};
+
 const MICRO = async ({ sizes, offerCounts }) => {
   const L = window.benchLib;
   /** Median time per call (µs) over 7 samples, each long enough (≥ 30 ms) to be measured. */
@@ -351,27 +380,7 @@ const MICRO = async ({ sizes, offerCounts }) => {
     }
     return [out, document.querySelector('#subtotal').textContent];
   };
-  // readCart and the bare reads sampled alternately (fastest of 25 each): on a busy machine two
-  // separate series catch different load, and their ratio means nothing.
-  // Each sample calls the function until 10 ms have passed (the page's clock moves in 0.1 ms
-  // steps, so a fixed count of fast calls could read 0 on a loaded machine).
-  const sample = (fn) => {
-    const s = performance.now();
-    let n = 0, t;
-    do {
-      fn();
-      n++;
-    } while ((t = performance.now() - s) < 10);
-    return (t * 1000) / n;
-  };
-  const pair = (a, b) => {
-    let ma = Infinity, mb = Infinity;
-    for (let k = 0; k < 25; k++) {
-      ma = Math.min(ma, sample(a));
-      mb = Math.min(mb, sample(b));
-    }
-    return [ma, mb];
-  };
+  const pair = window.__benchPair;
   const readCart = {};
   for (const n of sizes) {
     draw(n);
@@ -433,21 +442,7 @@ const FIXTURE = () => {
     for (const el of items()) out.push(fields.map((f) => { const e = q(el, s[f]); return e && (s[f] === s.sku && s.skuAttr ? e.getAttribute(s.skuAttr) : 'value' in e ? e.value : e.textContent); }));
     return [out, s.subtotal ? q(document, s.subtotal)?.textContent : null];
   };
-  const sample = (fn) => {
-    const s = performance.now();
-    let n = 0, t;
-    do {
-      fn();
-      n++;
-    } while ((t = performance.now() - s) < 10);
-    return (t * 1000) / n;
-  };
-  const a = () => L.readCart(cfg);
-  let ma = Infinity, mb = Infinity;
-  for (let k = 0; k < 25; k++) {
-    ma = Math.min(ma, sample(a));
-    mb = Math.min(mb, sample(bare));
-  }
+  const [ma, mb] = window.__benchPair(() => L.readCart(cfg), bare);
   return { widgetUs: ma, bareUs: mb, ratio: ma / mb, lines: L.readCart(cfg).items.length };
 };
 
@@ -459,6 +454,7 @@ async function measureFixtures(browser, cpu) {
     const cfg = Object.values(JSON.parse(readFileSync(join(dir, f), 'utf8')).configs).find((c) => c.selectors);
     if (!cfg) continue;
     const page = await browser.newPage();
+    await page.addInitScript(PAIR);
     if (cpu > 1) await (await page.context().newCDPSession(page)).send('Emulation.setCPUThrottlingRate', { rate: cpu });
     await page.goto(`${origin}/test/fixtures/${name}.html`);
     await page.addScriptTag({ type: 'module', content: "import * as lib from '/bench-lib/bench-lib.js'; window.benchLib = lib;" });
@@ -496,6 +492,7 @@ const QUEUE = async (count) => {
 async function measureMicro(browser, cpu) {
   const context = await browser.newContext();
   const page = await context.newPage();
+  await page.addInitScript(PAIR);
   const cdp = await context.newCDPSession(page);
   await cdp.send('Emulation.setCPUThrottlingRate', { rate: cpu });
   await page.goto(`${origin}/bench/pages/micro.html`);
@@ -655,6 +652,49 @@ try {
     log('demo cart pages at 4× CPU done');
   }
 
+  if (part('tasks4x')) {
+    // Every task the widget started, at 4× CPU, on each demo cart page: generic and tailored,
+    // alternated. Traced through the protocol, so the tasks that make requests are somewhat
+    // longer than a shopper's (see bench/demo-long-tasks.mjs).
+    const maps = (dir) => Object.fromEntries(['cart-upsell.js', 'cart-upsell-ui.js'].filter((f) => existsSync(join(dir, `${f}.map`))).map((f) => [f, sourceAt(JSON.parse(readFileSync(join(dir, `${f}.map`), 'utf8')))]));
+    results.widgetTasks4x = {};
+    for (const shop of DEMO_SHOPS) {
+      const per = { widget: [], tailored: [] };
+      for (let i = 0; i < TRACE_RUNS; i++)
+        for (const k of i % 2 ? ['tailored', 'widget'] : ['widget', 'tailored']) {
+          const m = maps(k === 'tailored' ? join(dist, 'shops', shop) : dist);
+          const sourceOf = (e) => {
+            const d = e.args?.data ?? {};
+            const f = (d.url || '').split('/').pop().split('?')[0];
+            return m[f] && d.lineNumber != null ? m[f](d.lineNumber - 1, d.columnNumber - 1) : undefined;
+          };
+          try {
+            per[k].push(await traceWidget({ browser, url: `${origin}/demo/site/shops/${shop}/cart.html?widget=1${k === 'tailored' ? '&build=tailored' : ''}`, cpu: 4, sourceOf }));
+          } catch (err) {
+            per[k].push({ error: String(err).split('\n')[0] });
+          }
+        }
+      results.widgetTasks4x[shop] = Object.fromEntries(Object.entries(per).map(([k, runs]) => {
+        const ok = runs.filter((r) => !r.error);
+        const own = ok.flatMap((r) => r.widget.filter((t) => t.own));
+        const shared = ok.flatMap((r) => r.widget.filter((t) => !t.own));
+        const top = [...own].sort((a, b) => b.ms - a.ms).slice(0, 3).map((t) => ({ ms: t.ms, layoutMs: t.layoutMs, styleMs: t.styleMs, steps: t.steps.map((x) => `${x.name} ${x.ms} ms ${x.source ?? x.file}`) }));
+        return [k, {
+          loads: ok.length,
+          failed: runs.length - ok.length,
+          tasksPerLoad: ok.length ? own.length / ok.length : null,
+          longestMs: own.length ? Math.max(...own.map((t) => t.ms)) : 0,
+          over50: own.filter((t) => t.ms >= 50).length,
+          longest: top,
+          // The page's own tasks in which a widget callback also ran (its observer of the page's changes).
+          inPageTasks: shared.map((t) => ({ ms: t.ms, widgetMs: t.scriptMs })),
+          firstBars: ok.map((r) => r.bar),
+        }];
+      }));
+      log(`widget tasks at 4× on ${shop}: longest generic ${results.widgetTasks4x[shop].widget.longestMs} ms, tailored ${results.widgetTasks4x[shop].tailored.longestMs} ms`);
+    }
+  }
+
   if (part('micro')) {
     results.micro = {};
     for (const cpu of CPU) {
@@ -728,14 +768,26 @@ function table(r) {
   }
   const demo = (title, d) => {
     rows.push('', title, '', '| shop | long tasks per load: without / generic / tailored | TBT ms median (mean): without / generic / tailored | widget\'s longest frame ms: generic / tailored | widget frames ≥ 50 ms | long tasks in which widget code ran |', '| --- | --- | --- | --- | --- | --- |');
-    for (const [shop, v] of Object.entries(d))
+    const shops = Object.entries(d).filter(([k]) => k !== 'paired');
+    for (const [shop, v] of shops)
       rows.push(`| ${shop} | ${['baseline', 'widget', 'tailored'].map((k) => f(v[k].longTasksPerLoad, 2)).join(' / ')} | ${['baseline', 'widget', 'tailored'].map((k) => `${f(v[k].tbtMedianMs, 0)} (${f(v[k].tbtMeanMs, 0)})`).join(' / ')} | ${f(v.widget.widgetFrameMaxMs, 0)} / ${f(v.tailored.widgetFrameMaxMs, 0)} | ${v.widget.widgetFramesOver50} / ${v.tailored.widgetFramesOver50} | ${[...v.widget.withWidgetCode, ...v.tailored.withWidgetCode].map((t) => `${t.ms} ms (widget ${t.widgetMs} ms)`).join(', ') || 'none'} |`);
-    const sum = (k) => Object.values(d).reduce((s, v) => s + (v[k].longTasksPerLoad ?? 0) * v[k].loads, 0);
-    const loads = (k) => Object.values(d).reduce((s, v) => s + v[k].loads, 0);
+    const sum = (k) => shops.reduce((s, [, v]) => s + (v[k].longTasksPerLoad ?? 0) * v[k].loads, 0);
+    const loads = (k) => shops.reduce((s, [, v]) => s + v[k].loads, 0);
     rows.push('', `Over the shops: ${loads('baseline')} loads without → ${f(sum('baseline'), 0)} long tasks; generic ${loads('widget')} loads → ${f(sum('widget'), 0)}; tailored ${loads('tailored')} loads → ${f(sum('tailored'), 0)}.`);
+    const right = (k) => shops.reduce((s, [, v]) => s + (v[k].firstBarRight ?? 0), 0);
+    const seen = (k) => shops.reduce((s, [, v]) => s + (v[k].barsSeen ?? 0), 0);
+    rows.push('', `First bar drawn = the bar at the end of the load: generic ${right('widget')} of ${seen('widget')} loads, tailored ${right('tailored')} of ${seen('tailored')}.`);
+    for (const [k, p] of Object.entries(d.paired ?? {}))
+      rows.push(`Pairs without/${k === 'widget' ? 'generic' : 'tailored'}: long tasks — ${p.longTasks.pairs} pairs, ${p.longTasks.more} with more, ${p.longTasks.fewer} with fewer, ${p.longTasks.same} the same; sign test p = ${f(p.longTasks.signTestP, 2)}; mean difference ${f(p.longTasks.meanDiff, 2)} per load (95 % CI ${p.longTasks.ci95?.map((x) => f(x, 2)).join(' … ')}). TBT — mean difference ${f(p.tbtMs.meanDiff, 1)} ms (95 % CI ${p.tbtMs.ci95?.map((x) => f(x, 1)).join(' … ')}), sign test p = ${f(p.tbtMs.signTestP, 2)}.`);
   };
   if (r.demoLongTasks) demo(`### Demo cart pages, no DevTools attached, 1× CPU (${DEMO_RUNS} loads per variant and shop, alternated)`, r.demoLongTasks);
   if (r.demoLongTasks4x) demo(`### Demo cart pages at 4× CPU, through the DevTools protocol (${DEMO4X_RUNS} loads per variant and shop, alternated)`, r.demoLongTasks4x);
+  if (r.widgetTasks4x) {
+    rows.push('', `### The widget's own tasks at 4× CPU, traced (${TRACE_RUNS} loads per build and shop)`, '', '| shop | build | tasks per load | longest ms | tasks ≥ 50 ms | the longest, and what ran | page tasks with a widget callback (task ms / widget ms) |', '| --- | --- | --- | --- | --- | --- | --- |');
+    for (const [shop, v] of Object.entries(r.widgetTasks4x))
+      for (const [k, x] of Object.entries(v))
+        rows.push(`| ${shop} | ${k === 'widget' ? 'generic' : 'tailored'} | ${f(x.tasksPerLoad, 1)} | ${f(x.longestMs)} | ${x.over50} | ${x.longest[0] ? `${x.longest[0].ms} ms: ${x.longest[0].steps.join(', ')} (layout ${x.longest[0].layoutMs}, style ${x.longest[0].styleMs})` : '—'} | ${x.inPageTasks.map((t) => `${t.ms}/${f(t.widgetMs)}`).join(', ') || 'none'} |`);
+  }
   if (r.micro) {
     rows.push('', '### readCart vs bare DOM reads of the same fields (µs per call, fastest of 25 alternated samples)', '', '| cart | CPU | bare DOM reads | readCart | ratio |', '| --- | --- | --- | --- | --- |');
     for (const cpu of CPU) {

@@ -25,14 +25,18 @@ const files = [
   // 26 KB: the attention budget (one prompt on a phone, on-screen prompts keep their place),
   // start-up that waits for the cart to be drawn, and the keep-clear list for overlays: +0.6 KB gzip.
   // 26.5 KB: the sum of the changes above measured together in one build (25.99 KB gzip).
-  { file: `${out}/cart-upsell.js`, budget: 26.5 * 1024, aim: 15 * 1024 },
+  // 27 KB: the start-up cut into short tasks (scheduler.yield / idle callbacks, +0.11 KB) next to
+  // the platform changes it was measured with (26.53 KB gzip in one build).
+  { file: `${out}/cart-upsell.js`, budget: 27 * 1024, aim: 15 * 1024 },
   // 19 KB: besides the prompts it carries the cart actions, which read the platform's cart before and
   // after a change and undo a half-done one (~3 KB gzip for three platforms). It still loads only
   // when a decision has something to show, never on a plain page view.
   // 19.5 KB since overlays keep off the page's checkout button and total (placement check on
   // scroll), and prices say 税込 and the upgrade shows its price: 19.0 → 19.2 KB gzip.
   // 20 KB: the changes above measured together in one build (19.67 KB gzip).
-  { file: `${out}/cart-upsell-ui.js`, budget: 20 * 1024, aim: 14 * 1024 },
+  // 20.5 KB: "yes" on Magento 2 through its own cart routes (src/actions/magento.ts) instead of the
+  // product page: 19.80 → 20.20 KB gzip in one build. A tailored build carries only its shop's adapter.
+  { file: `${out}/cart-upsell-ui.js`, budget: 20.5 * 1024, aim: 14 * 1024 },
 ];
 // Each sample shop's tailored build (`cart-upsell build`, written by `npm run build` into
 // <out>/shops/<id>/): only the code its config uses, the config inlined. The aim is a page with a

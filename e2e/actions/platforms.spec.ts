@@ -58,7 +58,7 @@ test('Shopify: 「セットにする」 adds the missing parts in one request an
   await page.getByRole('button', { name: 'セットにする' }).click();
   await expect.poll(() => fake.summary()).toEqual(['TN-0123×1', 'HG-01×1', 'TOTE-01×1']);
   expect(fake.log.filter((l) => l.path === 'cart/add.js')).toHaveLength(1);
-  expect(fake.cart()).toMatchObject({ discount_codes: [{ code: 'SET3620', applicable: true }], total_price: 362000 });
+  await expect.poll(() => fake.cart()).toMatchObject({ discount_codes: [{ code: 'SET3620', applicable: true }], total_price: 362000 });
 });
 
 test('WooCommerce, plain permalinks under /shop/: a cross-sell add; the upgrade by cart-item key', async ({ page }) => {

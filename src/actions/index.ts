@@ -6,6 +6,7 @@ import { OFFERED, offeredBy } from '../offers/kinds';
 import { shopify } from './shopify';
 import { woocommerce } from './woocommerce';
 import { eccube } from './eccube';
+import { magento } from './magento';
 import { failure, safeHref, type Adapter, type Outcome, type Change } from './common';
 import { isPlatformId, type PlatformId } from '../platforms/ids';
 import type { PLATFORM_FILES } from '../platforms';
@@ -17,7 +18,7 @@ export type { Outcome, Change };
 type CartApiPlatform = { [K in PlatformId]: PLATFORM_FILES[K]['actions'] extends 'cart-api' ? K : never }[PlatformId];
 
 /** One adapter per platform with a cart API; the compiler names any that is missing. */
-const EVERY = { shopify, woocommerce, eccube } satisfies Record<CartApiPlatform, Adapter>;
+const EVERY = { shopify, woocommerce, eccube, magento } satisfies Record<CartApiPlatform, Adapter>;
 export type ADAPTER_FILES = typeof EVERY;
 
 // The adapters of this build, selected like the platform registry (src/platforms/registry.ts): a
@@ -29,6 +30,7 @@ const ADAPTERS: Readonly<Partial<Record<PlatformId, Adapter>>> = {
   ...(any || __ACTIONS__ === 'shopify' ? { shopify } : {}),
   ...(any || __ACTIONS__ === 'woocommerce' ? { woocommerce } : {}),
   ...(any || __ACTIONS__ === 'eccube' ? { eccube } : {}),
+  ...(any || __ACTIONS__ === 'magento' ? { magento } : {}),
 };
 
 /**
@@ -39,6 +41,9 @@ export function platformFor(config: Config, detected?: string | null): Platform 
   const p = config.actions?.platform ?? detected ?? config.cart?.preset;
   return p === 'none' || isPlatformId(p) ? p : 'none';
 }
+
+/** Platforms whose cart API takes no discount code (Magento's codes go through the cart page's form). */
+const NO_CODE_API: readonly Platform[] = ['magento'];
 
 /** Platforms whose cart has no discount codes (core EC-CUBE): a price that needs one cannot be charged. */
 const NO_CODES: readonly Platform[] = ['eccube'];
@@ -93,7 +98,8 @@ export async function performAccept(ctx: {
   try {
     const change = changeFor(ctx.prompt, ctx.item, ctx.config);
     if (!change.add.length && !change.code) return { ok: true };
-    const adapter = ctx.platform !== 'none' ? ADAPTERS[ctx.platform] : undefined;
+    // A price that needs a code, on a platform whose cart API takes none: the product page.
+    const adapter = ctx.platform !== 'none' && !(change.code && NO_CODE_API.includes(ctx.platform)) ? ADAPTERS[ctx.platform] : undefined;
     if (adapter) return await adapter({ change, fetch: ctx.fetchImpl ?? doc.defaultView!.fetch.bind(doc.defaultView), doc, en });
     // No cart API to call: the product page, where the shopper adds it themselves.
     const href = change.add[0] && safeHref(change.add[0].product.url, doc);

@@ -38,13 +38,15 @@ export function watchCart(
   onChange: (cart: Cart, reason: ChangeReason) => void,
   doc: Document = document,
   timing: { debounce?: number; afterRequest?: number } = {},
+  /** The cart as just read by the caller: not read a second time. */
+  initial?: Cart,
 ): () => void {
   const debounce = timing.debounce ?? 120;
   // The theme re-renders its cart after the response; re-reading right away would see the old one.
   const afterRequest = timing.afterRequest ?? 350;
   const win = (doc.defaultView ?? {}) as Window & { jQuery?: JQueryLike; PerformanceObserver?: typeof PerformanceObserver };
   const undo: (() => void)[] = [];
-  let last = readCart(cfg, doc);
+  let last = initial ?? readCart(cfg, doc);
   let timer: ReturnType<typeof setTimeout> | undefined;
   let reason: ChangeReason = 'mutation';
 

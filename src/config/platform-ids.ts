@@ -15,11 +15,11 @@ const NEEDS: Record<PlatformId, [string, string, string][]> = {
     ['id', 'the product class id (商品規格ID)', '商品規格ID'],
     ['productId', 'the product id (商品ID)', '商品ID'],
   ],
+  magento: [['id', 'the product id (entity_id)', '商品ID（entity_id）']],
   // Platforms whose "yes" opens the product's page (src/platforms/<id>.ts, actions "product-page").
   colorme: [['url', 'its product page (url)', '商品ページのURL（url）']],
   makeshop: [['url', 'its product page (url)', '商品ページのURL（url）']],
   futureshop: [['url', 'its product page (url)', '商品ページのURL（url）']],
-  magento: [['url', 'its product page (url)', '商品ページのURL（url）']],
 };
 
 /**

@@ -36,5 +36,6 @@ export const magento = {
   checkout: '[data-role="proceed-to-checkout"], button.action.checkout',
   // checkout_onepage_success layout: the body class is the route.
   orderComplete: (doc) => has(doc, 'body.checkout-onepage-success') || /\/checkout\/onepage\/success\/?$/.test(path(doc)),
-  actions: 'product-page',
+  // Add, change and read through Magento_Checkout's own routes (src/actions/magento.ts).
+  actions: 'cart-api',
 } satisfies Platform;

@@ -4,6 +4,7 @@ import { formatIssues, isJa, validateConfig } from '../config/validate';
 import { errorOnce, guard, warnOnce } from '../util/log';
 import { runWidget, type Running } from './widget';
 import { setNonce } from './nonce';
+import { nextTask } from '../util/tasks';
 import type { OrderInput } from '../events/order';
 
 interface Registry {
@@ -48,6 +49,10 @@ export async function start(source: Config | string): Promise<boolean> {
         return false;
       }
     }
+    // The set-up (storage, listeners, the wait for the cart) in a task of its own, not in the one
+    // that evaluated the script or checked the config.
+    await new Promise<void>((ok) => nextTask(ok));
+    if (generation !== reg.generation) return false;
     setNonce(config.nonce);
     const running = (reg.running = runWidget(config, document));
     for (const o of (reg.orders ?? []).splice(0)) running.order(o);

@@ -19,6 +19,7 @@ import { all, plan } from '../cart/read';
 /** Links to the cart page and what the merchant marks: never under an overlay. */
 const KEEP_CLEAR = '[data-cart-upsell-keep-clear],a[href$="/cart"],a[href$="cart.html"],a[href*="/cart?"]';
 import { afterStable } from './settle';
+import { nextTask } from '../util/tasks';
 
 export interface Running {
   stop(): void;
@@ -125,6 +126,8 @@ export function runWidget(config: Config, doc: Document): Running {
     if (!content || loading) return;
     loading = true;
     // The first render gets a task of its own, apart from evaluating the prompt file.
+    // The first render gets tasks of its own, apart from evaluating the prompt file: the host and
+    // its style sheet in one, drawing the prompts in the next.
     const first = guard('showing prompts', () => {
       if (stopped || ui || !prompts) return;
       prompts.checkDrift(config, cart);
@@ -135,14 +138,16 @@ export function runWidget(config: Config, doc: Document): Running {
         openModal = null;
         continueAfterModal();
       }
-      ui = prompts.createUI(config, handlers, doc);
-      if (latest) ui.update(latest);
+      const made = prompts.createUI(config, handlers, doc);
+      cleanups.push(() => made.destroy(), nextTask(guard('showing prompts', () => {
+        ui = made;
+        if (latest) ui.update(latest);
+      })));
     });
     loadPrompts().then(
       (m: PromptModule) => {
         prompts = m;
-        const r = setTimeout(first);
-        cleanups.push(() => clearTimeout(r));
+        cleanups.push(nextTask(first));
       },
       (err: unknown) => {
         loading = false;
@@ -274,9 +279,14 @@ export function runWidget(config: Config, doc: Document): Running {
     evaluate(trigger, quiet);
   }
 
+  // Reading the cart and deciding are two tasks: on a long cart or a slow phone, together they
+  // would hold the page for more than a frame. The watchers start from the cart just read.
   const boot = guard('start', () => {
     if (stopped) return;
-    refresh('cart-view');
+    cart = read();
+    touched = false;
+    navigated();
+    cleanups.push(nextTask(guard('start', () => evaluate('cart-view'))));
     cleanups.push(
       watchCart(config.cart ?? {}, guard('cart change', (next: Cart) => {
         cart = config.readCart ? read() : next;
@@ -285,7 +295,7 @@ export function runWidget(config: Config, doc: Document): Running {
         const trigger = navigated() || !touched ? 'cart-view' : 'cart-change';
         touched = false;
         evaluate(trigger);
-      }), doc),
+      }), doc, {}, config.readCart ? undefined : cart),
       interceptCheckout(doc, config.cart?.checkout, (resume) => {
         if (openModal) return false;
         cart = read();

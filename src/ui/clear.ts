@@ -30,8 +30,11 @@ export function keepClear(root: ShadowRoot, win: Window, elements: () => Element
     dock.classList.toggle('up', up);
     dock.classList.toggle('tuck', !down && !up);
   });
+  // Measured in the task after the frame: the frame has laid the page out by then, so reading the
+  // boxes costs nothing, where a read inside the frame would lay out the new prompts there.
+  let timer: ReturnType<typeof setTimeout> | undefined;
   const soon = () => {
-    if (!frame) frame = win.requestAnimationFrame(measure);
+    if (!frame) frame = win.requestAnimationFrame(() => (timer = setTimeout(measure)));
   };
   const opts = { capture: true, passive: true };
   win.addEventListener('scroll', soon, opts);
@@ -44,6 +47,7 @@ export function keepClear(root: ShadowRoot, win: Window, elements: () => Element
     },
     stop() {
       win.cancelAnimationFrame(frame);
+      clearTimeout(timer);
       win.removeEventListener('scroll', soon, opts);
       win.removeEventListener('resize', soon, opts);
     },

@@ -9,6 +9,7 @@ import { fetchOf } from '../../demo/site/shared/platforms/http.js';
 import { createShopify } from '../../demo/site/shared/platforms/shopify.js';
 import { createWooCommerce } from '../../demo/site/shared/platforms/woocommerce.js';
 import { createEccube } from '../../demo/site/shared/platforms/eccube.js';
+import { createMagento } from '../../demo/site/shared/platforms/magento.js';
 
 const catalog = [
   { sku: 'TN-0123', name: '手ぬぐい 青海波', price: 1320, id: 4001, productId: 40 },
@@ -364,4 +365,61 @@ it("a theme's own redraw code throwing does not turn a done change into a failur
   };
   expect(await accept(cross(pageLine('4001')), fetchOf(fake), pageLine('4001'), 'shopify')).toEqual({ ok: true });
   expect(fake.summary()).toEqual(['TN-0123×2', 'HG-01×1']);
+});
+
+describe('Magento 2 (checkout routes fake, form key from the page)', () => {
+  const shop = (stock: Record<string, number> = {}) => {
+    const fake = createMagento({ products: catalog.map((p) => ({ id: p.id, sku: p.sku, name: p.name, price: p.price, stock: stock[p.sku], url: `/${p.sku.toLowerCase()}.html` })) });
+    document.body.innerHTML = `<form id="product_addtocart_form"><input name="form_key" type="hidden" value="${fake.formKey}"></form>`;
+    return { fake, f: fetchOf(fake) };
+  };
+  const mAccept = (prompt: Prompt, f: typeof fetch, line: CartItem) => performAccept({ prompt, config, cart: cartOf(line), platform: 'magento', fetchImpl: f });
+
+  it('upgrade: adds the better product, removes the old line by its quote item id, reads the section again', async () => {
+    const { fake, f } = shop();
+    fake.seed([{ id: 4001, qty: 2 }]);
+    // The Luma cart page gives the quote item id (cart[41][qty]).
+    expect(await mAccept(upsell(pageLine('41', 2)), f, pageLine('41', 2))).toEqual({ ok: true });
+    expect(fake.log.map((l) => `${l.method} ${l.path}`)).toEqual([
+      'GET customer/section/load', 'POST checkout/cart/add', 'POST checkout/sidebar/removeItem', 'GET customer/section/load',
+    ]);
+    expect(fake.summary()).toEqual(['TN-0123-DX×2']);
+  });
+
+  it('a set whose second part is out of stock: the first part is taken off again, the shopper is told', async () => {
+    const { fake, f } = shop({ 'TOTE-01': 0 });
+    fake.seed([{ id: 4001, qty: 1 }]);
+    const r = await mAccept(set(), f, pageLine('41', 1));
+    expect(r.ok).toBe(false);
+    expect(r.message).toContain('カートの内容は変わっていません');
+    expect(fake.summary()).toEqual(['TN-0123×1']);
+  });
+
+  it('without the page\'s form key Magento adds nothing: the shopper is told and the cart is unchanged', async () => {
+    const { fake, f } = shop();
+    document.body.innerHTML = '<input name="form_key" type="hidden" value="stale">';
+    fake.seed([{ id: 4001, qty: 1 }]);
+    const r = await mAccept(cross(pageLine('41', 1)), f, pageLine('41', 1));
+    expect(r.ok).toBe(false);
+    expect(fake.summary()).toEqual(['TN-0123×1']);
+  });
+
+  it('cross-sell add, and a price that needs a code goes to the product page instead', async () => {
+    const { fake, f } = shop();
+    fake.seed([{ id: 4001, qty: 1 }]);
+    expect(await mAccept(cross(pageLine('41', 1)), f, pageLine('41', 1))).toEqual({ ok: true });
+    expect(fake.summary()).toEqual(['TN-0123×1', 'HG-01×1']);
+    const assign = vi.fn();
+    const loc = window.location;
+    Object.defineProperty(window, 'location', { value: { ...loc, assign }, configurable: true });
+    try {
+      const withUrl = { ...config, products: catalog.map((p) => ({ ...p, url: `https://shop.test/${p.sku.toLowerCase()}.html` })) };
+      const r = await performAccept({ prompt: set('SET340'), config: withUrl, cart: cartOf(pageLine('41', 1)), platform: 'magento', fetchImpl: f });
+      expect(r).toEqual({ ok: true, navigated: true });
+      expect(assign).toHaveBeenCalledWith('https://shop.test/hg-01.html');
+    } finally {
+      Object.defineProperty(window, 'location', { value: loc, configurable: true });
+    }
+    expect(fake.summary()).toEqual(['TN-0123×1', 'HG-01×1']);
+  });
 });

@@ -5,8 +5,11 @@ import type { Config } from '../../src/config/types';
 import { inHoldout } from '../../src/offers/hash';
 
 const flush = () => new Promise((r) => setTimeout(r, 0));
-/** The prompts load on demand (a second file in the script-tag build): wait for the host. */
-const shown = () => vi.waitFor(() => expect(document.querySelector('[data-cart-upsell]')).not.toBeNull(), { timeout: 5000 });
+/**
+ * The prompts load on demand (a second file in the script-tag build), and the host is made one
+ * task before the prompts are drawn into it: wait for what it shows.
+ */
+const shown = () => vi.waitFor(() => expect(document.querySelector('[data-cart-upsell]')?.shadowRoot?.textContent).toBeTruthy(), { timeout: 5000 });
 const host = () => document.querySelector('[data-cart-upsell]');
 const shadowText = () => {
   const h = host();

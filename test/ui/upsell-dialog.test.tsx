@@ -103,19 +103,26 @@ describe('upsell dialog', () => {
     err.mockRestore();
   });
 
-  it('opens in steps (fonts, hidden layout, then showModal) and leaves nothing of the warm-up behind', async () => {
+  it('opens in steps (its parts laid out hidden one by one, then showModal) and leaves nothing of the warm-up behind', async () => {
     const { root } = setup({ modal: s.upsell });
     const dialog = root.querySelector('dialog')!;
     expect(dialog.open).toBe(false);
     const seen: string[] = [];
+    const parts = new Set<string>();
     const watch = new MutationObserver(() => {
-      for (const w of root.querySelectorAll('.w')) seen.push(w === dialog ? `dialog open=${dialog.open}` : `warm aria-hidden=${w.getAttribute('aria-hidden')}`);
+      for (const w of root.querySelectorAll('.w')) {
+        seen.push(w === dialog ? `dialog open=${dialog.open}` : `warm aria-hidden=${w.getAttribute('aria-hidden')}`);
+        if (w !== dialog) parts.add(w.innerHTML);
+      }
     });
     watch.observe(root, { subtree: true, childList: true, attributes: true });
     await waitFor(() => expect(dialog.open).toBe(true));
     watch.disconnect();
-    // Hidden from sight and from screen readers before it opens: a closed dialog, an aria-hidden sample.
-    expect(new Set(seen)).toEqual(new Set(['warm aria-hidden=true', 'dialog open=false']));
+    // Hidden from sight and from screen readers before it opens; the dialog itself is never laid
+    // out hidden, only copies of its parts, one at a time, without their ids.
+    expect(new Set(seen)).toEqual(new Set(['warm aria-hidden=true']));
+    expect(parts.size).toBe(dialog.children.length);
+    expect([...parts].some((html) => html.includes(' id='))).toBe(false);
     expect(root.querySelector('.w')).toBeNull();
   });
 

@@ -1,0 +1,30 @@
+/**
+ * Start-up work is cut into tasks so that none of it holds the page's main thread for 50 ms on a
+ * slow phone (a long task delays the shopper's taps). `nextTask` runs `fn` in a task of its own,
+ * ahead of other queued work where the browser can say so (`scheduler.yield`), else after a
+ * zero timeout; `whenIdle` waits for a moment the page has nothing else to do (at most `ms`).
+ * Both return a function that cancels.
+ */
+type Sched = { yield?: () => Promise<void> };
+
+export function nextTask(fn: () => void): () => void {
+  let live = true;
+  const run = () => live && fn();
+  const s = (globalThis as { scheduler?: Sched }).scheduler;
+  if (s?.yield) void s.yield().then(run, run);
+  else {
+    const t = setTimeout(run);
+    return () => ((live = false), clearTimeout(t));
+  }
+  return () => (live = false);
+}
+
+export function whenIdle(fn: () => void, ms: number): () => void {
+  const w = globalThis as { requestIdleCallback?: (f: () => void, o: { timeout: number }) => number; cancelIdleCallback?: (n: number) => void };
+  if (!w.requestIdleCallback) {
+    const t = setTimeout(fn, 1);
+    return () => clearTimeout(t);
+  }
+  const n = w.requestIdleCallback(fn, { timeout: ms });
+  return () => w.cancelIdleCallback?.(n);
+}
