@@ -6,6 +6,7 @@ import { validateEvent } from '../src/events/schema';
 import { buildApp } from './app';
 import { openDb, type Db } from './db';
 import { useTimeZone } from './ingest/store';
+import { keepRetention } from './ingest/retention';
 import { settingsFromEnv, type Settings } from './settings';
 import { loadAdminToken } from './security/token';
 
@@ -14,6 +15,7 @@ export { openDb, migrate } from './db';
 export type { Db, Queryable } from './db';
 export { settingsFromEnv } from './settings';
 export { storeEvents, rebuildRollups, useTimeZone } from './ingest/store';
+export { applyRetention } from './ingest/retention';
 export { rebuildLift } from './lift/aggregates';
 
 export interface StartOptions {
@@ -54,28 +56,38 @@ export async function startService(opts: StartOptions = {}): Promise<Service> {
   if (opts.host !== undefined) settings.host = opts.host;
   const token = loadAdminToken(settings.adminToken, settings.dataDir);
   const db = await openDb({ DATABASE_URL: settings.databaseUrl, DATA_DIR: settings.dataDir });
-  await useTimeZone(db, settings.timeZone);
-  const app = await buildApp({
-    db,
-    settings,
-    adminToken: token.token,
-    validateEvent,
-    adminPlugins: opts.adminPlugins,
-    files: {
-      folders: opts.demo
-        ? [{ prefix: '/dist/', dir: settings.widgetDir }, ...DEMO_FOLDERS.map((d) => ({ prefix: `/${d}/`, dir: join(root, d) }))]
-        : [],
-      index: opts.demo ? join(root, 'index.html') : undefined,
-      widgetDir: settings.widgetDir,
-      configFile: settings.configFile,
-    },
-  });
-  await app.listen({ port: settings.port, host: settings.host });
+  let app: FastifyInstance;
+  try {
+    await useTimeZone(db, settings.timeZone);
+    app = await buildApp({
+      db,
+      settings,
+      adminToken: token.token,
+      validateEvent,
+      adminPlugins: opts.adminPlugins,
+      files: {
+        folders: opts.demo
+          ? [{ prefix: '/dist/', dir: settings.widgetDir }, ...DEMO_FOLDERS.map((d) => ({ prefix: `/${d}/`, dir: join(root, d) }))]
+          : [],
+        index: opts.demo ? join(root, 'index.html') : undefined,
+        widgetDir: settings.widgetDir,
+        configFile: settings.configFile,
+      },
+    });
+    await app.listen({ port: settings.port, host: settings.host });
+  } catch (err) {
+    // Closing releases the embedded store's folder for the next start.
+    await db.close().catch(() => {});
+    throw err;
+  }
+  // After listening: a first purge of a large backlog must not hold up the start.
+  const retention = settings.retentionDays > 0 ? keepRetention(db, settings.retentionDays, (m) => opts.quiet || console.log(`cart-upsell: ${m}`)) : null;
   const shown = settings.host === '0.0.0.0' || settings.host === '::' ? 'localhost' : settings.host;
   const url = `http://${shown}:${(app.server.address() as { port: number }).port}`;
   if (!opts.quiet) {
     const store = settings.databaseUrl ? 'PostgreSQL server (DATABASE_URL)' : settings.dataDir.startsWith('memory://') ? 'in memory' : settings.dataDir;
-    console.log(`cart-upsell results service: ${url}/  (events: ${store}; time zone ${settings.timeZone})`);
+    const kept = settings.retentionDays > 0 ? `; raw events kept ${settings.retentionDays} days` : '';
+    console.log(`cart-upsell results service: ${url}/  (events: ${store}; time zone ${settings.timeZone}${kept})`);
     if (token.generated) {
       // Printed this once; afterwards it is only in the file (or ADMIN_TOKEN).
       console.log(`Admin token (shown once${token.file ? `, kept in ${token.file}` : ''}): ${token.token}`);
@@ -91,6 +103,7 @@ export async function startService(opts: StartOptions = {}): Promise<Service> {
     url,
     async close() {
       await app.close();
+      await retention?.stop();
       await db.close();
     },
   };

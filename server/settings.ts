@@ -20,6 +20,8 @@ export interface Settings {
   maxPendingBatches: number;
   /** The shop's time zone: a "day" in the results is a day there. */
   timeZone: string;
+  /** Raw events older than this many days are deleted (the daily rollups are kept); 0 keeps them all. */
+  retentionDays: number;
   /** A JSON config file served as /cart-upsell.json (the shop's widget config). */
   configFile?: string;
   /** The built widget's folder (dist/). */
@@ -62,6 +64,7 @@ export function settingsFromEnv(env: NodeJS.ProcessEnv, root: string): Settings 
     batchLimit: int('BATCH_LIMIT', 500),
     maxPendingBatches: int('MAX_PENDING_BATCHES', 64),
     timeZone: env.TIME_ZONE || 'Asia/Tokyo',
+    retentionDays: int('RETENTION_DAYS', 0),
     configFile: env.CONFIG_FILE || undefined,
     widgetDir: resolve(root, env.CART_UPSELL_OUT || 'dist'),
   };

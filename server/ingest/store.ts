@@ -68,16 +68,37 @@ export async function storeEvents(db: Db, events: StoredEvent[], timeZone: strin
   });
 }
 
-/** Recomputes every rollup from the events (after a time-zone change or a partial delete). */
-export async function rebuildRollups(q: Queryable, timeZone: string): Promise<void> {
-  await q.query('delete from rollup_daily');
-  await q.query(
-    `insert into rollup_daily (day, offer_id, offer_type, variant, holdout, type, events, value, cart_subtotal, order_total)
-     select (time at time zone $1)::date, coalesce(offer_id, ''), coalesce(offer_type, ''), coalesce(variant, ''),
+/**
+ * Recomputes the rollups from the events (after a time-zone change or a partial delete). With
+ * `since` (an instant), only events from then on are summed and only the rollup rows they make are
+ * replaced: older days' events are gone (retention) and their rollups are kept as they are.
+ */
+export async function rebuildRollups(q: Queryable, timeZone: string, since?: { instant: string; timeZone: string }): Promise<void> {
+  const sums = `select (time at time zone $1)::date, coalesce(offer_id, ''), coalesce(offer_type, ''), coalesce(variant, ''),
             coalesce(holdout, false), type, count(*), coalesce(sum(value), 0), coalesce(sum(cart_subtotal), 0),
-            coalesce(sum(order_total), 0)
-     from events group by 1, 2, 3, 4, 5, 6`,
-    [timeZone],
+            coalesce(sum(order_total), 0)`;
+  const cols = 'day, offer_id, offer_type, variant, holdout, type, events, value, cart_subtotal, order_total';
+  if (!since) {
+    await q.query('delete from rollup_daily');
+    await q.query(`insert into rollup_daily (${cols}) ${sums} from events group by 1, 2, 3, 4, 5, 6`, [timeZone]);
+    return;
+  }
+  // The first whole day after the oldest kept event, in the zone the rollups were made in: rows of
+  // that day on go, and every event from its start is summed again (in the new zone, where a day
+  // at the boundary may then hold a part from each side; each event is counted once).
+  const { rows } = await q.query<{ day: string; start: string }>(
+    `select d::text as day, (d::timestamp at time zone $2)::text as start
+     from (select (($1::timestamptz at time zone $2)::date + 1) as d) x`,
+    [since.instant, since.timeZone],
+  );
+  const { day, start } = rows[0];
+  await q.query('delete from rollup_daily where day >= $1::date', [day]);
+  await q.query(
+    `insert into rollup_daily as r (${cols}) ${sums} from events where time >= $2::timestamptz group by 1, 2, 3, 4, 5, 6
+     on conflict (day, offer_id, offer_type, variant, holdout, type) do update set
+       events = r.events + excluded.events, value = r.value + excluded.value,
+       cart_subtotal = r.cart_subtotal + excluded.cart_subtotal, order_total = r.order_total + excluded.order_total`,
+    [timeZone, start],
   );
 }
 
@@ -85,11 +106,14 @@ export async function rebuildRollups(q: Queryable, timeZone: string): Promise<vo
 export async function useTimeZone(db: Db, timeZone: string): Promise<void> {
   await db.transaction(async (tx) => {
     await tx.query('lock table settings in exclusive mode');
-    const { rows } = await tx.query<{ value: string }>("select value from settings where key = 'time_zone'");
-    if (rows[0]?.value === timeZone) return;
+    const { rows } = await tx.query<{ key: string; value: string }>("select key, value from settings where key in ('time_zone', 'events_kept_from')");
+    const get = (k: string) => rows.find((r) => r.key === k)?.value;
+    const current = get('time_zone');
+    if (current === timeZone) return;
     // Checks the name first: an unknown zone fails here, not on the first event.
     await tx.query('select now() at time zone $1', [timeZone]);
-    if (rows.length) await rebuildRollups(tx, timeZone);
+    const keptFrom = get('events_kept_from');
+    if (current !== undefined) await rebuildRollups(tx, timeZone, keptFrom ? { instant: keptFrom, timeZone: current } : undefined);
     await tx.query(
       "insert into settings (key, value) values ('time_zone', $1) on conflict (key) do update set value = excluded.value",
       [timeZone],

@@ -1,46 +1,15 @@
 // @vitest-environment node
 // Faults, counted: ids generated vs acknowledged vs stored.
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
 import { createServer, connect, type Server, type Socket } from 'node:net';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { openDb } from '../../server/db';
-import { admin, drivers, event, freshDb, getJson, pgliteTemplate, post, startApp, TOKEN, type TestDb } from './helpers';
+import { admin, drivers, event, exited, freshDb, getJson, pgliteTemplate, post, spawnService, startApp, TOKEN, type TestDb } from './helpers';
 
 // A database per file on a shared 2-core machine: a single request can take seconds under load.
 vi.setConfig({ testTimeout: 60_000 });
-
-const root = resolve(__dirname, '../..');
-const built = join(root, 'build/server/main.mjs');
-
-interface Child {
-  proc: ChildProcess;
-  base: string;
-}
-
-/** The built service in its own process (as `npm run serve` runs it), on a free port. */
-function spawnService(env: Record<string, string>): Promise<Child> {
-  if (!existsSync(built)) throw new Error('build/server/main.mjs is missing: run `npm run build` first');
-  const proc = spawn(process.execPath, [built, '--port', '0'], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
-  return new Promise((done, fail) => {
-    let out = '';
-    const timer = setTimeout(() => fail(new Error(`service did not start: ${out}`)), 90_000);
-    proc.stdout!.on('data', (c) => {
-      out += c;
-      const m = /results service: (http:\/\/127\.0\.0\.1:\d+)\//.exec(out);
-      if (m) {
-        clearTimeout(timer);
-        done({ proc, base: m[1] });
-      }
-    });
-    proc.stderr!.on('data', (c) => (out += c));
-    proc.on('exit', (code) => fail(new Error(`service exited (${code}): ${out}`)));
-  });
-}
-
-const exited = (p: ChildProcess) => new Promise((r) => (p.exitCode !== null || p.signalCode !== null ? r(null) : p.once('exit', r)));
 
 async function allIds(base: string): Promise<string[]> {
   const ids: string[] = [];

@@ -1,10 +1,11 @@
 // Test helpers for the results service: a database per test file — the embedded one always, a
 // real PostgreSQL server too when DATABASE_URL is set — and the service on a loopback port.
 import pg from 'pg';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';
 import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { migrations } from '../../server/db/migrations';
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from '../../server/app';
@@ -112,3 +113,37 @@ export async function getJson<T = any>(base: string, path: string): Promise<T> {
   if (!r.ok) throw new Error(`${path}: ${r.status} ${await r.text()}`);
   return r.json() as Promise<T>;
 }
+
+const built = join(resolve(__dirname, '../..'), 'build/server/main.mjs');
+
+export interface Child {
+  proc: ChildProcess;
+  base: string;
+  /** Everything it printed so far. */
+  output(): string;
+}
+
+/** The built service in its own process (as `npm run serve` runs it), on a free port. */
+export function spawnService(env: Record<string, string>): Promise<Child> {
+  if (!existsSync(built)) throw new Error('build/server/main.mjs is missing: run `npm run build` first');
+  const proc = spawn(process.execPath, [built, '--port', '0'], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  return new Promise((done, fail) => {
+    let out = '';
+    const timer = setTimeout(() => fail(new Error(`service did not start: ${out}`)), 90_000);
+    proc.stdout!.on('data', (c) => {
+      out += c;
+      const m = /results service: (http:\/\/127\.0\.0\.1:\d+)\//.exec(out);
+      if (m) {
+        clearTimeout(timer);
+        done({ proc, base: m[1], output: () => out });
+      }
+    });
+    proc.stderr!.on('data', (c) => (out += c));
+    proc.on('exit', (code) => {
+      clearTimeout(timer);
+      fail(Object.assign(new Error(`service exited (${code}): ${out}`), { code, output: out }));
+    });
+  });
+}
+
+export const exited = (p: ChildProcess) => new Promise((r) => (p.exitCode !== null || p.signalCode !== null ? r(null) : p.once('exit', r)));
