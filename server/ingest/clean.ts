@@ -6,7 +6,7 @@
  */
 const KEEP = [
   'id', 'type', 'offerId', 'offerType', 'time', 'currency', 'cartSubtotal', 'value', 'visitorId', 'sessionId',
-  'variant', 'holdout', 'items', 'page', 'version', 'reason', 'orderId', 'total',
+  'variant', 'holdout', 'items', 'page', 'pageViewId', 'version', 'reason', 'orderId', 'total',
 ] as const;
 /** Free text: written by the page or the merchant, so it may carry what a shopper typed. */
 const FREE_TEXT = ['reason', 'variant', 'page'] as const;

@@ -201,8 +201,8 @@ export function meanDifference(g1: Mean, g0: Mean, shape: Shape = NORMAL): Diffe
 
 /**
  * Relative lift of two means, m1 / m0 − 1: the ratios ρ the same test does not reject (Fieller's
- * construction), so it is significant exactly when the difference is. Null when the baseline mean
- * is 0 or too uncertain to bound the ratio.
+ * construction), so it is significant exactly when the difference is. Null when a mean is 0; with a
+ * baseline too uncertain to bound the ratio, the open side is −100 % or Infinity.
  */
 export function meanLift(g1: Mean, g0: Mean, shape: Shape = NORMAL): Interval | null {
   if (!(g1.estimate > 0 && g0.estimate > 0 && g1.n > 1 && g0.n > 1)) return null;
@@ -230,9 +230,8 @@ export function meanLift(g1: Mean, g0: Mean, shape: Shape = NORMAL): Interval | 
     }
     return ratio * Math.exp((inside + outside) / 2) - 1;
   };
-  const low = edge(-1);
-  const high = edge(1);
-  return low === null || high === null ? null : { estimate: ratio - 1, low, high };
+  // Unbounded (a baseline mean not yet clearly above 0): down to −100 %, up to no limit (null in JSON).
+  return { estimate: ratio - 1, low: edge(-1) ?? -1, high: edge(1) ?? Infinity };
 }
 
 /**

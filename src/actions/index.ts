@@ -1,6 +1,6 @@
 import type { Cart, CartItem } from '../types';
 import type { Config, Offer } from '../config/types';
-import type { Decision, Prompt, ProductView } from '../offers/types';
+import type { Prompt, ProductView } from '../offers/types';
 import { warnOnce } from '../util/log';
 import { OFFERED, offeredBy } from '../offers/kinds';
 import { shopify } from './shopify';
@@ -65,13 +65,6 @@ export function unchargeable(config: Config, platform: Platform): Set<string> {
     );
   }
   return ids;
-}
-
-/** The decision without those offers: a price shown is a price charged. */
-export function withoutUnchargeable(d: Decision, ids: Set<string>): Decision {
-  if (!ids.size) return d;
-  const out = (p: Prompt | null) => !!p && ids.has(p.offerId);
-  return { ...d, modal: out(d.modal) ? null : d.modal, panels: d.panels.filter((p) => !out(p)), volume: out(d.volume) ? null : d.volume };
 }
 
 /** What a "yes" asks of the cart: products to add, the line an upgrade replaces, the code to apply. */

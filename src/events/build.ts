@@ -29,6 +29,8 @@ export interface EventContext {
   holdout: boolean;
   /** The page as events carry it (see page.ts). */
   page: string;
+  /** One per page view: impressions are counted once per offer per page view. */
+  pageViewId: string;
   now: number;
 }
 
@@ -50,6 +52,7 @@ export function buildEvent(type: WidgetEvent['type'], prompt: Trackable, cart: C
     holdout: ctx.holdout,
     items: itemsOf(prompt, extra.item),
     page: ctx.page,
+    pageViewId: ctx.pageViewId,
     version: __VERSION__,
   };
   if (extra.reason) event.reason = extra.reason;

@@ -22,6 +22,8 @@ export interface WidgetEvent {
   items: { sku: string; quantity: number; price: number }[];
   /** Origin and path only: never the query or hash. */
   page: string;
+  /** Random, one per page view (absent from events of older widgets). */
+  pageViewId?: string;
   version: string;
   reason?: string;
 }
@@ -79,6 +81,7 @@ export function validateEvent(e: unknown): string | null {
     (Array.isArray(o.items) ? badItem(o.items) : 'items: expected a list') ??
     (typeof o.page === 'string' && !/[?#]/.test(o.page) ? null : 'page: expected origin and path, without query or hash') ??
     str('version') ??
+    (o.pageViewId === undefined || (typeof o.pageViewId === 'string' && o.pageViewId.length > 0 && o.pageViewId.length <= 200) ? null : 'pageViewId: expected text (at most 200 characters)') ??
     (o.reason === undefined || typeof o.reason === 'string' ? null : 'reason: expected text')
   );
 }

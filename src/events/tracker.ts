@@ -3,7 +3,7 @@ import type { Config } from '../config/types';
 import type { ProductView } from '../offers/types';
 import type { SafeStorage } from '../util/storage';
 import type { AnyEvent, WidgetEvent } from './schema';
-import { buildEvent, type Trackable } from './build';
+import { buildEvent, newId, type Trackable } from './build';
 import { pageOf } from './page';
 import { storedQueue } from './queue';
 import { createDelivery, type Delivery } from './delivery';
@@ -40,6 +40,7 @@ export function createTracker(opts: TrackerOptions): Tracker {
   const now = opts.now ?? Date.now;
   const win = typeof window !== 'undefined' ? window : undefined;
   const queue = storedQueue(storage, now);
+  const pageViewId = newId();
   let delivery: Delivery | null = null;
   if (endpoint) {
     delivery = createDelivery({
@@ -78,7 +79,7 @@ export function createTracker(opts: TrackerOptions): Tracker {
 
   return {
     track(type, prompt, cart, extra = {}) {
-      const event = buildEvent(type, prompt, cart, { visitorId: opts.visitorId, sessionId: opts.sessionId, holdout: opts.holdout, page: pageOf(win?.location, config.privacy?.page), now: now() }, extra);
+      const event = buildEvent(type, prompt, cart, { visitorId: opts.visitorId, sessionId: opts.sessionId, holdout: opts.holdout, page: pageOf(win?.location, config.privacy?.page), pageViewId, now: now() }, extra);
       return { event, prevented: emit(event) };
     },
     send,

@@ -81,7 +81,8 @@ export function decide(input: DecideInput): Decision {
   const c: Ctx = { cart, idx, catalog, currency, subtotal, itemCount, now, input };
   const onScreen = new Set(Array.isArray(input.onScreen) ? input.onScreen : []);
 
-  const live = (o: Offer) => !(o.endsAt != null && !(now < dateMs(o.endsAt, true))) && o.stock !== 0 && !dangling(o, catalog);
+  const barred = new Set(Array.isArray(input.unchargeable) ? input.unchargeable : []);
+  const live = (o: Offer) => !(o.endsAt != null && !(now < dateMs(o.endsAt, true))) && o.stock !== 0 && !barred.has(o.id) && !dangling(o, catalog);
   const candidate = (o: Offer, p: Prompt, i: number): Candidate => ({ p, priority: prio(o), ev: p.value * rateOf(o), i, held: onScreen.has(o.id) });
 
   // A declined upsell's fallback, once, whatever the trigger: it answers the shopper's "no".

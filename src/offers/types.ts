@@ -150,4 +150,9 @@ export interface DecideInput {
    * for the next real moment), except the one fallback that answers a "no".
    */
   quiet?: boolean;
+  /**
+   * Offers whose price this shop's platform cannot charge (known once the cart actions are
+   * loaded): left out before the attention budget, so they never take a slot another could use.
+   */
+  unchargeable?: string[];
 }

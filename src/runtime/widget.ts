@@ -65,8 +65,10 @@ export function runWidget(config: Config, doc: Document): Running {
   const save = () => saveState(local, session, state);
   const page = () => ({ path: win.location?.pathname ?? '/', mobile: !!win.matchMedia?.('(max-width: 639px)').matches });
 
+  /** Offers whose price this platform cannot charge: known once the cart actions are loaded. */
+  let unpriced: Set<string> | undefined;
   const decideNow = (trigger: Trigger, cfg: Config = config, quiet = false): Decision =>
-    decide({ cart, config: cfg, state, trigger, now: Date.now(), page: page(), onScreen: [...onScreen], quiet });
+    decide({ cart, config: cfg, state, trigger, now: Date.now(), page: page(), onScreen: [...onScreen], quiet, unchargeable: unpriced && [...unpriced] });
   const keyOf = (p: Prompt) => `${p.kind}:${p.offerId}`;
 
   const ensureTracker = (holdout: boolean): Tracker =>
@@ -85,16 +87,15 @@ export function runWidget(config: Config, doc: Document): Running {
     save();
   }
 
-  /** Offers whose price this platform cannot charge: known, and left out, once the cart actions are loaded. */
-  let unpriced: Set<string> | undefined;
-  const priced = (d: Decision): Decision =>
-    prompts ? prompts.withoutUnchargeable(d, (unpriced ??= prompts.unchargeable(config, prompts.platformFor(config, cart.platform ?? detectPlatform(doc))))) : d;
+  /** The last moment decided: decided again once the unchargeable offers are known. */
+  let moment: [Trigger, boolean] = ['cart-view', false];
 
   /** Decides and shows. `quiet`: right after an answer, nothing new but a fallback to a "no". */
   function evaluate(trigger: Trigger, quiet = false): boolean {
     if (stopped) return false;
     prompts?.checkDrift(config, cart);
-    const decision = priced(decideNow(trigger, config, quiet));
+    moment = [trigger, quiet];
+    const decision = decideNow(trigger, config, quiet);
     ensureTracker(decision.holdout);
     if (decision.holdout) countHoldout(trigger, quiet);
     // A prompt no longer in the decision (its item left the cart, it was answered) is off screen.
@@ -130,12 +131,15 @@ export function runWidget(config: Config, doc: Document): Running {
     const first = guard('showing prompts', () => {
       if (stopped || ui || !prompts) return;
       prompts.checkDrift(config, cart);
-      if (latest) latest = priced(latest);
-      // A modal decided before the platform was known, whose price it cannot charge: never shown,
-      // and a checkout click it held goes on.
-      if (openModal && unpriced?.has(openModal.offerId)) {
-        openModal = null;
-        continueAfterModal();
+      unpriced = prompts.unchargeable(config, prompts.platformFor(config, cart.platform ?? detectPlatform(doc)));
+      // A decision made before the platform was known held an offer it cannot charge: decided
+      // again without it, so the budget's slot goes to the next offer. A modal it was is never
+      // shown, and a checkout click it held goes on unless another modal takes its place.
+      if (latest && [latest.modal, ...latest.panels, latest.volume].some((p) => p && unpriced!.has(p.offerId))) {
+        const held = !!openModal && unpriced.has(openModal.offerId);
+        if (held) openModal = null;
+        evaluate(...moment);
+        if (held) continueAfterModal();
       }
       const made = prompts.createUI(config, handlers, doc);
       cleanups.push(() => made.destroy(), nextTask(guard('showing prompts', () => {

@@ -54,6 +54,7 @@ export class UpsellDialog extends Component<Props> {
       } catch {
         d.setAttribute('open', '');
       }
+      this.props.c.opened?.(this.props.p);
     };
     const next = () => {
       if (this.over) return;

@@ -35,6 +35,8 @@ export interface Ctx {
   addFiller: ((product: ProductView) => Promise<Outcome>) | null;
   /** Decline or dismiss: the prompt leaves the screen now, then the handler runs. */
   leave(prompt: Prompt, how: 'decline' | 'dismiss'): void;
+  /** The dialog is open on screen (showModal ran): a modal is seen from then on. */
+  opened?(prompt: Prompt): void;
   /** Accepted: the prompt leaves the screen. */
   done(prompt: Prompt): void;
   st(key: string): PromptState;

@@ -19,6 +19,8 @@ export interface UIHandlers {
   onDismiss(prompt: Prompt): void;
   /** Adds a free-shipping gap filler; without it the chips link to the product pages. */
   onAddGapFiller?(product: ProductView): Promise<{ ok: boolean; message?: string }>;
+  /** A dialog is open on screen: its impression counts now (set by the UI itself). */
+  onOpen?(prompt: Prompt): void;
   /** The page's checkout / cart buttons and total: no overlay may cover them. */
   keepClear?(): Element[];
 }
@@ -64,6 +66,7 @@ export function makeCtx(config: Config, handlers: UIHandlers, hide: (p: Prompt) 
       (how === 'decline' ? handlers.onDecline : handlers.onDismiss).call(handlers, p);
     }),
     done: hide,
+    opened: (p) => handlers.onOpen?.(p),
     st: (k) => store.get(k) ?? {},
     set: (k, patch) => {
       store.set(k, { ...store.get(k), ...patch });
@@ -134,6 +137,15 @@ export function createUI(config: Config, handlers: UIHandlers, doc: Document = d
     stop();
     if (!dead) guard('impression', handlers.onShow).call(handlers, p);
   };
+  /**
+   * Dialogs open on screen. A modal counts as seen when showModal() ran — not when decided or laid
+   * out while still hidden — so the session's modal cap counts what the shopper saw.
+   */
+  const open = new Set<string>();
+  const opened = (p: Prompt) => {
+    open.add(keyOf(p));
+    count(p);
+  };
   const report = () => {
     clearTimeout(counting);
     counting = undefined;
@@ -143,6 +155,10 @@ export function createUI(config: Config, handlers: UIHandlers, doc: Document = d
       const k = keyOf(p);
       if (dead || watching.has(k)) continue;
       watching.set(k, () => {});
+      if (p.kind === 'upsell' || p.kind === 'downsell') {
+        if (open.has(k)) count(p);
+        continue;
+      }
       const stop = guard('impression', whenOnScreen)(boxOf(p), () => count(p));
       if (watching.has(k)) watching.set(k, stop ?? (() => {}));
     }
@@ -162,6 +178,7 @@ export function createUI(config: Config, handlers: UIHandlers, doc: Document = d
       if (!shown.has(keyOf(p))) due.push(p);
     }
     shown = now;
+    for (const k of open) if (!now.has(k)) open.delete(k);
     // Gone before it was seen: not an impression.
     for (const [k, stop] of watching) if (!now.has(k)) (watching.delete(k), stop());
     due = due.filter((p) => now.has(keyOf(p)));
@@ -173,6 +190,7 @@ export function createUI(config: Config, handlers: UIHandlers, doc: Document = d
     onDecline: (p) => (seen(p), handlers.onDecline(p)),
     onDismiss: (p) => (seen(p), handlers.onDismiss(p)),
     onAddGapFiller: handlers.onAddGapFiller && ((product) => (report(), handlers.onAddGapFiller!(product))),
+    onOpen: opened,
   };
   const ctx = makeCtx(config, answers, hide, paint, store);
 

@@ -14,6 +14,9 @@ describe('validateEvent', () => {
   it('accepts a well-formed event', () => {
     expect(validateEvent(good)).toBeNull();
     expect(validateEvent({ ...good, variant: null, type: 'accept-failed', reason: 'sold out' })).toBeNull();
+    // A page-view id is sent by current widgets; events of older ones, without it, stay valid.
+    expect(validateEvent({ ...good, pageViewId: '5f0c2a9e-8a1b-4c3d-9e2f-0a1b2c3d4e5f' })).toBeNull();
+    expect('pageViewId' in good).toBe(false);
   });
 
   it.each([
@@ -35,6 +38,9 @@ describe('validateEvent', () => {
     [{ ...good, page: 'https://shop.example.jp/cart?email=a@b.jp' }, 'page:'],
     [{ ...good, version: undefined }, 'version:'],
     [{ ...good, reason: {} }, 'reason:'],
+    [{ ...good, pageViewId: 7 }, 'pageViewId:'],
+    [{ ...good, pageViewId: '' }, 'pageViewId:'],
+    [{ ...good, pageViewId: 'x'.repeat(201) }, 'pageViewId:'],
   ])('names the field that is wrong: %#', (e, field) => {
     expect(validateEvent(e)).toMatch(new RegExp('^' + field.replace(/[[\]]/g, '\\$&')));
   });

@@ -48,7 +48,14 @@ describe('event delivery', () => {
     expect((init.headers as Record<string, string>)['content-type']).toBe('text/plain');
     expect(ep.received[0].map((e) => e.type)).toEqual(['impression', 'dismiss']);
     for (const e of ep.received[0]) expect(validateEvent(e)).toBeNull();
+    // One page view: both events carry its id; the next page view (a new tracker) has another.
+    const [a, b] = ep.received[0];
+    expect(a.pageViewId).toMatch(/^[\w-]{8,}$/);
+    expect(b.pageViewId).toBe(a.pageViewId);
     t.destroy();
+    const next = make(endpoint([200]).fetchImpl);
+    expect(next.track('impression', prompt, cart).event.pageViewId).not.toBe(a.pageViewId);
+    next.destroy();
   });
 
   it('sends at once when ten events are waiting, at most ten a request', async () => {

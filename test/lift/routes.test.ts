@@ -79,6 +79,10 @@ describe.each(drivers)('orders, attribution and lift over HTTP (%s)', (driver) =
     // Impressions once per page view: fewer than the impression events sent (some were repeats).
     const sent = events.filter((e) => e.type === 'impression' && !e.holdout && e.offerId === 'up-tenugui').length;
     expect(row('up-tenugui').impressions).toBeLessThan(sent);
+    // A page view is the widget's pageViewId (stored with the event): one or two per visitor here.
+    const views = new Set(events.filter((e) => e.type === 'impression' && !e.holdout && e.offerId === 'up-tenugui').map((e) => e.pageViewId));
+    expect(row('up-tenugui').impressions).toBe(views.size);
+    expect(views.size).toBeGreaterThan(new Set(events.filter((e) => e.type === 'impression' && !e.holdout && e.offerId === 'up-tenugui').map((e) => e.visitorId)).size);
     expect(row('up-tenugui').acceptance.high).toBeLessThanOrEqual(1);
     expect(r.orders.orders).toBe(events.filter((e) => e.type === 'order').length);
     const names = await getJson(s.base, '/results/offer-names');

@@ -37,6 +37,15 @@ describe('attention budget', () => {
     expect(shown(decide(input(cart, { offers: [{ ...up, acceptRate: 0.02 }, x, b, v] })))).toEqual(['x-1', 'b-1']);
   });
 
+  it('an offer the platform cannot charge is left out before the budget: its slot goes to the next offer', () => {
+    // Cart view on a desktop: cross-sell and the set are the two best cards, the volume line waits.
+    expect(shown(decide(input(cart, { offers: all }, { trigger: 'cart-view' })))).toEqual(['x-1', 'b-1']);
+    // The set cannot be charged here: the volume line takes its slot instead of leaving it empty.
+    expect(shown(decide(input(cart, { offers: all }, { trigger: 'cart-view', unchargeable: ['b-1'] })))).toEqual(['x-1', 'v-1']);
+    // On a phone, the upgrade that would lead gives way to the best card.
+    expect(shown(decide(input(cart, { offers: all }, { page: phone, unchargeable: ['up-1'] })))).toEqual(['x-1']);
+  });
+
   it('expected value weighs what the merchant measured: a rarely accepted offer yields its place', () => {
     const rare = { ...x, acceptRate: 0.01 };
     expect(shown(decide(input(cart, { offers: [up, rare, b, v] }, { page: phone })))).toEqual(['up-1']);

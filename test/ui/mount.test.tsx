@@ -66,6 +66,32 @@ describe('createUI', () => {
     expect(order).toEqual(['show cross-sell', 'dismiss cross-sell']);
   });
 
+  it('counts a modal as seen when its dialog opens on screen, not when it is decided or laid out', async () => {
+    const order: string[] = [];
+    const open = vi.spyOn(HTMLDialogElement.prototype, 'showModal').mockImplementation(function (this: HTMLDialogElement) {
+      order.push('showModal');
+      this.setAttribute('open', '');
+    });
+    try {
+      setup({ modal: s.upsell }, {}, { onShow: (p) => order.push(`show ${p.kind}`) });
+      await nextTask();
+      await nextTask();
+      // Rendered, watched, not yet opened: not an impression (the session's modal cap counts seen ones).
+      expect(order).toEqual([]);
+      await vi.waitFor(() => expect(order).toEqual(['showModal', 'show upsell']));
+
+      // Taken away before it opened: never shown, never counted.
+      order.length = 0;
+      const { ui } = setup({ modal: s.downsell }, {}, { onShow: (p) => order.push(`show ${p.kind}`) });
+      await nextTask();
+      ui.update(decision({}));
+      await new Promise((r) => setTimeout(r, 100));
+      expect(order).toEqual([]);
+    } finally {
+      open.mockRestore();
+    }
+  });
+
   it('declares the copy\'s language on every prompt, in the corner and in a merchant slot', () => {
     const slot = document.createElement('div');
     slot.id = 'lang-slot';

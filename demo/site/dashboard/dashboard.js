@@ -25,7 +25,8 @@ const charts = [];
 const typeName = { upsell: ['アップセル', 'Upsell'], downsell: ['ダウンセル', 'Downsell'], 'cross-sell': ['クロスセル', 'Cross-sell'], bundle: ['セット', 'Bundle'], volume: ['まとめ買い', 'Volume'], 'free-shipping': ['送料無料', 'Free shipping'] };
 const signed = (x, f) => (x > 0 ? '+' : x < 0 ? '−' : '±') + f(Math.abs(x)).replace(/^−/, '');
 const range = (i, f) => (i ? `${f(i.low)}〜${f(i.high)}` : '—');
-const liftText = (i) => (i ? `${signed(i.estimate, (x) => pct(x))}（${signed(i.low, (x) => pct(x))}〜${signed(i.high, (x) => pct(x))}）` : '—');
+// An open upper end (a baseline too uncertain to bound the ratio) arrives as null: no limit.
+const liftText = (i) => (i ? `${signed(i.estimate, (x) => pct(x))}（${signed(i.low, (x) => pct(x))}〜${i.high == null ? '∞' : signed(i.high, (x) => pct(x))}）` : '—');
 
 async function getJson(path) {
   const res = await adminFetch(path);

@@ -130,13 +130,14 @@ function run(o, keep) {
     const cart = new Map([['TN-0123', { sku: 'TN-0123', quantity: qty, price: 1320 }]]);
     if (hasTeapot) cart.set('KY-01', { sku: 'KY-01', quantity: 1, price: 5500 });
     const subtotal = () => [...cart.values()].reduce((s, it) => s + it.price * it.quantity, 0);
+    let pageViewId = '';
     const emit = (type, offer, value, items, v, extra) => {
       time += 2000 + Math.floor(r() * 20000);
       if (!keep) return void r();
       const id = `${o.prefix}-e-${hex()}${(n++).toString(36)}`;
       events.push({
         id, type, offerId: offer.id, offerType: offer.type, time: new Date(time).toISOString(), currency: 'JPY',
-        cartSubtotal: subtotal(), value, visitorId, sessionId, variant: v, holdout, items, page, version: 'simulator', ...extra,
+        cartSubtotal: subtotal(), value, visitorId, sessionId, variant: v, holdout, items, page, pageViewId, version: 'simulator', ...extra,
       });
     };
     /** Shows an offer (once per page view, sometimes repeated the old way) and returns what was added. */
@@ -145,6 +146,8 @@ function run(o, keep) {
       const value = offer.from ? (offer.to.price - offer.from.price) * qty : offer.to.price;
       const views = 1 + Math.floor(r() * 2);
       for (let k = 0; k < views; k++) {
+        // A page view of its own; ids are made from the events' counter, so no draw changes.
+        pageViewId = `${o.prefix}-pv-${n.toString(36)}`;
         emit('impression', offer, value, items, v);
         if (r() < o.repeats) for (let d = 1 + Math.floor(r() * 2); d > 0; d--) emit('impression', offer, value, items, v);
       }
