@@ -1,5 +1,7 @@
 import type { ThemeConfig } from '../config/types';
 
+// On a phone the upgrade sheet takes at most 30 % of the screen: the question, the item and its
+// price show first, the rest scrolls above answer buttons that stay in view.
 // Few font sizes and weights (13/14/16 px, 400/700): each new combination costs a first-use
 // text-shaping hit for large CJK fonts inside the layout that showModal() forces.
 // The host takes the largest z-index: a theme header with the same value is earlier in the
@@ -61,7 +63,7 @@ s{color:var(--cu-muted);font-size:14px;font-weight:400;margin-left:8px}
 .tuck{visibility:hidden}
 @media (min-width:640px){.dock .c{max-height:calc(50vh - 70px);overflow:auto}}
 @media (min-width:640px) and (max-width:1199px){.dock .c{max-height:25vh}}
-@media (max-width:639px){.dock .c{max-height:28vh;overflow:auto}dialog{width:100%;max-width:none;max-height:85%;margin:auto 0 0;border-radius:var(--cu-r) var(--cu-r) 0 0;padding-bottom:calc(24px + env(safe-area-inset-bottom))}.dock .c{width:100%;max-width:none;margin:0;border-width:1px 0 0;border-radius:var(--cu-r) var(--cu-r) 0 0}}
+@media (max-width:639px){.dock .c{max-height:28vh;overflow:auto}dialog{width:100%;max-width:none;max-height:30%;margin:auto 0 0;border-radius:var(--cu-r) var(--cu-r) 0 0;padding:16px 16px 0}.sw{margin:8px 0}dialog .acts{position:sticky;bottom:0;margin:8px -16px 0;padding:8px 16px calc(16px + env(safe-area-inset-bottom));background:var(--cu-bg)}.dock .c{width:100%;max-width:none;margin:0;border-width:1px 0 0;border-radius:var(--cu-r) var(--cu-r) 0 0}}
 @media (prefers-reduced-motion:no-preference){dialog[open],.c{animation:cu .2s ease-out}.fl{transition:width .3s}}
 @keyframes cu{from{opacity:0;transform:translateY(12px)}}`;
 
