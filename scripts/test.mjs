@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// `npm test`: build, size budget, unit tests (Vitest), end-to-end tests (Playwright in Chromium).
+// `npm test`: build, size budget, typecheck, formatting, unit tests (Vitest), end-to-end tests (Playwright in Chromium).
 // Ends with one line "N passed, N failed" over all of them and a non-zero exit on any failure.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
@@ -37,6 +37,10 @@ if (!run('build', 'npm', ['run', 'build', '--silent'])) {
 
 if (!run('typecheck', 'npx', ['tsc', '-p', 'tsconfig.json', '--noEmit'])) failed += 1;
 
+// Formatting: one check, counted as one test (`npm run format` fixes it).
+if (run('format', 'npx', ['prettier', '--check', '--log-level', 'warn', '**/*.{ts,tsx,js,mjs}'])) passed += 1;
+else failed += 1;
+
 const unitOk = run('unit tests', 'npx', ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile=${out}/unit.json`]);
 const unit = readJson(`${out}/unit.json`);
 if (unit) {
@@ -45,7 +49,8 @@ if (unit) {
 } else if (!unitOk) failed += 1;
 
 const only = process.argv.slice(2);
-const e2eOk = existsSync('dist/cart-upsell.js') &&
+const e2eOk =
+  existsSync('dist/cart-upsell.js') &&
   run('end-to-end tests', 'npx', ['playwright', 'test', ...only, '--reporter=list,json'], {
     PLAYWRIGHT_JSON_OUTPUT_NAME: `${out}/e2e.json`,
   });
