@@ -38,7 +38,15 @@ function dump(chromePath, flags, url) {
       const m = /data-bench="([^"]*)"/.exec(stdout ?? '');
       if (err || !m) return resolve(null);
       try {
-        resolve(JSON.parse(m[1].replace(/&quot;/g, '"').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&')));
+        resolve(
+          JSON.parse(
+            m[1]
+              .replace(/&quot;/g, '"')
+              .replace(/&lt;/g, '<')
+              .replace(/&gt;/g, '>')
+              .replace(/&amp;/g, '&'),
+          ),
+        );
       } catch {
         resolve(null);
       }
@@ -77,7 +85,10 @@ export function summarise(loads) {
     // Lighthouse's definition over the load: the part of each long task beyond 50 ms.
     tbtMedianMs: median(list.map((r) => r.tasks.reduce((s, t) => s + Math.max(0, t.ms - 50), 0))),
     tbtMeanMs: list.length ? list.reduce((s, r) => s + r.tasks.reduce((a, t) => a + Math.max(0, t.ms - 50), 0), 0) / list.length : null,
-    withWidgetCode: list.flatMap((r) => r.tasks).filter((t) => t.widgetMs > 0).map((t) => ({ ms: t.ms, widgetMs: t.widgetMs })),
+    withWidgetCode: list
+      .flatMap((r) => r.tasks)
+      .filter((t) => t.widgetMs > 0)
+      .map((t) => ({ ms: t.ms, widgetMs: t.widgetMs })),
     widgetFrameMaxMs: Math.max(0, ...list.flatMap((r) => r.widgetFrames)),
     widgetFramesOver50: list.flatMap((r) => r.widgetFrames).filter((ms) => ms >= 50).length,
     perLoad: list.map((r) => r.tasks.map((t) => t.ms)),
@@ -100,14 +111,18 @@ export function paired(pairs) {
   const more = d.filter((x) => x > 0).length;
   const fewer = d.filter((x) => x < 0).length;
   const n = more + fewer;
-  const choose = (n, k) => { let r = 1; for (let i = 1; i <= k; i++) r = (r * (n - k + i)) / i; return r; };
+  const choose = (n, k) => {
+    let r = 1;
+    for (let i = 1; i <= k; i++) r = (r * (n - k + i)) / i;
+    return r;
+  };
   let tail = 0;
   for (let k = 0; k <= Math.min(more, fewer); k++) tail += choose(n, k);
   const p = n ? Math.min(1, (2 * tail) / 2 ** n) : 1;
   const mean = (xs) => (xs.length ? xs.reduce((s, x) => s + x, 0) / xs.length : 0);
   // Deterministic bootstrap (a fixed-seed generator): the same loads give the same interval.
   let seed = 12345;
-  const rnd = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
+  const rnd = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
   const means = [];
   for (let i = 0; i < 2000 && d.length; i++) means.push(mean(d.map(() => d[Math.floor(rnd() * d.length)])));
   means.sort((a, b) => a - b);
@@ -118,7 +133,8 @@ export function paired(pairs) {
 export function pairsOf(raw, variant, measure) {
   const out = [];
   for (const v of Object.values(raw)) {
-    const a = v.loads.baseline, b = v.loads[variant];
+    const a = v.loads.baseline,
+      b = v.loads[variant];
     for (let i = 0; i < Math.min(a.length, b.length); i++) if (a[i] && b[i]) out.push([measure(a[i]), measure(b[i])]);
   }
   return out;

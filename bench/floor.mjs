@@ -51,9 +51,9 @@ export async function measureFloorUpdates(browser, floors, { rounds = 5, cpu = 1
         const settle = async () => {
           for (let k = 0; k < 3; k++) await Promise.resolve();
         };
-        for (let i = 0; i < 100; i++) update(i), await settle(); // warm up
+        for (let i = 0; i < 100; i++) (update(i), await settle()); // warm up
         const t = performance.now();
-        for (let i = 0; i < 1000; i++) update(4000 + i), await settle();
+        for (let i = 0; i < 1000; i++) (update(4000 + i), await settle());
         const ms = performance.now() - t;
         const text = document.querySelector('div').shadowRoot.textContent;
         if (!text?.includes('4999')) throw new Error(`not updated: ${text}`);

@@ -107,12 +107,27 @@ async function buildLib() {
 }
 
 // ── a tiny static server: the built widget, the bench pages, the demo shop ─────────────────
-const types = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.mjs': 'text/javascript', '.css': 'text/css', '.json': 'application/json', '.svg': 'image/svg+xml', '.map': 'application/json' };
-const mounts = [['/dist/', dist], ['/bench-lib/', libDir], ['/bench/pages/', join(root, 'bench/pages')], ['/demo/', join(root, 'demo')], ['/test/fixtures/', join(root, 'test/fixtures')]];
+const types = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript',
+  '.mjs': 'text/javascript',
+  '.css': 'text/css',
+  '.json': 'application/json',
+  '.svg': 'image/svg+xml',
+  '.map': 'application/json',
+};
+const mounts = [
+  ['/dist/', dist],
+  ['/bench-lib/', libDir],
+  ['/bench/pages/', join(root, 'bench/pages')],
+  ['/demo/', join(root, 'demo')],
+  ['/test/fixtures/', join(root, 'test/fixtures')],
+];
 const WIDGET_TAG = /<script[^>]*src="\/dist\/cart-upsell\.js"[^>]*><\/script>/;
 // The demo cart lives in localStorage; Lighthouse and a fresh browser start from empty storage,
 // so the bench serves each demo shop's cart page with the same fixed cart (both variants alike).
-const demoCart = (shop) => `<script>try{localStorage.getItem('cart-upsell-demo:cart:${shop}')||localStorage.setItem('cart-upsell-demo:cart:${shop}',JSON.stringify([{sku:'TN-0123',quantity:2},{sku:'YU-02',quantity:1}]))}catch(e){}</script>`;
+const demoCart = (shop) =>
+  `<script>try{localStorage.getItem('cart-upsell-demo:cart:${shop}')||localStorage.setItem('cart-upsell-demo:cart:${shop}',JSON.stringify([{sku:'TN-0123',quantity:2},{sku:'YU-02',quantity:1}]))}catch(e){}</script>`;
 const DEMO_SHOPS = ['wa', 'eccube', 'dawn'];
 
 function startServer() {
@@ -161,13 +176,19 @@ const INIT = () => {
   try {
     new PerformanceObserver((l) => {
       for (const e of l.getEntries())
-        b.longTasks.push({ start: e.startTime, duration: e.duration, name: e.name, attribution: (e.attribution || []).map((a) => [a.containerType, a.containerSrc, a.containerName].filter(Boolean).join(' ')) });
+        b.longTasks.push({
+          start: e.startTime,
+          duration: e.duration,
+          name: e.name,
+          attribution: (e.attribution || []).map((a) => [a.containerType, a.containerSrc, a.containerName].filter(Boolean).join(' ')),
+        });
     }).observe({ type: 'longtask', buffered: true });
     new PerformanceObserver((l) => {
-      for (const e of l.getEntries()) if (!e.hadRecentInput) {
-        b.shift += e.value;
-        b.shifts.push({ value: e.value, sources: (e.sources || []).map((s) => s.node?.nodeName ?? '?') });
-      }
+      for (const e of l.getEntries())
+        if (!e.hadRecentInput) {
+          b.shift += e.value;
+          b.shifts.push({ value: e.value, sources: (e.sources || []).map((s) => s.node?.nodeName ?? '?') });
+        }
     }).observe({ type: 'layout-shift', buffered: true });
   } catch {}
   // Intl on the boot path: the first formatter loads locale data (tens of ms in Chromium).
@@ -184,7 +205,12 @@ const INIT = () => {
     Object.assign(Wrapped, Orig);
     Intl[name] = Wrapped;
   }
-  for (const [proto, m] of [[Number.prototype, 'toLocaleString'], [Date.prototype, 'toLocaleString'], [Date.prototype, 'toLocaleDateString'], [Date.prototype, 'toLocaleTimeString']]) {
+  for (const [proto, m] of [
+    [Number.prototype, 'toLocaleString'],
+    [Date.prototype, 'toLocaleString'],
+    [Date.prototype, 'toLocaleDateString'],
+    [Date.prototype, 'toLocaleTimeString'],
+  ]) {
     const orig = proto[m];
     proto[m] = function (...a) {
       const s = performance.now();
@@ -226,7 +252,10 @@ async function measureLoad(browser, path, widget, cpu) {
   const m = Object.fromEntries(metrics.map((x) => [x.name, x.value]));
   const b = await page.evaluate(() => {
     const mark = performance.getEntriesByName('cart-upsell:script-tag')[0]?.startTime ?? null;
-    const res = performance.getEntriesByType('resource').filter((r) => /cart-upsell(-ui)?\.js/.test(r.name)).map((r) => ({ name: r.name.split('/').pop(), start: r.startTime, end: r.responseEnd, bytes: r.transferSize }));
+    const res = performance
+      .getEntriesByType('resource')
+      .filter((r) => /cart-upsell(-ui)?\.js/.test(r.name))
+      .map((r) => ({ name: r.name.split('/').pop(), start: r.startTime, end: r.responseEnd, bytes: r.transferSize }));
     return { ...window.__bench, mark, res };
   });
   await context.close();
@@ -274,7 +303,13 @@ async function traceLongTasks(browser, widget, cpu) {
       const inside = thread.filter((e) => e !== t && e.ts >= t.ts && e.ts + (e.dur ?? 0) <= t.ts + t.dur && (e.dur ?? 0) >= 2000);
       const by = new Map();
       for (const e of inside) by.set(label(e), Math.max(by.get(label(e)) ?? 0, e.dur));
-      return { durationMs: round(t.dur / 1000), what: [...by].sort((a, b) => b[1] - a[1]).slice(0, 6).map(([k, v]) => `${k} ${round(v / 1000)} ms`) };
+      return {
+        durationMs: round(t.dur / 1000),
+        what: [...by]
+          .sort((a, b) => b[1] - a[1])
+          .slice(0, 6)
+          .map(([k, v]) => `${k} ${round(v / 1000)} ms`),
+      };
     });
 }
 
@@ -308,7 +343,10 @@ async function profileWidget(browser, cpu) {
     byFile.set(src, (byFile.get(src) ?? 0) + (self.get(n.id) ?? 0) / 1000);
   }
   // Native work (layout, style, GC) is not in JS nodes; the trace figures cover it.
-  return [...byFile].sort((a, b) => b[1] - a[1]).slice(0, 12).map(([f, ms]) => ({ file: f, selfMs: round(ms) }));
+  return [...byFile]
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, 12)
+    .map(([f, ms]) => ({ file: f, selfMs: round(ms) }));
 }
 
 // ── in-page micro benchmarks ───────────────────────────────────────────────────────────────
@@ -319,7 +357,8 @@ async function profileWidget(browser, cpu) {
 const PAIR = () => {
   const sample = (fn) => {
     const s = performance.now();
-    let n = 0, t;
+    let n = 0,
+      t;
     do {
       fn();
       n++;
@@ -327,7 +366,8 @@ const PAIR = () => {
     return (t * 1000) / n;
   };
   window.__benchPair = (a, b) => {
-    let ma = Infinity, mb = Infinity;
+    let ma = Infinity,
+      mb = Infinity;
     for (let k = 0; k < 25; k++) {
       ma = Math.min(ma, sample(a));
       mb = Math.min(mb, sample(b));
@@ -357,7 +397,10 @@ const MICRO = async ({ sizes, offerCounts }) => {
     // The fastest sample: other work on a shared machine only ever adds time.
     return samples[0];
   };
-  const cartConfig = { selectors: { item: '#cart .line', name: '.name', sku: '.name', skuAttr: 'data-sku', price: '.price', quantity: '.qty', lineTotal: '.total', subtotal: '#subtotal' }, currency: 'JPY' };
+  const cartConfig = {
+    selectors: { item: '#cart .line', name: '.name', sku: '.name', skuAttr: 'data-sku', price: '.price', quantity: '.qty', lineTotal: '.total', subtotal: '#subtotal' },
+    currency: 'JPY',
+  };
   const tbody = document.querySelector('#cart tbody');
   const yen = (n) => '￥' + String(n).replace(/\B(?=(\d{3})+$)/g, ',');
   const draw = (n) => {
@@ -376,7 +419,13 @@ const MICRO = async ({ sizes, offerCounts }) => {
   const bare = () => {
     const out = [];
     for (const el of document.querySelectorAll(cartConfig.selectors.item)) {
-      out.push([el.querySelector('.name').getAttribute('data-sku'), el.querySelector('.name').textContent, el.querySelector('.price').textContent, el.querySelector('.qty').value, el.querySelector('.total').textContent]);
+      out.push([
+        el.querySelector('.name').getAttribute('data-sku'),
+        el.querySelector('.name').textContent,
+        el.querySelector('.price').textContent,
+        el.querySelector('.qty').value,
+        el.querySelector('.total').textContent,
+      ]);
     }
     return [out, document.querySelector('#subtotal').textContent];
   };
@@ -402,16 +451,38 @@ const MICRO = async ({ sizes, offerCounts }) => {
       if (t === 0) return { id: `up-${i}`, type: 'upsell', from: inCart, to: other, triggers: ['cart-view'] };
       if (t === 1) return { id: `x-${i}`, type: 'cross-sell', for: [inCart], items: [other, sku(100 + ((i + 7) % 1000))] };
       if (t === 2) return { id: `b-${i}`, type: 'bundle', items: [inCart, other], price: 1000, appliedBy: 'platform' };
-      return { id: `v-${i}`, type: 'volume', items: [inCart], tiers: [{ quantity: 3, percentOff: 5 }, { quantity: 5, percentOff: 10 }], appliedBy: 'platform' };
+      return {
+        id: `v-${i}`,
+        type: 'volume',
+        items: [inCart],
+        tiers: [
+          { quantity: 3, percentOff: 5 },
+          { quantity: 5, percentOff: 10 },
+        ],
+        appliedBy: 'platform',
+      };
     });
-  const state = { visitorId: 'bench-visitor', sessionId: 'bench-session', firstSeen: Date.now(), returning: false, snoozed: {}, impressions: {}, session: { modalsShown: 0, declined: [], downsellShown: [], done: false } };
+  const state = {
+    visitorId: 'bench-visitor',
+    sessionId: 'bench-session',
+    firstSeen: Date.now(),
+    returning: false,
+    snoozed: {},
+    impressions: {},
+    session: { modalsShown: 0, declined: [], downsellShown: [], done: false },
+  };
   const engine = {};
   for (const k of offerCounts) {
     const config = { locale: 'ja', holdout: 0, freeShipping: { threshold: 1000000 }, products, offers: offersOf(k) };
     const v = L.validateConfig(config);
     const input = { cart, config, state, trigger: 'cart-view', now: Date.now(), page: { path: '/cart', mobile: false } };
     const d = L.decide(input);
-    engine[k] = { us: time(() => L.decide(input)), configErrors: v?.errors?.length ?? 0, firstError: v?.errors?.[0] ? JSON.stringify(v.errors[0]).slice(0, 200) : null, shown: [d.modal ? 1 : 0, d.panels.length, d.volume ? 1 : 0] };
+    engine[k] = {
+      us: time(() => L.decide(input)),
+      configErrors: v?.errors?.length ?? 0,
+      firstError: v?.errors?.[0] ? JSON.stringify(v.errors[0]).slice(0, 200) : null,
+      shown: [d.modal ? 1 : 0, d.panels.length, d.volume ? 1 : 0],
+    };
   }
   return { readCart, engine };
 };
@@ -439,7 +510,13 @@ const FIXTURE = () => {
   const fields = ['name', 'sku', 'price', 'quantity', 'lineTotal'].filter((f) => s[f]);
   const bare = () => {
     const out = [];
-    for (const el of items()) out.push(fields.map((f) => { const e = q(el, s[f]); return e && (s[f] === s.sku && s.skuAttr ? e.getAttribute(s.skuAttr) : 'value' in e ? e.value : e.textContent); }));
+    for (const el of items())
+      out.push(
+        fields.map((f) => {
+          const e = q(el, s[f]);
+          return e && (s[f] === s.sku && s.skuAttr ? e.getAttribute(s.skuAttr) : 'value' in e ? e.value : e.textContent);
+        }),
+      );
     return [out, s.subtotal ? q(document, s.subtotal)?.textContent : null];
   };
   const [ma, mb] = window.__benchPair(() => L.readCart(cfg), bare);
@@ -449,7 +526,9 @@ const FIXTURE = () => {
 async function measureFixtures(browser, cpu) {
   const out = {};
   const dir = join(root, 'test/fixtures');
-  for (const f of readdirSync(dir).filter((x) => x.endsWith('.expected.json')).sort()) {
+  for (const f of readdirSync(dir)
+    .filter((x) => x.endsWith('.expected.json'))
+    .sort()) {
     const name = f.replace('.expected.json', '');
     const cfg = Object.values(JSON.parse(readFileSync(join(dir, f), 'utf8')).configs).find((c) => c.selectors);
     if (!cfg) continue;
@@ -521,7 +600,22 @@ async function measureMicro(browser, cpu) {
   }
   const drainMs = wire.last ? wire.last - startWait : null;
   await context.close();
-  return { ...micro, queue: { enqueued: 1000, enqueueMs: q.enqueueMs, perEventUs: (q.enqueueMs * 1000) / 1000, longestTrackMs: q.longestTrackMs, first10Ms: q.first10Ms, last10Ms: q.last10Ms, requests: wire.requests, bytes: wire.bytes, delivered: wire.ids.size, bytesPerEvent: wire.ids.size ? wire.bytes / wire.ids.size : null, drainMs } };
+  return {
+    ...micro,
+    queue: {
+      enqueued: 1000,
+      enqueueMs: q.enqueueMs,
+      perEventUs: (q.enqueueMs * 1000) / 1000,
+      longestTrackMs: q.longestTrackMs,
+      first10Ms: q.first10Ms,
+      last10Ms: q.last10Ms,
+      requests: wire.requests,
+      bytes: wire.bytes,
+      delivered: wire.ids.size,
+      bytesPerEvent: wire.ids.size ? wire.bytes / wire.ids.size : null,
+      drainMs,
+    },
+  };
 }
 
 // ── Lighthouse on the demo cart page ───────────────────────────────────────────────────────
@@ -538,9 +632,23 @@ async function runLighthouse(runs) {
       for (let i = 0; i < runs; i++) {
         const r = await lighthouse(`${origin}/demo/site/shops/wa/cart.html?widget=${widget ? 1 : 0}`, { port: chrome.port, output: 'json', logLevel: 'error', onlyCategories: ['performance'] });
         const a = r.lhr.audits;
-        rs.push({ score: r.lhr.categories.performance.score * 100, tbt: a['total-blocking-time'].numericValue, cls: a['cumulative-layout-shift'].numericValue, lcp: a['largest-contentful-paint'].numericValue, fcp: a['first-contentful-paint'].numericValue, runtimeError: r.lhr.runtimeError?.message ?? null });
+        rs.push({
+          score: r.lhr.categories.performance.score * 100,
+          tbt: a['total-blocking-time'].numericValue,
+          cls: a['cumulative-layout-shift'].numericValue,
+          lcp: a['largest-contentful-paint'].numericValue,
+          fcp: a['first-contentful-paint'].numericValue,
+          runtimeError: r.lhr.runtimeError?.message ?? null,
+        });
       }
-      out[widget ? 'widget' : 'baseline'] = { runs: rs, score: median(rs.map((x) => x.score)), tbtMs: median(rs.map((x) => x.tbt)), cls: median(rs.map((x) => x.cls)), lcpMs: median(rs.map((x) => x.lcp)), fcpMs: median(rs.map((x) => x.fcp)) };
+      out[widget ? 'widget' : 'baseline'] = {
+        runs: rs,
+        score: median(rs.map((x) => x.score)),
+        tbtMs: median(rs.map((x) => x.tbt)),
+        cls: median(rs.map((x) => x.cls)),
+        lcpMs: median(rs.map((x) => x.lcp)),
+        fcpMs: median(rs.map((x) => x.fcp)),
+      };
     }
     out.settings = 'Lighthouse default (mobile, simulated 4× CPU and slow 4G), performance category only; median of runs';
   } finally {
@@ -609,11 +717,13 @@ try {
     // gzip -9 of what a page with a prompt loads, per build; the floor built with the same settings.
     const gz = (file) => (existsSync(file) ? gzipSync(readFileSync(file), { level: 9 }).length : null);
     const builds = { generic: dist, ...Object.fromEntries((existsSync(join(dist, 'shops')) ? readdirSync(join(dist, 'shops')).sort() : []).map((id) => [`tailored ${id}`, join(dist, 'shops', id)])) };
-    results.sizes = Object.fromEntries(Object.entries(builds).map(([k, d]) => {
-      const core = gz(join(d, 'cart-upsell.js'));
-      const ui = gz(join(d, 'cart-upsell-ui.js'));
-      return [k, { core, ui, page: core + ui }];
-    }));
+    results.sizes = Object.fromEntries(
+      Object.entries(builds).map(([k, d]) => {
+        const core = gz(join(d, 'cart-upsell.js'));
+        const ui = gz(join(d, 'cart-upsell-ui.js'));
+        return [k, { core, ui, page: core + ui }];
+      }),
+    );
     const floors = await buildFloors();
     results.floor = { gzip: floors.floor.gzip, signalsGzip: floors['floor-signals'].gzip };
     for (const cpu of CPU) results.floor[`updateUs${cpu}x`] = await measureFloorUpdates(browser, floors, { cpu });
@@ -634,9 +744,7 @@ try {
 
   if (part('traces')) {
     results.longTaskTraces = {};
-    for (const cpu of CPU)
-      for (const widget of [false, true])
-        results.longTaskTraces[`cpu${cpu}x-${widget ? 'widget' : 'baseline'}`] = await traceLongTasks(browser, widget, cpu);
+    for (const cpu of CPU) for (const widget of [false, true]) results.longTaskTraces[`cpu${cpu}x-${widget ? 'widget' : 'baseline'}`] = await traceLongTasks(browser, widget, cpu);
     log('long-task traces done');
     results.jsProfile = {};
     for (const cpu of CPU) results.jsProfile[`cpu${cpu}x`] = await profileWidget(browser, cpu);
@@ -656,7 +764,8 @@ try {
     // Every task the widget started, at 4× CPU, on each demo cart page: generic and tailored,
     // alternated. Traced through the protocol, so the tasks that make requests are somewhat
     // longer than a shopper's (see bench/demo-long-tasks.mjs).
-    const maps = (dir) => Object.fromEntries(['cart-upsell.js', 'cart-upsell-ui.js'].filter((f) => existsSync(join(dir, `${f}.map`))).map((f) => [f, sourceAt(JSON.parse(readFileSync(join(dir, `${f}.map`), 'utf8')))]));
+    const maps = (dir) =>
+      Object.fromEntries(['cart-upsell.js', 'cart-upsell-ui.js'].filter((f) => existsSync(join(dir, `${f}.map`))).map((f) => [f, sourceAt(JSON.parse(readFileSync(join(dir, `${f}.map`), 'utf8')))]));
     results.widgetTasks4x = {};
     for (const shop of DEMO_SHOPS) {
       const per = { widget: [], tailored: [] };
@@ -674,23 +783,31 @@ try {
             per[k].push({ error: String(err).split('\n')[0] });
           }
         }
-      results.widgetTasks4x[shop] = Object.fromEntries(Object.entries(per).map(([k, runs]) => {
-        const ok = runs.filter((r) => !r.error);
-        const own = ok.flatMap((r) => r.widget.filter((t) => t.own));
-        const shared = ok.flatMap((r) => r.widget.filter((t) => !t.own));
-        const top = [...own].sort((a, b) => b.ms - a.ms).slice(0, 3).map((t) => ({ ms: t.ms, layoutMs: t.layoutMs, styleMs: t.styleMs, steps: t.steps.map((x) => `${x.name} ${x.ms} ms ${x.source ?? x.file}`) }));
-        return [k, {
-          loads: ok.length,
-          failed: runs.length - ok.length,
-          tasksPerLoad: ok.length ? own.length / ok.length : null,
-          longestMs: own.length ? Math.max(...own.map((t) => t.ms)) : 0,
-          over50: own.filter((t) => t.ms >= 50).length,
-          longest: top,
-          // The page's own tasks in which a widget callback also ran (its observer of the page's changes).
-          inPageTasks: shared.map((t) => ({ ms: t.ms, widgetMs: t.scriptMs })),
-          firstBars: ok.map((r) => r.bar),
-        }];
-      }));
+      results.widgetTasks4x[shop] = Object.fromEntries(
+        Object.entries(per).map(([k, runs]) => {
+          const ok = runs.filter((r) => !r.error);
+          const own = ok.flatMap((r) => r.widget.filter((t) => t.own));
+          const shared = ok.flatMap((r) => r.widget.filter((t) => !t.own));
+          const top = [...own]
+            .sort((a, b) => b.ms - a.ms)
+            .slice(0, 3)
+            .map((t) => ({ ms: t.ms, layoutMs: t.layoutMs, styleMs: t.styleMs, steps: t.steps.map((x) => `${x.name} ${x.ms} ms ${x.source ?? x.file}`) }));
+          return [
+            k,
+            {
+              loads: ok.length,
+              failed: runs.length - ok.length,
+              tasksPerLoad: ok.length ? own.length / ok.length : null,
+              longestMs: own.length ? Math.max(...own.map((t) => t.ms)) : 0,
+              over50: own.filter((t) => t.ms >= 50).length,
+              longest: top,
+              // The page's own tasks in which a widget callback also ran (its observer of the page's changes).
+              inPageTasks: shared.map((t) => ({ ms: t.ms, widgetMs: t.scriptMs })),
+              firstBars: ok.map((r) => r.bar),
+            },
+          ];
+        }),
+      );
       log(`widget tasks at 4× on ${shop}: longest generic ${results.widgetTasks4x[shop].widget.longestMs} ms, tailored ${results.widgetTasks4x[shop].tailored.longestMs} ms`);
     }
   }
@@ -736,9 +853,17 @@ function table(r) {
   const kb = (n) => (n == null ? '—' : (n / 1024).toFixed(2));
   const delta = (a, b, d = 1) => (a == null || b == null ? '—' : `${b - a >= 0 ? '+' : ''}${(b - a).toFixed(d)}`);
   const rows = [];
-  rows.push(`Bench ${r.date} — ${r.machine.nproc} cores, ${r.machine.cpuModel}, Chromium ${r.machine.chromium}, Node ${r.machine.node}, load average ${r.machine.loadAverage?.join(' ')} at the start, ${r.loadAverageEnd?.join(' ') ?? '—'} at the end`);
+  rows.push(
+    `Bench ${r.date} — ${r.machine.nproc} cores, ${r.machine.cpuModel}, Chromium ${r.machine.chromium}, Node ${r.machine.node}, load average ${r.machine.loadAverage?.join(' ')} at the start, ${r.loadAverageEnd?.join(' ') ?? '—'} at the end`,
+  );
   if (r.sizes) {
-    rows.push('', '### Sizes (gzip -9, KB = 1,024 bytes): a page with a prompt loads both files', '', '| build | cart-upsell.js | cart-upsell-ui.js | page with a prompt | vs generic |', '| --- | --- | --- | --- | --- |');
+    rows.push(
+      '',
+      '### Sizes (gzip -9, KB = 1,024 bytes): a page with a prompt loads both files',
+      '',
+      '| build | cart-upsell.js | cart-upsell-ui.js | page with a prompt | vs generic |',
+      '| --- | --- | --- | --- | --- |',
+    );
     const g = r.sizes.generic?.page;
     for (const [k, v] of Object.entries(r.sizes)) rows.push(`| ${k} | ${kb(v.core)} | ${kb(v.ui)} | **${kb(v.page)}** | ${g ? `${((v.page / g) * 100).toFixed(0)} %` : '—'} |`);
     if (r.floor) {
@@ -761,35 +886,66 @@ function table(r) {
       rows.push(`| main-thread task time (ms) | ${c} | ${f(a.taskMs)} | ${f(b.taskMs)} | ${delta(a.taskMs, b.taskMs)} |`);
       rows.push(`| script time (ms) | ${c} | ${f(a.scriptMs)} | ${f(b.scriptMs)} | ${delta(a.scriptMs, b.scriptMs)} |`);
       rows.push(`| style + layout time (ms) | ${c} | ${f(a.styleLayoutMs)} | ${f(b.styleLayoutMs)} | ${delta(a.styleLayoutMs, b.styleLayoutMs)} |`);
-      rows.push(`| long tasks ≥ 50 ms per load (longest ms) | ${c} | ${f(a.longTasksPerRun, 2)} (${f(a.longestTaskMs)}) | ${f(b.longTasksPerRun, 2)} (${f(b.longestTaskMs)}) | ${delta(a.longTasksPerRun, b.longTasksPerRun, 2)} |`);
-      rows.push(`| layout shift (CLS sum; worst run) | ${c} | ${f(a.layoutShift, 4)} (${f(a.maxLayoutShift, 4)}) | ${f(b.layoutShift, 4)} (${f(b.maxLayoutShift, 4)}) | ${delta(a.layoutShift, b.layoutShift, 4)} |`);
+      rows.push(
+        `| long tasks ≥ 50 ms per load (longest ms) | ${c} | ${f(a.longTasksPerRun, 2)} (${f(a.longestTaskMs)}) | ${f(b.longTasksPerRun, 2)} (${f(b.longestTaskMs)}) | ${delta(a.longTasksPerRun, b.longTasksPerRun, 2)} |`,
+      );
+      rows.push(
+        `| layout shift (CLS sum; worst run) | ${c} | ${f(a.layoutShift, 4)} (${f(a.maxLayoutShift, 4)}) | ${f(b.layoutShift, 4)} (${f(b.maxLayoutShift, 4)}) | ${delta(a.layoutShift, b.layoutShift, 4)} |`,
+      );
       rows.push(`| JS heap after GC (KB) | ${c} | ${f(a.heapKB, 0)} | ${f(b.heapKB, 0)} | ${delta(a.heapKB, b.heapKB, 0)} |`);
     }
   }
   const demo = (title, d) => {
-    rows.push('', title, '', '| shop | long tasks per load: without / generic / tailored | TBT ms median (mean): without / generic / tailored | widget\'s longest frame ms: generic / tailored | widget frames ≥ 50 ms | long tasks in which widget code ran |', '| --- | --- | --- | --- | --- | --- |');
+    rows.push(
+      '',
+      title,
+      '',
+      "| shop | long tasks per load: without / generic / tailored | TBT ms median (mean): without / generic / tailored | widget's longest frame ms: generic / tailored | widget frames ≥ 50 ms | long tasks in which widget code ran |",
+      '| --- | --- | --- | --- | --- | --- |',
+    );
     const shops = Object.entries(d).filter(([k]) => k !== 'paired');
     for (const [shop, v] of shops)
-      rows.push(`| ${shop} | ${['baseline', 'widget', 'tailored'].map((k) => f(v[k].longTasksPerLoad, 2)).join(' / ')} | ${['baseline', 'widget', 'tailored'].map((k) => `${f(v[k].tbtMedianMs, 0)} (${f(v[k].tbtMeanMs, 0)})`).join(' / ')} | ${f(v.widget.widgetFrameMaxMs, 0)} / ${f(v.tailored.widgetFrameMaxMs, 0)} | ${v.widget.widgetFramesOver50} / ${v.tailored.widgetFramesOver50} | ${[...v.widget.withWidgetCode, ...v.tailored.withWidgetCode].map((t) => `${t.ms} ms (widget ${t.widgetMs} ms)`).join(', ') || 'none'} |`);
+      rows.push(
+        `| ${shop} | ${['baseline', 'widget', 'tailored'].map((k) => f(v[k].longTasksPerLoad, 2)).join(' / ')} | ${['baseline', 'widget', 'tailored'].map((k) => `${f(v[k].tbtMedianMs, 0)} (${f(v[k].tbtMeanMs, 0)})`).join(' / ')} | ${f(v.widget.widgetFrameMaxMs, 0)} / ${f(v.tailored.widgetFrameMaxMs, 0)} | ${v.widget.widgetFramesOver50} / ${v.tailored.widgetFramesOver50} | ${[...v.widget.withWidgetCode, ...v.tailored.withWidgetCode].map((t) => `${t.ms} ms (widget ${t.widgetMs} ms)`).join(', ') || 'none'} |`,
+      );
     const sum = (k) => shops.reduce((s, [, v]) => s + (v[k].longTasksPerLoad ?? 0) * v[k].loads, 0);
     const loads = (k) => shops.reduce((s, [, v]) => s + v[k].loads, 0);
-    rows.push('', `Over the shops: ${loads('baseline')} loads without → ${f(sum('baseline'), 0)} long tasks; generic ${loads('widget')} loads → ${f(sum('widget'), 0)}; tailored ${loads('tailored')} loads → ${f(sum('tailored'), 0)}.`);
+    rows.push(
+      '',
+      `Over the shops: ${loads('baseline')} loads without → ${f(sum('baseline'), 0)} long tasks; generic ${loads('widget')} loads → ${f(sum('widget'), 0)}; tailored ${loads('tailored')} loads → ${f(sum('tailored'), 0)}.`,
+    );
     const right = (k) => shops.reduce((s, [, v]) => s + (v[k].firstBarRight ?? 0), 0);
     const seen = (k) => shops.reduce((s, [, v]) => s + (v[k].barsSeen ?? 0), 0);
     rows.push('', `First bar drawn = the bar at the end of the load: generic ${right('widget')} of ${seen('widget')} loads, tailored ${right('tailored')} of ${seen('tailored')}.`);
     for (const [k, p] of Object.entries(d.paired ?? {}))
-      rows.push(`Pairs without/${k === 'widget' ? 'generic' : 'tailored'}: long tasks — ${p.longTasks.pairs} pairs, ${p.longTasks.more} with more, ${p.longTasks.fewer} with fewer, ${p.longTasks.same} the same; sign test p = ${f(p.longTasks.signTestP, 2)}; mean difference ${f(p.longTasks.meanDiff, 2)} per load (95 % CI ${p.longTasks.ci95?.map((x) => f(x, 2)).join(' … ')}). TBT — mean difference ${f(p.tbtMs.meanDiff, 1)} ms (95 % CI ${p.tbtMs.ci95?.map((x) => f(x, 1)).join(' … ')}), sign test p = ${f(p.tbtMs.signTestP, 2)}.`);
+      rows.push(
+        `Pairs without/${k === 'widget' ? 'generic' : 'tailored'}: long tasks — ${p.longTasks.pairs} pairs, ${p.longTasks.more} with more, ${p.longTasks.fewer} with fewer, ${p.longTasks.same} the same; sign test p = ${f(p.longTasks.signTestP, 2)}; mean difference ${f(p.longTasks.meanDiff, 2)} per load (95 % CI ${p.longTasks.ci95?.map((x) => f(x, 2)).join(' … ')}). TBT — mean difference ${f(p.tbtMs.meanDiff, 1)} ms (95 % CI ${p.tbtMs.ci95?.map((x) => f(x, 1)).join(' … ')}), sign test p = ${f(p.tbtMs.signTestP, 2)}.`,
+      );
   };
   if (r.demoLongTasks) demo(`### Demo cart pages, no DevTools attached, 1× CPU (${DEMO_RUNS} loads per variant and shop, alternated)`, r.demoLongTasks);
   if (r.demoLongTasks4x) demo(`### Demo cart pages at 4× CPU, through the DevTools protocol (${DEMO4X_RUNS} loads per variant and shop, alternated)`, r.demoLongTasks4x);
   if (r.widgetTasks4x) {
-    rows.push('', `### The widget's own tasks at 4× CPU, traced (${TRACE_RUNS} loads per build and shop)`, '', '| shop | build | tasks per load | longest ms | tasks ≥ 50 ms | the longest, and what ran | page tasks with a widget callback (task ms / widget ms) |', '| --- | --- | --- | --- | --- | --- | --- |');
+    rows.push(
+      '',
+      `### The widget's own tasks at 4× CPU, traced (${TRACE_RUNS} loads per build and shop)`,
+      '',
+      '| shop | build | tasks per load | longest ms | tasks ≥ 50 ms | the longest, and what ran | page tasks with a widget callback (task ms / widget ms) |',
+      '| --- | --- | --- | --- | --- | --- | --- |',
+    );
     for (const [shop, v] of Object.entries(r.widgetTasks4x))
       for (const [k, x] of Object.entries(v))
-        rows.push(`| ${shop} | ${k === 'widget' ? 'generic' : 'tailored'} | ${f(x.tasksPerLoad, 1)} | ${f(x.longestMs)} | ${x.over50} | ${x.longest[0] ? `${x.longest[0].ms} ms: ${x.longest[0].steps.join(', ')} (layout ${x.longest[0].layoutMs}, style ${x.longest[0].styleMs})` : '—'} | ${x.inPageTasks.map((t) => `${t.ms}/${f(t.widgetMs)}`).join(', ') || 'none'} |`);
+        rows.push(
+          `| ${shop} | ${k === 'widget' ? 'generic' : 'tailored'} | ${f(x.tasksPerLoad, 1)} | ${f(x.longestMs)} | ${x.over50} | ${x.longest[0] ? `${x.longest[0].ms} ms: ${x.longest[0].steps.join(', ')} (layout ${x.longest[0].layoutMs}, style ${x.longest[0].styleMs})` : '—'} | ${x.inPageTasks.map((t) => `${t.ms}/${f(t.widgetMs)}`).join(', ') || 'none'} |`,
+        );
   }
   if (r.micro) {
-    rows.push('', '### readCart vs bare DOM reads of the same fields (µs per call, fastest of 25 alternated samples)', '', '| cart | CPU | bare DOM reads | readCart | ratio |', '| --- | --- | --- | --- | --- |');
+    rows.push(
+      '',
+      '### readCart vs bare DOM reads of the same fields (µs per call, fastest of 25 alternated samples)',
+      '',
+      '| cart | CPU | bare DOM reads | readCart | ratio |',
+      '| --- | --- | --- | --- | --- |',
+    );
     for (const cpu of CPU) {
       const m = r.micro[`cpu${cpu}x`];
       if (!m) continue;
@@ -799,15 +955,28 @@ function table(r) {
     rows.push('', '### Offer engine: decide() on a 100-line cart (µs per decision)', '', '| offers | 1× CPU | 4× CPU |', '| --- | --- | --- |');
     for (const k of Object.keys(r.micro.cpu1x.engine)) rows.push(`| ${k} | ${f(r.micro.cpu1x.engine[k].us)} | ${f(r.micro.cpu4x?.engine[k].us)} |`);
     rows.push('', '### Event queue: 1,000 events tracked in a burst, then delivered', '', '| figure | 1× CPU | 4× CPU |', '| --- | --- | --- |');
-    const q1 = r.micro.cpu1x.queue, q4 = r.micro.cpu4x?.queue ?? {};
-    for (const [label, k, d] of [['time to enqueue 1,000 (ms)', 'enqueueMs', 1], ['per event (µs)', 'perEventUs', 1], ['longest single track() (ms)', 'longestTrackMs', 2], ['track() mean, first 10 events (ms)', 'first10Ms', 2], ['track() mean, last 10 events (ms)', 'last10Ms', 2], ['requests', 'requests', 0], ['bytes on the wire (request bodies)', 'bytes', 0], ['distinct events delivered', 'delivered', 0], ['bytes per delivered event', 'bytesPerEvent', 0], ['time until delivered (ms)', 'drainMs', 0]])
+    const q1 = r.micro.cpu1x.queue,
+      q4 = r.micro.cpu4x?.queue ?? {};
+    for (const [label, k, d] of [
+      ['time to enqueue 1,000 (ms)', 'enqueueMs', 1],
+      ['per event (µs)', 'perEventUs', 1],
+      ['longest single track() (ms)', 'longestTrackMs', 2],
+      ['track() mean, first 10 events (ms)', 'first10Ms', 2],
+      ['track() mean, last 10 events (ms)', 'last10Ms', 2],
+      ['requests', 'requests', 0],
+      ['bytes on the wire (request bodies)', 'bytes', 0],
+      ['distinct events delivered', 'delivered', 0],
+      ['bytes per delivered event', 'bytesPerEvent', 0],
+      ['time until delivered (ms)', 'drainMs', 0],
+    ])
       rows.push(`| ${label} | ${f(q1[k], d)} | ${f(q4[k], d)} |`);
   }
   if (r.lighthouse) {
     rows.push('', '### Lighthouse (demo cart page 和雑貨 こもれび, mobile defaults)', '');
     if (r.lighthouse.error) rows.push(`Lighthouse could not run: ${r.lighthouse.error.split('\n')[0]}`);
     else {
-      const a = r.lighthouse.baseline, b = r.lighthouse.widget;
+      const a = r.lighthouse.baseline,
+        b = r.lighthouse.widget;
       rows.push('| figure | without widget | with widget | added |', '| --- | --- | --- | --- |');
       rows.push(`| performance score | ${f(a.score, 0)} | ${f(b.score, 0)} | ${delta(a.score, b.score, 0)} |`);
       rows.push(`| total blocking time (ms) | ${f(a.tbtMs, 0)} | ${f(b.tbtMs, 0)} | ${delta(a.tbtMs, b.tbtMs, 0)} |`);
@@ -817,8 +986,7 @@ function table(r) {
   }
   if (r.longTaskTraces) {
     rows.push('', '### Long tasks (≥ 50 ms) in one traced load, with what ran inside them', '');
-    for (const [k, tasks] of Object.entries(r.longTaskTraces ?? {}))
-      rows.push(`- ${k}: ${tasks.length ? tasks.map((t) => `${t.durationMs} ms [${t.what.join('; ')}]`).join(' · ') : 'none'}`);
+    for (const [k, tasks] of Object.entries(r.longTaskTraces ?? {})) rows.push(`- ${k}: ${tasks.length ? tasks.map((t) => `${t.durationMs} ms [${t.what.join('; ')}]`).join(' · ') : 'none'}`);
     rows.push('', '### Widget JavaScript self time during one load, per source file (CPU profile)', '', '| source file | 1× CPU (ms) | 4× CPU (ms) |', '| --- | --- | --- |');
     const p4 = new Map((r.jsProfile?.cpu4x ?? []).map((x) => [x.file, x.selfMs]));
     for (const x of r.jsProfile?.cpu1x ?? []) rows.push(`| ${x.file} | ${f(x.selfMs)} | ${f(p4.get(x.file))} |`);

@@ -82,10 +82,21 @@ async function timed(n, fn, warmUp = true) {
 
 let seq = 0;
 const event = (i) => ({
-  id: `bench-${process.pid}-${seq}-${i}`, type: i % 6 === 5 ? 'accept' : 'impression', offerId: `offer-${i % 20}`, offerType: 'upsell',
-  time: new Date().toISOString(), currency: 'JPY', cartSubtotal: 4200, value: 1100, visitorId: `bv-${seq}`, sessionId: `bs-${seq}`,
-  variant: i % 2 ? 'a' : 'b', holdout: i % 10 === 0, items: [{ sku: 'TN-0123-DX', quantity: 1, price: 2420 }],
-  page: 'https://shop.example.jp/cart', version: 'bench',
+  id: `bench-${process.pid}-${seq}-${i}`,
+  type: i % 6 === 5 ? 'accept' : 'impression',
+  offerId: `offer-${i % 20}`,
+  offerType: 'upsell',
+  time: new Date().toISOString(),
+  currency: 'JPY',
+  cartSubtotal: 4200,
+  value: 1100,
+  visitorId: `bv-${seq}`,
+  sessionId: `bs-${seq}`,
+  variant: i % 2 ? 'a' : 'b',
+  holdout: i % 10 === 0,
+  items: [{ sku: 'TN-0123-DX', quantity: 1, price: 2420 }],
+  page: 'https://shop.example.jp/cart',
+  version: 'bench',
 });
 const batch = () => {
   seq++;
@@ -166,9 +177,7 @@ const LIFT_TABLES = ['lift_exposures', 'lift_orders', 'lift_views', 'lift_answer
 
 /** Runs `load` with the events table's indexes dropped, then builds them again (sorted, in bulk). */
 async function withoutIndexes(db, load) {
-  const { rows: cons } = await db.query(
-    `select conname, pg_get_constraintdef(oid) as def from pg_constraint where conrelid = 'events'::regclass and contype in ('p', 'u')`,
-  );
+  const { rows: cons } = await db.query(`select conname, pg_get_constraintdef(oid) as def from pg_constraint where conrelid = 'events'::regclass and contype in ('p', 'u')`);
   const { rows: idx } = await db.query(
     `select indexname, indexdef from pg_indexes where tablename = 'events'
      and indexname not in (select conname from pg_constraint where conrelid = 'events'::regclass)`,
@@ -321,7 +330,11 @@ async function runDriver(driver, results) {
       }
       log(`${driver}: growing to ${size.toLocaleString()} events`);
       onStop = () => {
-        result.stopped = { at: have, before: size, why: `stopped by a signal while growing to ${size.toLocaleString()} events, after ${Math.round((Date.now() - started) / 60_000)} min on this store` };
+        result.stopped = {
+          at: have,
+          before: size,
+          why: `stopped by a signal while growing to ${size.toLocaleString()} events, after ${Math.round((Date.now() - started) / 60_000)} min on this store`,
+        };
       };
       const g = performance.now();
       try {
@@ -409,9 +422,23 @@ function markdown(results) {
     if (d.stopped) rows.push(`| ${name(d)} | ${n(d.stopped.before)} | not measured (below) |${' |'.repeat(qs.length + 2)}`);
   }
   for (const d of results.drivers) if (d.stopped) rows.push('', `${name(d)} at ${n(d.stopped.before)} events: ${d.stopped.why}.`);
-  rows.push('', 'The lift and attribution routes, p95 of a few runs in ms, ratio to the full scan in brackets; "not timed" once a p95 passed 20 s at a smaller size:', '', `| store | stored events | ${ls.join(' | ')} |`, `| --- | --- | ${ls.map(() => '---').join(' | ')} |`);
+  rows.push(
+    '',
+    'The lift and attribution routes, p95 of a few runs in ms, ratio to the full scan in brackets; "not timed" once a p95 passed 20 s at a smaller size:',
+    '',
+    `| store | stored events | ${ls.join(' | ')} |`,
+    `| --- | --- | ${ls.map(() => '---').join(' | ')} |`,
+  );
   for (const d of results.drivers) for (const s of d.sizes) rows.push(`| ${name(d)} | ${n(s.size)} | ${ls.map((q) => cell(s.lift[q])).join(' | ')} |`);
-  rows.push('', 'Loading (INSERT … SELECT over generate_series, indexes dropped and rebuilt, rollups rebuilt in one statement):', '', '| store | grown to | rows added | seconds | insert rows/s | index build s | rollup rebuild s | events table MB | rollup rows |', '| --- | --- | --- | --- | --- | --- | --- | --- | --- |');
-  for (const d of results.drivers) for (const l of d.loads ?? []) rows.push(`| ${name(d)} | ${n(l.size)} | ${n(l.rows)} | ${l.seconds} | ${n(l.insertRowsPerS)} | ${l.indexSeconds} | ${l.rollupSeconds} | ${n(l.tableMB)} | ${n(l.rollupRows)} |`);
+  rows.push(
+    '',
+    'Loading (INSERT … SELECT over generate_series, indexes dropped and rebuilt, rollups rebuilt in one statement):',
+    '',
+    '| store | grown to | rows added | seconds | insert rows/s | index build s | rollup rebuild s | events table MB | rollup rows |',
+    '| --- | --- | --- | --- | --- | --- | --- | --- | --- |',
+  );
+  for (const d of results.drivers)
+    for (const l of d.loads ?? [])
+      rows.push(`| ${name(d)} | ${n(l.size)} | ${n(l.rows)} | ${l.seconds} | ${n(l.insertRowsPerS)} | ${l.indexSeconds} | ${l.rollupSeconds} | ${n(l.tableMB)} | ${n(l.rollupRows)} |`);
   return rows.join('\n');
 }

@@ -22,7 +22,10 @@ const tmp = `/tmp/cart-upsell-track-cost-${process.pid}`;
 async function lib(srcRoot, name) {
   writeFileSync(join(srcRoot, 'entry.ts'), "export { createTracker } from './src/events/tracker';\nexport { safeStorage } from './src/util/storage';\n");
   await build({
-    configFile: false, logLevel: 'warn', root: srcRoot, define: { __VERSION__: '"bench"' },
+    configFile: false,
+    logLevel: 'warn',
+    root: srcRoot,
+    define: { __VERSION__: '"bench"' },
     build: { outDir: join(tmp, 'out'), emptyOutDir: false, minify: true, lib: { entry: join(srcRoot, 'entry.ts'), formats: ['es'], fileName: () => `${name}.js` } },
   });
 }
@@ -49,7 +52,16 @@ const MEASURE = async ({ file, queued, samples }) => {
   const storage = L.safeStorage('local');
   const t = L.createTracker({ config: { events: { endpoint: '/never', flushIntervalMs: 60000 } }, visitorId: 'v', sessionId: 's', holdout: false, storage });
   const cart = { currency: 'JPY', items: [], subtotal: 7112 };
-  const p = { offerId: 'x-yunomi', offerType: 'free-shipping', value: 440, currency: 'JPY', items: [{ sku: 'KO-01', name: '小皿 藍', price: 2200 }, { sku: 'HG-01', name: '箸置き 桜', price: 440 }] };
+  const p = {
+    offerId: 'x-yunomi',
+    offerType: 'free-shipping',
+    value: 440,
+    currency: 'JPY',
+    items: [
+      { sku: 'KO-01', name: '小皿 藍', price: 2200 },
+      { sku: 'HG-01', name: '箸置き 桜', price: 440 },
+    ],
+  };
   for (let i = 0; i < queued; i++) {
     t.track('impression', p, cart);
     if (i % 50 === 49) await new Promise((r) => setTimeout(r));

@@ -40,7 +40,11 @@ export function widgetTasks(events, pageUrl, sourceOf) {
     while (j < thread.length && thread[j].ts < t.ts) j++;
     const inside = [];
     for (let k = j; k < thread.length && thread[k].ts < end; k++) if (thread[k] !== t) inside.push(thread[k]);
-    const scripts = inside.filter((e) => /^(EvaluateScript|FunctionCall|v8\.compile|v8\.run|TimerFire|FireIdleCallback|EventDispatch|V8\.ParseFunction|v8\.callFunction|RunMicrotasks|ParseScript)$/.test(e.name) || e.name.startsWith('v8.'));
+    const scripts = inside.filter(
+      (e) =>
+        /^(EvaluateScript|FunctionCall|v8\.compile|v8\.run|TimerFire|FireIdleCallback|EventDispatch|V8\.ParseFunction|v8\.callFunction|RunMicrotasks|ParseScript)$/.test(e.name) ||
+        e.name.startsWith('v8.'),
+    );
     const ours = scripts.filter((e) => WIDGET_URL.test(urlOf(e)));
     const sum = (re) => inside.filter((e) => re.test(e.name)).reduce((s, e) => s + (e.dur ?? 0), 0) / 1000;
     // Widget script time: the outermost widget evaluations and calls (they nest).
@@ -59,7 +63,14 @@ export function widgetTasks(events, pageUrl, sourceOf) {
       ms: Math.round(t.dur / 100) / 10,
       at: t.ts,
       files: [...new Set(ours.map((e) => urlOf(e).split('/').slice(-3).join('/')))],
-      steps: top.map((e) => ({ name: e.name, ms: Math.round((e.dur ?? 0) / 100) / 10, file: urlOf(e).split('/').pop().split('?')[0], line: e.args?.data?.lineNumber, col: e.args?.data?.columnNumber, source: sourceOf?.(e) })),
+      steps: top.map((e) => ({
+        name: e.name,
+        ms: Math.round((e.dur ?? 0) / 100) / 10,
+        file: urlOf(e).split('/').pop().split('?')[0],
+        line: e.args?.data?.lineNumber,
+        col: e.args?.data?.columnNumber,
+        source: sourceOf?.(e),
+      })),
       ...Object.fromEntries(Object.entries(what).map(([k, v]) => [`${k}Ms`, Math.round(v * 10) / 10])),
     };
     // A task the widget started (its script's evaluation, its timer, idle callback, observer or

@@ -36,7 +36,7 @@ const kb = (n) => `${(n / 1024).toFixed(2)} KB`;
 
 async function main() {
   const args = parse(process.argv.slice(2));
-  if (args.help || args._[0] === 'help') return console.log(HELP), 0;
+  if (args.help || args._[0] === 'help') return (console.log(HELP), 0);
   if (args._[0] !== 'build' || args.unknown || !args.config || !args.out) {
     console.error(`${args.unknown ? `unknown option ${args.unknown}\n` : ''}${HELP}`);
     return 2;
@@ -51,12 +51,9 @@ async function main() {
   const ja = config?.locale !== 'en';
   const list = (issues) => issues.map((i) => `  • ${i.path}: ${i.message}`).join('\n');
   const r = await buildShop({ config, outDir: args.out });
-  if (r.warnings.length)
-    console.warn(`${ja ? `${args.config} に無視した項目があります（${r.warnings.length} 件）:` : `${args.config}: ${r.warnings.length} field(s) ignored:`}\n${list(r.warnings)}`);
+  if (r.warnings.length) console.warn(`${ja ? `${args.config} に無視した項目があります（${r.warnings.length} 件）:` : `${args.config}: ${r.warnings.length} field(s) ignored:`}\n${list(r.warnings)}`);
   if (!r.ok) {
-    console.error(
-      `${ja ? `${args.config} に問題が ${r.errors.length} 件あるため、ビルドしませんでした:` : `${args.config} has ${r.errors.length} problem(s); nothing was built:`}\n${list(r.errors)}`,
-    );
+    console.error(`${ja ? `${args.config} に問題が ${r.errors.length} 件あるため、ビルドしませんでした:` : `${args.config} has ${r.errors.length} problem(s); nothing was built:`}\n${list(r.errors)}`);
     return 1;
   }
   for (const f of r.files) console.log(`${args.out.replace(/\/?$/, '/')}${f.name}  ${kb(f.bytes)}, ${kb(f.gzip)} gzip`);

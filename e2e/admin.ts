@@ -16,10 +16,7 @@ export async function signIn(page: Page): Promise<void> {
 }
 
 /** Every stored event (GET /events, page by page), optionally of one visitor-id prefix. */
-export async function storedEvents<T = { id: string; visitorId: string; type: string; offerId: string }>(
-  request: APIRequestContext,
-  visitor?: string,
-): Promise<T[]> {
+export async function storedEvents<T = { id: string; visitorId: string; type: string; offerId: string }>(request: APIRequestContext, visitor?: string): Promise<T[]> {
   const out: T[] = [];
   let after = '';
   do {

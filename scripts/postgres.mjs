@@ -15,7 +15,9 @@ export function pgBin() {
   if (process.env.PG_BIN) return process.env.PG_BIN;
   const base = '/usr/lib/postgresql';
   if (!existsSync(base)) return null;
-  const versions = readdirSync(base).filter((v) => existsSync(join(base, v, 'bin', 'initdb'))).sort((a, b) => Number(b) - Number(a));
+  const versions = readdirSync(base)
+    .filter((v) => existsSync(join(base, v, 'bin', 'initdb')))
+    .sort((a, b) => Number(b) - Number(a));
   return versions.length ? join(base, versions[0], 'bin') : null;
 }
 
@@ -49,7 +51,9 @@ export async function startPostgres(settings = {}) {
   asServerUser(join(bin, 'initdb'), ['-D', data, '-U', 'postgres', '--auth=trust', '--encoding=UTF8', '--locale=C', '--no-sync']);
   const port = process.env.PG_PORT ? Number(process.env.PG_PORT) : await freePort();
   const opts = { listen_addresses: '127.0.0.1', port, unix_socket_directories: dir, ...settings };
-  const o = Object.entries(opts).map(([k, v]) => `-c ${k}=${v}`).join(' ');
+  const o = Object.entries(opts)
+    .map(([k, v]) => `-c ${k}=${v}`)
+    .join(' ');
   asServerUser(join(bin, 'pg_ctl'), ['-D', data, '-o', o, '-l', join(dir, 'server.log'), '-w', '-t', '60', 'start']);
   return { url: `postgres://postgres@127.0.0.1:${port}/postgres`, dir, stop: () => stopPostgres(dir) };
 }

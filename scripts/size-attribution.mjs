@@ -70,7 +70,13 @@ export function attribute(code, map, by = folder) {
     // Columns are UTF-16 units, as in source maps: index the string, not code points.
     const keep = lines.map((l) => Array.from({ length: l.length }, () => true));
     for (const [i, a, b, p] of all) if (p === part) for (let c = a; c < b; c++) keep[i][c] = false;
-    const rest = lines.map((l, i) => { let s = ''; for (let c = 0; c < l.length; c++) if (keep[i][c]) s += l[c]; return s; }).join('\n');
+    const rest = lines
+      .map((l, i) => {
+        let s = '';
+        for (let c = 0; c < l.length; c++) if (keep[i][c]) s += l[c];
+        return s;
+      })
+      .join('\n');
     return { part, raw: all.filter((s) => s[3] === part).reduce((n, [, a, b]) => n + b - a, 0), gzip: whole - gz(rest) };
   });
   return { whole, rows: rows.sort((a, b) => b.gzip - a.gzip) };

@@ -161,7 +161,11 @@ function tidy(name) {
 
 /** Package (node_modules) or our own folder (src/offers, …). */
 function group(name) {
-  if (name.startsWith('src/')) return name.split('/').slice(0, name.split('/').length > 2 ? 2 : 1).join('/');
+  if (name.startsWith('src/'))
+    return name
+      .split('/')
+      .slice(0, name.split('/').length > 2 ? 2 : 1)
+      .join('/');
   if (name.startsWith('(')) return name;
   const parts = name.split('/');
   return parts[0].startsWith('@') ? `${parts[0]}/${parts[1]}` : parts[0];
@@ -174,8 +178,7 @@ function report(file, code, gz) {
   const total = [...per.values()].reduce((a, b) => a + b, 0);
   // The gzip figure per entry is its share of the raw bytes applied to the file's gzip size:
   // an estimate (compression is not additive), good enough to rank where bytes go.
-  const row = ([name, n]) =>
-    `    ${name.padEnd(44)} ${String(n).padStart(7)} B  ${((n / total) * 100).toFixed(1).padStart(5)} %  ~${kb((n / total) * gz)} gzip`;
+  const row = ([name, n]) => `    ${name.padEnd(44)} ${String(n).padStart(7)} B  ${((n / total) * 100).toFixed(1).padStart(5)} %  ~${kb((n / total) * gz)} gzip`;
   const groups = new Map();
   for (const [name, n] of per) groups.set(group(name), (groups.get(group(name)) ?? 0) + n);
   console.log('  by package / folder:');
@@ -197,7 +200,9 @@ for (const { file, budget, aim, shop = '' } of main ? files : []) {
   pages.set(shop, (pages.get(shop) ?? 0) + gz);
   const within = gz <= budget;
   ok &&= within;
-  console.log(`${file}: ${kb(src.length)} raw, ${kb(gz)} gzip, ${kb(br)} brotli — budget ${kb(budget)} gzip (aim ${kb(aim)}): ${within ? 'within' : 'OVER'}, ${((gz / budget) * 100).toFixed(0)} % used`);
+  console.log(
+    `${file}: ${kb(src.length)} raw, ${kb(gz)} gzip, ${kb(br)} brotli — budget ${kb(budget)} gzip (aim ${kb(aim)}): ${within ? 'within' : 'OVER'}, ${((gz / budget) * 100).toFixed(0)} % used`,
+  );
   if (brief) continue;
   try {
     report(file, src.toString('utf8'), gz);

@@ -66,9 +66,7 @@ export async function startService(opts: StartOptions = {}): Promise<Service> {
       validateEvent,
       adminPlugins: opts.adminPlugins,
       files: {
-        folders: opts.demo
-          ? [{ prefix: '/dist/', dir: settings.widgetDir }, ...DEMO_FOLDERS.map((d) => ({ prefix: `/${d}/`, dir: join(root, d) }))]
-          : [],
+        folders: opts.demo ? [{ prefix: '/dist/', dir: settings.widgetDir }, ...DEMO_FOLDERS.map((d) => ({ prefix: `/${d}/`, dir: join(root, d) }))] : [],
         index: opts.demo ? join(root, 'index.html') : undefined,
         widgetDir: settings.widgetDir,
         configFile: settings.configFile,

@@ -14,7 +14,7 @@ class LayoutlessIntersectionObserver {
     this.targets.add(el);
     queueMicrotask(() => {
       if (!this.targets.has(el) || !el.isConnected) return;
-      for (let n: Element | null = el; n; n = n.parentElement ?? ((n.getRootNode() as ShadowRoot).host ?? null)) {
+      for (let n: Element | null = el; n; n = n.parentElement ?? (n.getRootNode() as ShadowRoot).host ?? null) {
         if (n.hasAttribute('hidden') || (n as HTMLElement).style?.display === 'none') return;
       }
       const rect = { x: 0, y: 0, top: 0, left: 0, bottom: 100, right: 100, width: 100, height: 100 } as DOMRectReadOnly;

@@ -26,10 +26,12 @@ test.afterEach(async () => {
 
 async function start(page: Page, platform: string, offers: object[], cart: object) {
   await page.goto(shop!.url + '/page');
-  await page.evaluate(
-    ([platform, offers, products, cart]) => (window as any).CartUpsell.start({ actions: { platform }, products, offers, readCart: () => cart }),
-    [platform, offers, products, cart] as const,
-  );
+  await page.evaluate(([platform, offers, products, cart]) => (window as any).CartUpsell.start({ actions: { platform }, products, offers, readCart: () => cart }), [
+    platform,
+    offers,
+    products,
+    cart,
+  ] as const);
 }
 async function acceptUpsellAtCheckout(page: Page) {
   await page.getByRole('link', { name: 'レジに進む' }).click();
@@ -40,7 +42,10 @@ async function acceptUpsellAtCheckout(page: Page) {
 
 test('Shopify, locale root /ja/: the upgrade replaces the plain line of a variant that is on two lines', async ({ page }) => {
   const fake = createShopify({ root: '/ja/', products: shopifyProducts });
-  fake.seed([{ id: 4001, quantity: 2 }, { id: 4001, quantity: 1, properties: { のし: '御祝' } }]);
+  fake.seed([
+    { id: 4001, quantity: 2 },
+    { id: 4001, quantity: 1, properties: { のし: '御祝' } },
+  ]);
   shop = await startShop(fake, shopPage(`<script>window.Shopify = { routes: { root: '/ja/' } };</script>`));
   // Dawn's markup names both lines by the variant id; the prompt is about the first (×2).
   await start(page, 'shopify', [upsell], cartOf([line('4001', 2), line('4001', 1)]));
@@ -80,7 +85,22 @@ test('WooCommerce: a volume tier with a code gets a button; the coupon is applie
   const fake = createWooCommerce({ products: products.map((p) => ({ id: p.id, sku: p.sku, name: p.name, price: p.price })), coupons: { vol10: { type: 'percent', percent: 10, minQuantity: 3 } } });
   fake.seed([{ id: 4001, quantity: 3 }]);
   shop = await startShop(fake, shopPage(`<link rel="https://api.w.org/" href="/wp-json/">`));
-  await start(page, 'woocommerce', [{ id: 'v-1', type: 'volume', tiers: [{ quantity: 3, percentOff: 10 }, { quantity: 5, percentOff: 15 }], discountCode: 'vol10' }], cartOf([line('4001', 3)]));
+  await start(
+    page,
+    'woocommerce',
+    [
+      {
+        id: 'v-1',
+        type: 'volume',
+        tiers: [
+          { quantity: 3, percentOff: 10 },
+          { quantity: 5, percentOff: 15 },
+        ],
+        discountCode: 'vol10',
+      },
+    ],
+    cartOf([line('4001', 3)]),
+  );
   await expect(page.getByText('10%オフの対象です')).toBeVisible();
   await expect(page.getByText('10%オフ適用中')).toHaveCount(0);
   await page.getByRole('button', { name: 'クーポンを適用する' }).click();
@@ -90,7 +110,10 @@ test('WooCommerce: a volume tier with a code gets a button; the coupon is applie
 });
 
 test('EC-CUBE under /shop/: a set whose part is sold out leaves the cart as it was; an add with the product page’s token', async ({ page }) => {
-  const fake = createEccube({ root: '/shop/', products: products.map((p) => ({ productId: p.productId, productClassId: p.id, name: p.name, price: p.price, sku: p.sku, stock: p.sku === 'TOTE-01' ? 0 : undefined })) });
+  const fake = createEccube({
+    root: '/shop/',
+    products: products.map((p) => ({ productId: p.productId, productClassId: p.id, name: p.name, price: p.price, sku: p.sku, stock: p.sku === 'TOTE-01' ? 0 : undefined })),
+  });
   fake.seed([{ productClassId: 4001, quantity: 1 }]);
   shop = await startShop(fake, shopPage(`<meta name="eccube-csrf-token" content="${fake.csrf}">`, '<div class="ec-headerRole__cart"><a href="/shop/cart">カート</a></div>'));
   await start(page, 'eccube', [cross, { id: 'b-1', type: 'bundle', items: ['TN-0123', 'HG-01', 'TOTE-01'], price: 3620, appliedBy: 'platform' }], cartOf([line('4001', 1)]));

@@ -54,11 +54,16 @@ test('Shopify: a yen shop answers ×100 (¥550 is 55000) — the same price, the
   await expect(page.getByRole('button', { name: /豆皿 藍を追加/ })).toBeVisible({ timeout: 15_000 });
   expect(messages.filter((m) => m.includes('表示しません'))).toEqual([]);
   // The products the offers show, one product page each.
-  expect(fake.log.filter((l) => l.path.startsWith('products/')).map((l) => l.path).sort()).toEqual(['products/hashioki-sakura.js', 'products/mamezara-ai.js']);
+  expect(
+    fake.log
+      .filter((l) => l.path.startsWith('products/'))
+      .map((l) => l.path)
+      .sort(),
+  ).toEqual(['products/hashioki-sakura.js', 'products/mamezara-ai.js']);
   expect(fake.summary()).toEqual([]);
 });
 
-test('Shopify: the small plate\'s price was raised in the admin — its offer is not shown, named once', async ({ page }) => {
+test("Shopify: the small plate's price was raised in the admin — its offer is not shown, named once", async ({ page }) => {
   const fake = shopifyFake();
   // ¥550 → ¥605 after the CSV was exported: Shopify answers 60500.
   fake.setPrice(88, 60500);
@@ -78,7 +83,12 @@ test('WooCommerce: Store API prices as the config says — the offer shows', asy
   const messages = await start(page, 'woocommerce');
   await expect(page.getByRole('button', { name: /豆皿 藍を追加/ })).toBeVisible({ timeout: 15_000 });
   expect(messages.filter((m) => m.includes('表示しません'))).toEqual([]);
-  expect(fake.log.filter((l) => l.path.startsWith('products/')).map((l) => `${l.method} ${l.path}`).sort()).toEqual(['GET products/77', 'GET products/88']);
+  expect(
+    fake.log
+      .filter((l) => l.path.startsWith('products/'))
+      .map((l) => `${l.method} ${l.path}`)
+      .sort(),
+  ).toEqual(['GET products/77', 'GET products/88']);
   expect(fake.summary()).toEqual([]);
 });
 

@@ -25,9 +25,9 @@ for (const { name, expected } of fixtures) {
       page.on('pageerror', (e) => errors.push(String(e)));
       await page.goto(`/test/fixtures/${name}.html`);
       // The WooCommerce Cart block and other script-drawn carts fill in after load.
-      await expect.poll(() => page.evaluate((c) => CartUpsell.readCart(c), config)).toEqual(
-        mode === 'selectors' && !expected.idsWithSelectors ? { ...expected.cart, items: expected.cart.items.map((i) => ({ ...i, id: null })) } : expected.cart,
-      );
+      await expect
+        .poll(() => page.evaluate((c) => CartUpsell.readCart(c), config))
+        .toEqual(mode === 'selectors' && !expected.idsWithSelectors ? { ...expected.cart, items: expected.cart.items.map((i) => ({ ...i, id: null })) } : expected.cart);
       expect(errors).toEqual([]);
     });
   });

@@ -8,7 +8,12 @@ declare const CartUpsell: { readCart(cfg: unknown): { items: unknown[]; subtotal
 for (const [page_, cfg, row, fields] of [
   ['shopify-dawn-drawer', { preset: 'shopify' }, '#CartDrawer-Item-2', ['.cart-item__name', '.cart-item__details > .product-option', 'input', '.cart-item__totals .price']],
   ['woocommerce-classic', { preset: 'woocommerce' }, '.woocommerce-cart-form__contents tr.cart_item', ['.product-name a', 'a.remove', '.product-price', 'input.qty', '.product-subtotal']],
-  ['tegaki-shop', { selectors: { item: 'table.cart-table tr.cart-line', name: '.c-name a', sku: '.c-code', price: '.c-price', quantity: '.c-qty', lineTotal: '.c-sub', subtotal: '#sum-items' } }, 'table.cart-table tr.cart-line', ['.c-name a', '.c-code', '.c-price', '.c-qty', '.c-sub']],
+  [
+    'tegaki-shop',
+    { selectors: { item: 'table.cart-table tr.cart-line', name: '.c-name a', sku: '.c-code', price: '.c-price', quantity: '.c-qty', lineTotal: '.c-sub', subtotal: '#sum-items' } },
+    'table.cart-table tr.cart-line',
+    ['.c-name a', '.c-code', '.c-price', '.c-qty', '.c-sub'],
+  ],
 ] as const) {
   test(`500 lines on ${page_} read in well under a frame`, async ({ page }) => {
     await page.goto(`/test/fixtures/${page_}.html`);

@@ -5,11 +5,27 @@ import { ADMIN_TOKEN } from '../admin';
 test('live events: asks for the admin token, then reads with it', async ({ page, request }) => {
   const id = `e2e-admin-${Date.now().toString(36)}`;
   const e = {
-    id, type: 'accept', offerId: 'up-tenugui', offerType: 'upsell', time: new Date().toISOString(), currency: 'JPY', cartSubtotal: 2640,
-    value: 1100, visitorId: id, sessionId: id, variant: null, holdout: false, items: [], page: 'http://127.0.0.1/demo/site/shops/wa/cart.html', version: 'e2e',
+    id,
+    type: 'accept',
+    offerId: 'up-tenugui',
+    offerType: 'upsell',
+    time: new Date().toISOString(),
+    currency: 'JPY',
+    cartSubtotal: 2640,
+    value: 1100,
+    visitorId: id,
+    sessionId: id,
+    variant: null,
+    holdout: false,
+    items: [],
+    page: 'http://127.0.0.1/demo/site/shops/wa/cart.html',
+    version: 'e2e',
   };
   expect((await request.post('/events', { data: JSON.stringify({ events: [e] }), headers: { 'content-type': 'text/plain' } })).ok()).toBe(true);
-  for (const [width, height] of [[390, 844], [1280, 800]]) {
+  for (const [width, height] of [
+    [390, 844],
+    [1280, 800],
+  ]) {
     await page.setViewportSize({ width, height });
     await page.goto('/demo/site/events/');
     await page.evaluate(() => localStorage.removeItem('cart-upsell:admin-token'));

@@ -16,7 +16,10 @@ async function seed(page: Page, shop: string, lines: { sku: string; quantity: nu
 const stored = (page: Page, shop: string) => page.evaluate((key) => JSON.parse(localStorage.getItem(key) ?? '[]'), `cart-upsell-demo:cart:${shop}`);
 const shot = (page: Page, name: string) => page.screenshot({ path: `test-results/charges/${name}-${page.viewportSize()!.width}.png`, fullPage: true });
 
-for (const size of [{ width: 390, height: 844 }, { width: 1280, height: 800 }]) {
+for (const size of [
+  { width: 390, height: 844 },
+  { width: 1280, height: 800 },
+]) {
   test.describe(`${size.width}×${size.height}`, () => {
     test.use({ viewport: size });
 
@@ -30,7 +33,10 @@ for (const size of [{ width: 390, height: 844 }, { width: 1280, height: 800 }]) 
       await card.getByRole('button', { name: 'セットにする' }).click();
       await expect(page.locator('#main-cart-footer .totals__total-value')).toHaveText('￥6,900 JPY');
       await expect(page.locator('.discounts')).toContainText('-￥800');
-      expect(await stored(page, 'dawn')).toEqual([{ sku: 'KY-01', quantity: 1 }, { sku: 'YU-02', quantity: 1 }]);
+      expect(await stored(page, 'dawn')).toEqual([
+        { sku: 'KY-01', quantity: 1 },
+        { sku: 'YU-02', quantity: 1 },
+      ]);
       await shot(page, 'dawn-set');
       await page.goto('/demo/site/shops/dawn/checkout.html');
       await expect(page.locator('[data-order]')).toContainText('合計 ￥6,900 JPY');
@@ -52,14 +58,26 @@ for (const size of [{ width: 390, height: 844 }, { width: 1280, height: 800 }]) 
     test('wa: a gap-filler chip adds the item; the accept is reported only because the cart changed', async ({ page }) => {
       await asShopper(page);
       // ￥4,600 of goods: ￥400 short of free shipping, which 蚊帳ふきん (￥880) closes.
-      await seed(page, 'wa', [{ sku: 'TN-0456', quantity: 1 }, { sku: 'YU-02', quantity: 1 }, { sku: 'CH-01', quantity: 1 }]);
+      await seed(page, 'wa', [
+        { sku: 'TN-0456', quantity: 1 },
+        { sku: 'YU-02', quantity: 1 },
+        { sku: 'CH-01', quantity: 1 },
+      ]);
       const accepts: string[] = [];
       await page.exposeFunction('accepted', (t: string) => accepts.push(t));
       await page.addInitScript(() => document.addEventListener('cart-upsell:accept', (e) => (window as any).accepted((e as CustomEvent).detail.offerType)));
       await page.goto('/demo/site/shops/wa/cart.html');
-      await page.getByRole('group', { name: 'これを足すと送料無料' }).getByRole('button', { name: /蚊帳ふきんを追加/ }).click();
+      await page
+        .getByRole('group', { name: 'これを足すと送料無料' })
+        .getByRole('button', { name: /蚊帳ふきんを追加/ })
+        .click();
       await expect(page.locator('.wa-cart')).toContainText('蚊帳ふきん');
-      expect(await stored(page, 'wa')).toEqual([{ sku: 'TN-0456', quantity: 1 }, { sku: 'YU-02', quantity: 1 }, { sku: 'CH-01', quantity: 1 }, { sku: 'FU-01', quantity: 1 }]);
+      expect(await stored(page, 'wa')).toEqual([
+        { sku: 'TN-0456', quantity: 1 },
+        { sku: 'YU-02', quantity: 1 },
+        { sku: 'CH-01', quantity: 1 },
+        { sku: 'FU-01', quantity: 1 },
+      ]);
       await expect(page.getByRole('status').filter({ hasText: '送料無料' }).first()).toContainText('送料無料の対象です');
       expect(accepts).toEqual(['free-shipping']);
       await shot(page, 'wa-filler');

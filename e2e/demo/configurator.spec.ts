@@ -15,7 +15,7 @@ test.beforeEach(async ({ page }) => {
   await expect(page.getByRole('region', { name: '検証結果' })).toContainText('問題はありません');
 });
 
-test('loads without console errors; the previews show the sample config\'s prompts on desktop and mobile', async ({ page }) => {
+test("loads without console errors; the previews show the sample config's prompts on desktop and mobile", async ({ page }) => {
   const c = watchConsole(page);
   await page.reload();
   for (const title of ['プレビュー PC', 'プレビュー スマホ']) {
@@ -91,8 +91,22 @@ test('the selector helper reads a sample shop and outlines what matched', async 
   await expect(result).toContainText('￥8,140');
 
   // Pasted HTML: scripts do not run, and a wrong selector reads nothing.
-  await page.getByLabel('カートの HTML').fill('<div class="row"><span class="n">箸置き</span><span class="p">￥440</span><input class="q" value="3"><img src=x onerror="window.parent.pwned=1"></div><script>window.parent.pwned=1</script>');
-  for (const [f, v] of [['item', '.row'], ['name', '.n'], ['price', '.p'], ['quantity', '.q'], ['sku', ''], ['skuAttr', ''], ['lineTotal', ''], ['subtotal', '']]) await page.locator(`#sel-${f}`).fill(v);
+  await page
+    .getByLabel('カートの HTML')
+    .fill(
+      '<div class="row"><span class="n">箸置き</span><span class="p">￥440</span><input class="q" value="3"><img src=x onerror="window.parent.pwned=1"></div><script>window.parent.pwned=1</script>',
+    );
+  for (const [f, v] of [
+    ['item', '.row'],
+    ['name', '.n'],
+    ['price', '.p'],
+    ['quantity', '.q'],
+    ['sku', ''],
+    ['skuAttr', ''],
+    ['lineTotal', ''],
+    ['subtotal', ''],
+  ])
+    await page.locator(`#sel-${f}`).fill(v);
   await expect(page.locator('#sel-name')).toHaveValue('.n');
   await page.getByRole('button', { name: '読み取る' }).click();
   await expect(result.getByRole('table', { name: '読み取れたカート' })).toContainText('箸置き');

@@ -44,23 +44,55 @@ test('a known month: conversion, revenue per visitor, order value, the profit fo
   const at = (day: number, min = 0) => new Date(Date.UTC(2025, 2, day, 1, min)).toISOString();
   const dx = { sku: 'TN-0123-DX', quantity: 2, price: 2420 };
   const ev = (visitor: string, o: Record<string, unknown> = {}) => ({
-    id: `${p}-${n++}`, type: 'impression', offerId: 'up-tenugui', offerType: 'upsell', time: at(3), currency: 'JPY',
-    cartSubtotal: 2640, value: 2200, visitorId: `${p}-${visitor}`, sessionId: `${p}-${visitor}-s`, variant: 'value', holdout: false,
-    items: [dx], page: 'http://127.0.0.1/demo/site/shops/wa/cart.html', version: 'e2e', ...o,
+    id: `${p}-${n++}`,
+    type: 'impression',
+    offerId: 'up-tenugui',
+    offerType: 'upsell',
+    time: at(3),
+    currency: 'JPY',
+    cartSubtotal: 2640,
+    value: 2200,
+    visitorId: `${p}-${visitor}`,
+    sessionId: `${p}-${visitor}-s`,
+    variant: 'value',
+    holdout: false,
+    items: [dx],
+    page: 'http://127.0.0.1/demo/site/shops/wa/cart.html',
+    version: 'e2e',
+    ...o,
   });
   const order = (visitor: string, total: number, items: unknown[], o: Record<string, unknown> = {}) => ({
-    id: `order-${p}-${visitor}`, type: 'order', orderId: `${p}-${visitor}`, total, time: at(3, 30), currency: 'JPY', visitorId: `${p}-${visitor}`,
-    sessionId: `${p}-${visitor}-s`, variant: null, holdout: false, items, page: 'http://127.0.0.1/thanks', version: 'e2e', ...o,
+    id: `order-${p}-${visitor}`,
+    type: 'order',
+    orderId: `${p}-${visitor}`,
+    total,
+    time: at(3, 30),
+    currency: 'JPY',
+    visitorId: `${p}-${visitor}`,
+    sessionId: `${p}-${visitor}-s`,
+    variant: null,
+    holdout: false,
+    items,
+    page: 'http://127.0.0.1/thanks',
+    version: 'e2e',
+    ...o,
   });
   const events = [
     // Shown: v1 accepts the upgrade and orders it (￥9,000); v2 declines and orders ￥5,000; v3 buys nothing;
     // v4's card came back three times on one page view (one impression) and buys nothing.
-    ev('v1'), ev('v1', { type: 'accept', time: at(3, 1) }), order('v1', 9000, [dx, { sku: 'OTHER', quantity: 1, price: 4160 }]),
-    ev('v2', { variant: 'longevity' }), ev('v2', { type: 'decline', variant: 'longevity', time: at(3, 1) }), order('v2', 5000, [{ sku: 'TN-0123', quantity: 2, price: 1320 }]),
+    ev('v1'),
+    ev('v1', { type: 'accept', time: at(3, 1) }),
+    order('v1', 9000, [dx, { sku: 'OTHER', quantity: 1, price: 4160 }]),
+    ev('v2', { variant: 'longevity' }),
+    ev('v2', { type: 'decline', variant: 'longevity', time: at(3, 1) }),
+    order('v2', 5000, [{ sku: 'TN-0123', quantity: 2, price: 1320 }]),
     ev('v3'),
-    ev('v4', { variant: 'longevity' }), ev('v4', { variant: 'longevity' }), ev('v4', { variant: 'longevity' }),
+    ev('v4', { variant: 'longevity' }),
+    ev('v4', { variant: 'longevity' }),
+    ev('v4', { variant: 'longevity' }),
     // Holdout: h1 would have seen the upgrade and orders ￥4,000; h2 buys nothing.
-    ev('h1', { holdout: true }), order('h1', 4000, [{ sku: 'TN-0123', quantity: 1, price: 1320 }], { holdout: true }),
+    ev('h1', { holdout: true }),
+    order('h1', 4000, [{ sku: 'TN-0123', quantity: 1, price: 1320 }], { holdout: true }),
     ev('h2', { holdout: true }),
   ];
   const res = await request.post('/events', { data: JSON.stringify({ events: [...events, events[1]] }), headers: { 'content-type': 'text/plain' } });
@@ -77,9 +109,24 @@ test('a known month: conversion, revenue per visitor, order value, the profit fo
   await expect(rpv.getByRole('cell').nth(0)).toContainText('￥3,500');
   await expect(rpv.getByRole('cell').nth(1)).toContainText('￥2,000');
   await expect(rpv).toContainText('+75.0%');
-  await expect(lift.getByRole('row', { name: /^購入率/ }).getByRole('cell').nth(0)).toContainText('50.0%');
-  await expect(lift.getByRole('row', { name: /^平均注文額/ }).getByRole('cell').nth(0)).toContainText('￥7,000');
-  await expect(lift.getByRole('row', { name: /^平均注文額/ }).getByRole('cell').nth(1)).toContainText('￥4,000');
+  await expect(
+    lift
+      .getByRole('row', { name: /^購入率/ })
+      .getByRole('cell')
+      .nth(0),
+  ).toContainText('50.0%');
+  await expect(
+    lift
+      .getByRole('row', { name: /^平均注文額/ })
+      .getByRole('cell')
+      .nth(0),
+  ).toContainText('￥7,000');
+  await expect(
+    lift
+      .getByRole('row', { name: /^平均注文額/ })
+      .getByRole('cell')
+      .nth(1),
+  ).toContainText('￥4,000');
   // Six visitors decide nothing: no winner is named.
   await expect(lift.getByText(/の方が高い/)).toHaveCount(0);
   await expect(rpv).toContainText(/まだ判断できません：あと約[\d,]+人の訪問者が必要|データが足りません/);

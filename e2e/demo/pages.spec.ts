@@ -35,7 +35,11 @@ test('start page: links to every part, and an English version', async ({ page })
     await page.goBack();
   }
   const nav = page.getByRole('navigation');
-  for (const [name, title] of [['設定ツール', '設定ツール'], ['ライブイベント', 'ライブイベント'], ['成果ダッシュボード', '成果ダッシュボード']]) {
+  for (const [name, title] of [
+    ['設定ツール', '設定ツール'],
+    ['ライブイベント', 'ライブイベント'],
+    ['成果ダッシュボード', '成果ダッシュボード'],
+  ]) {
     await nav.getByRole('link', { name }).click();
     await expect(page.getByRole('heading', { level: 1, name: title })).toBeVisible();
     await page.goBack();

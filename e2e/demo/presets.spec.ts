@@ -15,7 +15,13 @@ for (const { shop, preset } of cases) {
     await asShopper(page, true);
     await page.addInitScript((key) => {
       if (!sessionStorage.getItem('seeded')) {
-        localStorage.setItem(key, JSON.stringify([{ sku: 'KY-01', quantity: 1 }, { sku: 'CH-02', quantity: 3 }]));
+        localStorage.setItem(
+          key,
+          JSON.stringify([
+            { sku: 'KY-01', quantity: 1 },
+            { sku: 'CH-02', quantity: 3 },
+          ]),
+        );
         sessionStorage.setItem('seeded', '1');
       }
     }, `cart-upsell-demo:cart:${shop}`);

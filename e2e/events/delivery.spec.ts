@@ -45,7 +45,11 @@ test('an endpoint that never answers: the next page view delivers', async ({ pag
   await page.route('**/events', dead.handler);
   await page.goto('/e2e/pages/events-cart.html');
   await shownOnLoad(page);
-  const queued = await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('cart-upsell:ev:')).map((k) => k.slice('cart-upsell:ev:'.length)));
+  const queued = await page.evaluate(() =>
+    Object.keys(localStorage)
+      .filter((k) => k.startsWith('cart-upsell:ev:'))
+      .map((k) => k.slice('cart-upsell:ev:'.length)),
+  );
   expect(queued).toHaveLength(2);
   await page.unroute('**/events');
   const alive = fakeEndpoint(page, () => 200);
@@ -100,7 +104,11 @@ test('a 400 is not retried in a loop: each event is tried once on its own, then 
 test('storage blocked: still delivered', async ({ page }) => {
   await page.addInitScript(() => {
     for (const name of ['localStorage', 'sessionStorage']) {
-      Object.defineProperty(window, name, { get() { throw new DOMException('The operation is insecure.', 'SecurityError'); } });
+      Object.defineProperty(window, name, {
+        get() {
+          throw new DOMException('The operation is insecure.', 'SecurityError');
+        },
+      });
     }
   });
   const ep = fakeEndpoint(page, () => 200);
@@ -127,9 +135,12 @@ test('events reach the results service from a real page, once each', async ({ pa
   await shownOnLoad(page);
   const visitor = await page.evaluate(() => JSON.parse(localStorage.getItem('cart-upsell:state') ?? 'null')?.visitorId ?? null);
   await expect
-    .poll(async () => {
-      const all = await storedEvents<Sent & { visitorId: string }>(request, visitor ?? undefined);
-      return all.filter((e) => (visitor ? e.visitorId === visitor : true) && e.type === 'impression' && ['x-yunomi', 'set-tea', 'vol-tenugui'].includes(e.offerId)).length;
-    }, { timeout: 10_000 })
+    .poll(
+      async () => {
+        const all = await storedEvents<Sent & { visitorId: string }>(request, visitor ?? undefined);
+        return all.filter((e) => (visitor ? e.visitorId === visitor : true) && e.type === 'impression' && ['x-yunomi', 'set-tea', 'vol-tenugui'].includes(e.offerId)).length;
+      },
+      { timeout: 10_000 },
+    )
     .toBeGreaterThanOrEqual(2);
 });

@@ -127,7 +127,10 @@ async function account(name: string, generated: Set<string>, opts: { refused?: S
 }
 
 const ok: Rule = () => ({ kind: 'ok' });
-const failing = (fault: Exclude<ReturnType<Rule>, { kind: 'ok' }>, times: number): Rule => (n) => (n < times ? fault : { kind: 'ok' });
+const failing =
+  (fault: Exclude<ReturnType<Rule>, { kind: 'ok' }>, times: number): Rule =>
+  (n) =>
+    n < times ? fault : { kind: 'ok' };
 
 for (const [name, rule] of [
   ['500 three times, then 200', failing({ kind: 'status', status: 500 }, 3)],
@@ -143,7 +146,11 @@ for (const [name, rule] of [
   });
 }
 
-for (const [status, expose] of [[429, true], [503, true], [429, false]] as const) {
+for (const [status, expose] of [
+  [429, true],
+  [503, true],
+  [429, false],
+] as const) {
   test(`${status} with Retry-After: 2 ${expose ? 'exposed' : 'hidden by CORS'}: waits ${expose ? '2 s' : 'at least the next step'}, then every event stored`, async ({ browser }) => {
     servers.setRule(failing({ kind: 'status', status, retryAfter: '2', expose }, 1));
     const from = servers.posts.length;
@@ -206,7 +213,11 @@ test('storage blocked: every event stored', async ({ browser }) => {
   servers.setRule(failing({ kind: 'status', status: 503 }, 2));
   const { context, generated } = await visitor(browser, () => {
     for (const name of ['localStorage', 'sessionStorage'])
-      Object.defineProperty(window, name, { get() { throw new DOMException('The operation is insecure.', 'SecurityError'); } });
+      Object.defineProperty(window, name, {
+        get() {
+          throw new DOMException('The operation is insecure.', 'SecurityError');
+        },
+      });
   });
   const p = await open(context);
   await p.evaluate(() => (window as any).burst(2, 250));
@@ -219,7 +230,7 @@ test('storage full: every event stored', async ({ browser }) => {
   const { context, generated } = await visitor(browser, () => {
     // Another script of the shop filled the origin's quota.
     try {
-      for (let size = 1 << 20, i = 0; size >= 1; ) {
+      for (let size = 1 << 20, i = 0; size >= 1;) {
         try {
           localStorage.setItem(`theme-cache-${i++}`, 'x'.repeat(size));
         } catch {

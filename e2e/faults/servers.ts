@@ -21,11 +21,7 @@ export const ports = { shop: base + 10, cdn: base + 11, collector: base + 12, se
 export const origins = { shop: `http://127.0.0.1:${ports.shop}`, cdn: `http://localhost:${ports.cdn}`, collector: `http://127.0.0.1:${ports.collector}` };
 
 /** What the collector does with the next POST: pass it to the reference collector, or a fault. */
-export type Fault =
-  | { kind: 'ok' }
-  | { kind: 'status'; status: number; retryAfter?: string; expose?: boolean }
-  | { kind: 'hang' }
-  | { kind: 'reset' };
+export type Fault = { kind: 'ok' } | { kind: 'status'; status: number; retryAfter?: string; expose?: boolean } | { kind: 'hang' } | { kind: 'reset' };
 export type Sent = { id: string; type: string; offerId: string };
 export type Rule = (n: number, events: Sent[]) => Fault;
 

@@ -21,11 +21,17 @@ test('the free-shipping bar shows the exact remaining amount and follows quantit
   await expect(bar).toContainText('あと￥2,888で送料無料');
 
   // 1,320 × 3 + 4,472 = 8,432 → ￥1,568 to go
-  await page.getByRole('row', { name: /手ぬぐい/ }).getByLabel('数量').fill('3');
+  await page
+    .getByRole('row', { name: /手ぬぐい/ })
+    .getByLabel('数量')
+    .fill('3');
   await expect(bar).toContainText('あと￥1,568で送料無料');
 
   // 1,320 × 5 + 4,472 = 11,072 → reached
-  await page.getByRole('row', { name: /手ぬぐい/ }).getByLabel('数量').fill('5');
+  await page
+    .getByRole('row', { name: /手ぬぐい/ })
+    .getByLabel('数量')
+    .fill('5');
   await expect(bar).toContainText('送料無料の対象です');
   expect(log.pageErrors).toEqual([]);
   expect(log.ours('error')).toEqual([]);
@@ -79,7 +85,10 @@ test('a bad config gives one error naming each field, the widget stays off, the 
   expect(log.ours('warning').join('\n')).toContain('freeShipping.treshold: unknown field, ignored (did you mean "threshold"?)');
   await expect(widgetHosts(page)).toHaveCount(0);
   // The shop's own script still runs.
-  await page.getByRole('row', { name: /手ぬぐい/ }).getByLabel('数量').fill('4');
+  await page
+    .getByRole('row', { name: /手ぬぐい/ })
+    .getByLabel('数量')
+    .fill('4');
   await expect(page.locator('#subtotal')).toHaveText('￥9,752');
   expect(log.pageErrors).toEqual([]);
 });
@@ -107,7 +116,10 @@ test('stop() removes every trace and stops following the cart', async ({ page })
   await expect(page.getByRole('status')).toContainText('あと￥2,888で送料無料');
   await page.evaluate(() => (window as any).CartUpsell.stop());
   await expect(widgetHosts(page)).toHaveCount(0);
-  await page.getByRole('row', { name: /手ぬぐい/ }).getByLabel('数量').fill('3');
+  await page
+    .getByRole('row', { name: /手ぬぐい/ })
+    .getByLabel('数量')
+    .fill('3');
   await page.waitForTimeout(400);
   await expect(widgetHosts(page)).toHaveCount(0);
   // And it can start again afterwards.

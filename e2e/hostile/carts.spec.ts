@@ -49,14 +49,20 @@ test('2,000 lines: the bar is right, and no long task from the widget', async ({
   // Grown to 2,000 lines by the shop; the widget reads it on the next change.
   await setCart(page, lines);
   await expect(page.getByRole('status')).toContainText('送料無料の対象です');
-  const cart = await page.evaluate(() => (window as any).CartUpsell.readCart({ selectors: { item: '#cart .line', name: '.name', sku: '.name', skuAttr: 'data-sku', price: '.price', quantity: '.qty', lineTotal: '.total', subtotal: '#subtotal' } }));
+  const cart = await page.evaluate(() =>
+    (window as any).CartUpsell.readCart({
+      selectors: { item: '#cart .line', name: '.name', sku: '.name', skuAttr: 'data-sku', price: '.price', quantity: '.qty', lineTotal: '.total', subtotal: '#subtotal' },
+    }),
+  );
   expect(cart.items).toHaveLength(2000);
   expect(cart.subtotal).toBe(lines.reduce((s, l) => s + (l.price as number), 0));
 
   // One quantity change in a 2,000-line cart: the time the widget's re-read takes, and long tasks.
   const readMs = await page.evaluate(() => {
     const t = performance.now();
-    (window as any).CartUpsell.readCart({ selectors: { item: '#cart .line', name: '.name', sku: '.name', skuAttr: 'data-sku', price: '.price', quantity: '.qty', lineTotal: '.total', subtotal: '#subtotal' } });
+    (window as any).CartUpsell.readCart({
+      selectors: { item: '#cart .line', name: '.name', sku: '.name', skuAttr: 'data-sku', price: '.price', quantity: '.qty', lineTotal: '.total', subtotal: '#subtotal' },
+    });
     return performance.now() - t;
   });
   test.info().annotations.push({ type: 'readCart 2,000 lines (ms)', description: readMs.toFixed(1) });
@@ -175,7 +181,11 @@ test('prices in words, zero, and a negative discount line: read or skipped, neve
     ...Array.from({ length: 200 }, (_, i) => ({ sku: `ASK-${i}`, name: `受注生産品 ${i}`, price: 'お問い合わせ', qty: 1 })),
   ];
   await setCart(page, lines, '￥6,612');
-  const cart = await page.evaluate(() => (window as any).CartUpsell.readCart({ selectors: { item: '#cart .line', name: '.name', sku: '.name', skuAttr: 'data-sku', price: '.price', quantity: '.qty', lineTotal: '.total', subtotal: '#subtotal' } }));
+  const cart = await page.evaluate(() =>
+    (window as any).CartUpsell.readCart({
+      selectors: { item: '#cart .line', name: '.name', sku: '.name', skuAttr: 'data-sku', price: '.price', quantity: '.qty', lineTotal: '.total', subtotal: '#subtotal' },
+    }),
+  );
   expect(cart.items.map((i: { sku: string; unitPrice: number }) => `${i.sku} ${i.unitPrice}`)).toEqual(['TN-0123 1320', 'YU-02 4472', 'FREE-01 0', 'DISC -500']);
   expect(cart.subtotal).toBe(6612);
   expect(await start(page)).toBe(true);

@@ -94,9 +94,7 @@ test('configs that are not objects at all, through the API: false, one message e
 
 test('field names inherited from Object are not mistaken for known fields', async ({ page }) => {
   await page.goto('/e2e/pages/hostile-plain.html');
-  const r = await page.evaluate(() =>
-    (window as any).CartUpsell.validateConfig(JSON.parse('{"freeShipping":{"threshold":1000},"cart":{"constructor":1},"offers":[{"id":"x","type":"toString"}]}')),
-  );
+  const r = await page.evaluate(() => (window as any).CartUpsell.validateConfig(JSON.parse('{"freeShipping":{"threshold":1000},"cart":{"constructor":1},"offers":[{"id":"x","type":"toString"}]}')));
   expect(r.errors.map((e: { path: string }) => e.path)).toContain('offers[0].type');
   expect(r.warnings.map((w: { path: string }) => w.path)).toContain('cart.constructor');
 });

@@ -9,7 +9,11 @@ const cartViewImpressions = ['impression set-tea', 'impression x-yunomi'];
 test('localStorage and sessionStorage throwing (private mode, blocked cookies): works, events delivered', async ({ page }) => {
   await page.addInitScript(() => {
     for (const name of ['localStorage', 'sessionStorage'])
-      Object.defineProperty(window, name, { get() { throw new DOMException('denied', 'SecurityError'); } });
+      Object.defineProperty(window, name, {
+        get() {
+          throw new DOMException('denied', 'SecurityError');
+        },
+      });
   });
   const log = watch(page);
   const ep = endpoint(() => 200);
@@ -21,7 +25,7 @@ test('localStorage and sessionStorage throwing (private mode, blocked cookies): 
   expect(log.ours('error')).toEqual([]);
 });
 
-test('a theme script that throws before ours: the widget still starts, the error is only the theme\'s', async ({ page }) => {
+test("a theme script that throws before ours: the widget still starts, the error is only the theme's", async ({ page }) => {
   const log = watch(page);
   await page.goto('/e2e/pages/hostile-throws.html');
   await shownOnLoad(page);

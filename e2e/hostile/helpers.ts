@@ -66,4 +66,8 @@ export function endpoint(answer: (n: number) => number | 'hang' | 'abort') {
 
 /** Ids of the events waiting in the stored queue (one key per event). */
 export const queuedIds = (page: Page) =>
-  page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('cart-upsell:ev:')).map((k) => k.slice('cart-upsell:ev:'.length)));
+  page.evaluate(() =>
+    Object.keys(localStorage)
+      .filter((k) => k.startsWith('cart-upsell:ev:'))
+      .map((k) => k.slice('cart-upsell:ev:'.length)),
+  );

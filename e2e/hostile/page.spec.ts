@@ -78,14 +78,23 @@ test('a card in a slot below the fold counts its impression only once scrolled i
   });
   await page.goto('/e2e/pages/hostile-below.html');
   await expect(page.getByText('セットでお得')).toBeVisible();
-  await expect.poll(() => ep.received.filter((e) => e.type === 'impression').map((e) => e.offerId).sort(), { timeout: 10_000 }).toEqual(['set-tea']);
+  await expect
+    .poll(
+      () =>
+        ep.received
+          .filter((e) => e.type === 'impression')
+          .map((e) => e.offerId)
+          .sort(),
+      { timeout: 10_000 },
+    )
+    .toEqual(['set-tea']);
   await page.waitForTimeout(2500); // another send interval: still not counted
   expect(ep.received.some((e) => e.offerId === 'x-yunomi')).toBe(false);
   await page.locator('#below').scrollIntoViewIfNeeded();
   await expect.poll(() => ep.received.filter((e) => e.offerId === 'x-yunomi').map((e) => e.type), { timeout: 10_000 }).toEqual(['impression']);
 });
 
-test("CSP require-trusted-types-for 'script': the widget loads its prompt file through the \"cart-upsell\" policy and works", async ({ page }) => {
+test('CSP require-trusted-types-for \'script\': the widget loads its prompt file through the "cart-upsell" policy and works', async ({ page }) => {
   const log = watch(page);
   await servePage(page, '/e2e/pages/hostile-tt.html', { headers: { 'content-security-policy': "require-trusted-types-for 'script'; trusted-types cart-upsell" } });
   const response = await page.goto('/e2e/pages/hostile-tt.html');
@@ -102,7 +111,12 @@ test('offers named constructor, toString and __proto__ stay snoozed after a dism
   const log = watch(page);
   await servePage(page, '/e2e/pages/hostile-names.html', {
     edit: (c) => {
-      for (const [from, to] of [['x-yunomi', 'constructor'], ['set-tea', 'toString'], ['up-tenugui', '__proto__']]) c.offers.find((o: any) => o.id === from).id = to;
+      for (const [from, to] of [
+        ['x-yunomi', 'constructor'],
+        ['set-tea', 'toString'],
+        ['up-tenugui', '__proto__'],
+      ])
+        c.offers.find((o: any) => o.id === from).id = to;
     },
   });
   await page.goto('/e2e/pages/hostile-names.html');
@@ -114,8 +128,14 @@ test('offers named constructor, toString and __proto__ stay snoozed after a dism
   await expect(dialog).toBeVisible();
   await dialog.getByRole('button', { name: '閉じる' }).click();
   await expect(dialog).toBeHidden();
-  await page.getByRole('region', { name: /一緒にどうぞ/ }).getByRole('button', { name: '閉じる' }).click();
-  await page.getByRole('region', { name: /セットでお得/ }).getByRole('button', { name: '閉じる' }).click();
+  await page
+    .getByRole('region', { name: /一緒にどうぞ/ })
+    .getByRole('button', { name: '閉じる' })
+    .click();
+  await page
+    .getByRole('region', { name: /セットでお得/ })
+    .getByRole('button', { name: '閉じる' })
+    .click();
   await expect(page.getByText('セットでお得')).toBeHidden();
   await expect(cross).toBeHidden();
   const snoozed = await page.evaluate(() => Object.keys(JSON.parse(localStorage.getItem('cart-upsell:state')!).snoozed).sort());

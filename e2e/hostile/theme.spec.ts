@@ -27,10 +27,13 @@ const round = (boxes: Record<string, Box>) =>
 
 /** What the page reports at the centre of a box: our host element, or something of the shop's. */
 const hitAt = (page: Page, b: Box) =>
-  page.evaluate(([x, y]) => {
-    const el = document.elementFromPoint(x, y);
-    return el?.closest('[data-cart-upsell]') ? 'widget' : (el?.className || el?.tagName || 'nothing');
-  }, [b!.x + b!.width / 2, b!.y + b!.height / 2] as const);
+  page.evaluate(
+    ([x, y]) => {
+      const el = document.elementFromPoint(x, y);
+      return el?.closest('[data-cart-upsell]') ? 'widget' : el?.className || el?.tagName || 'nothing';
+    },
+    [b!.x + b!.width / 2, b!.y + b!.height / 2] as const,
+  );
 
 test('aggressive theme CSS: the prompts have the same boxes as without it, and sit above a max-z-index header', async ({ page }) => {
   const log = watch(page);

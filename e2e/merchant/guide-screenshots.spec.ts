@@ -24,20 +24,32 @@ test('configurator: setup, EC-CUBE import and tag, Shopify ids', async ({ page }
   await page.locator('#setup').screenshot({ path: out('configurator-setup-desktop') });
   await page.getByLabel('商品CSV').setInputFiles('demo/site/configurator/samples/eccube-product.csv');
   await expect(page.locator('#import-result')).toContainText('11 件');
-  await page.locator('#setup li').nth(1).screenshot({ path: out('configurator-import-eccube') });
+  await page
+    .locator('#setup li')
+    .nth(1)
+    .screenshot({ path: out('configurator-import-eccube') });
   await page.getByRole('radio', { name: 'ショップのファイル置き場' }).check();
-  await page.locator('#setup li').nth(2).screenshot({ path: out('configurator-snippet-eccube') });
+  await page
+    .locator('#setup li')
+    .nth(2)
+    .screenshot({ path: out('configurator-snippet-eccube') });
   await page.getByLabel('ひな形').selectOption('dawn');
   await page.getByLabel('商品CSV').setInputFiles('demo/site/configurator/samples/shopify-products_export.csv');
   await expect(page.locator('#shopify-ids')).toBeVisible();
-  await page.locator('#setup li').nth(1).screenshot({ path: out('configurator-shopify-ids') });
+  await page
+    .locator('#setup li')
+    .nth(1)
+    .screenshot({ path: out('configurator-shopify-ids') });
   await page.setViewportSize(mobile);
   await page.reload();
   await expect(page.getByRole('region', { name: '検証結果' })).toContainText('問題はありません');
   await page.screenshot({ path: out('configurator-setup-mobile') });
 });
 
-for (const [name, size] of [['picker-desktop', desktop], ['picker-mobile', mobile]] as const) {
+for (const [name, size] of [
+  ['picker-desktop', desktop],
+  ['picker-mobile', mobile],
+] as const) {
   test(`${name}: the picker on a theme no preset knows`, async ({ page }) => {
     await page.setViewportSize(size);
     await configurator(page);
@@ -59,7 +71,14 @@ for (const [name, size] of [['picker-desktop', desktop], ['picker-mobile', mobil
 test('sample shops with the widget: EC-CUBE cart on a phone, Dawn cart on a desktop', async ({ page }) => {
   await asShopper(page);
   await page.addInitScript(() => {
-    for (const s of ['eccube', 'dawn']) localStorage.setItem(`cart-upsell-demo:cart:${s}`, JSON.stringify([{ sku: 'TN-0123', quantity: 2 }, { sku: 'KY-01', quantity: 1 }]));
+    for (const s of ['eccube', 'dawn'])
+      localStorage.setItem(
+        `cart-upsell-demo:cart:${s}`,
+        JSON.stringify([
+          { sku: 'TN-0123', quantity: 2 },
+          { sku: 'KY-01', quantity: 1 },
+        ]),
+      );
   });
   await page.setViewportSize(mobile);
   await page.goto('/demo/site/shops/eccube/cart.html');

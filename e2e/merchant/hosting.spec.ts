@@ -57,14 +57,21 @@ test('WooCommerce: the product export → product ids and prices → a tag for w
 
   await page.getByRole('radio', { name: 'ショップのファイル置き場' }).check();
   const tag = (await page.locator('#snippet-file').textContent())!;
-  expect(tag).toBe('<script src="https://woo.example.jp/wp-content/uploads/cart-upsell/cart-upsell.js" data-config="https://woo.example.jp/wp-content/uploads/cart-upsell/cart-upsell.json" async></script>');
+  expect(tag).toBe(
+    '<script src="https://woo.example.jp/wp-content/uploads/cart-upsell/cart-upsell.js" data-config="https://woo.example.jp/wp-content/uploads/cart-upsell/cart-upsell.json" async></script>',
+  );
   const download = page.waitForEvent('download');
   await page.getByRole('button', { name: 'cart-upsell.json をダウンロード' }).click();
   const json = readFileSync((await (await download).path())!, 'utf8');
 
   const dir = '/wp-content/uploads/cart-upsell/';
   const cart = readFileSync('test/fixtures/woocommerce-classic.html', 'utf8').replace('<script src="/dist/cart-upsell.js"></script>', '').replace('</body>', `${tag}</body>`);
-  const requests = await serveShop(context, 'https://woo.example.jp', { '/cart/': cart }, { [`${dir}cart-upsell.js`]: dist('cart-upsell.js'), [`${dir}cart-upsell-ui.js`]: dist('cart-upsell-ui.js'), [`${dir}cart-upsell.json`]: json });
+  const requests = await serveShop(
+    context,
+    'https://woo.example.jp',
+    { '/cart/': cart },
+    { [`${dir}cart-upsell.js`]: dist('cart-upsell.js'), [`${dir}cart-upsell-ui.js`]: dist('cart-upsell-ui.js'), [`${dir}cart-upsell.json`]: json },
+  );
   const shop = await context.newPage();
   const said = consoleOf(shop);
   await shop.goto('https://woo.example.jp/cart/');
@@ -74,7 +81,7 @@ test('WooCommerce: the product export → product ids and prices → a tag for w
   expect(said.filter((m) => m.type === 'error' || m.type === 'pageerror')).toEqual([]);
 });
 
-test('Japanese messages: the shop\'s console says in Japanese which field is wrong, and what is missing', async ({ page, context }) => {
+test("Japanese messages: the shop's console says in Japanese which field is wrong, and what is missing", async ({ page, context }) => {
   await openConfigurator(page);
   await page.getByLabel('ひな形').selectOption('eccube');
   // The config with a mistake a merchant makes when editing the file by hand.
@@ -88,7 +95,11 @@ test('Japanese messages: the shop\'s console says in Japanese which field is wro
   const tag = (await page.locator('#snippet-file').textContent())!;
   const cart = readFileSync('test/fixtures/eccube4-cart.html', 'utf8').replace('<script src="/dist/cart-upsell.js"></script>', '').replace('</body>', `${tag}</body>`);
   const dir = '/html/user_data/cart-upsell/';
-  const files: Record<string, Buffer | string> = { [`${dir}cart-upsell.js`]: dist('cart-upsell.js'), [`${dir}cart-upsell-ui.js`]: dist('cart-upsell-ui.js'), [`${dir}cart-upsell.json`]: JSON.stringify(cfg) };
+  const files: Record<string, Buffer | string> = {
+    [`${dir}cart-upsell.js`]: dist('cart-upsell.js'),
+    [`${dir}cart-upsell-ui.js`]: dist('cart-upsell-ui.js'),
+    [`${dir}cart-upsell.json`]: JSON.stringify(cfg),
+  };
   await serveShop(context, 'https://eccube-shop.example', { '/cart': cart, '/mypage': '<!doctype html><html lang="ja"><title>マイページ</title><p>マイページ</p>' + tag }, files);
   const shop = await context.newPage();
   const said = consoleOf(shop);
@@ -112,5 +123,7 @@ test('Japanese messages: the shop\'s console says in Japanese which field is wro
   const third = await context.newPage();
   const said3 = consoleOf(third);
   await third.goto('https://eccube-shop.example/mypage');
-  await expect.poll(() => said3.map((m) => m.text)).toContain(`[cart-upsell] 設定ファイル https://eccube-shop.example${dir}cart-upsell.json を読み込めませんでした（サーバーの応答 404）。ウィジェットは動きません。`);
+  await expect
+    .poll(() => said3.map((m) => m.text))
+    .toContain(`[cart-upsell] 設定ファイル https://eccube-shop.example${dir}cart-upsell.json を読み込めませんでした（サーバーの応答 404）。ウィジェットは動きません。`);
 });

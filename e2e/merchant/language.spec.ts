@@ -10,7 +10,10 @@ test.describe.configure({ timeout: 120_000 });
 test('the configurator follows the config\'s "locale", not a language remembered from another page', async ({ page }) => {
   // The demo was last seen in English…
   await page.goto('/');
-  await page.getByRole('button', { name: '日本語で表示' }).or(page.getByRole('button', { name: 'Show this page in English' })).click();
+  await page
+    .getByRole('button', { name: '日本語で表示' })
+    .or(page.getByRole('button', { name: 'Show this page in English' }))
+    .click();
   await page.evaluate(() => localStorage.setItem('cart-upsell-demo:lang', 'en'));
   await page.goto('/demo/site/configurator/');
   // …but the sample config says "locale": "ja": everything the merchant reads is Japanese.

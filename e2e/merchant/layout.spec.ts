@@ -19,7 +19,14 @@ async function pageWidth(page: Page) {
 /** A two-line cart in every sample shop, as the shops keep it. */
 async function withCart(page: Page) {
   await page.addInitScript(() => {
-    for (const s of ['wa', 'eccube', 'dawn']) localStorage.setItem(`cart-upsell-demo:cart:${s}`, JSON.stringify([{ sku: 'TN-0123', quantity: 2 }, { sku: 'KY-01', quantity: 1 }]));
+    for (const s of ['wa', 'eccube', 'dawn'])
+      localStorage.setItem(
+        `cart-upsell-demo:cart:${s}`,
+        JSON.stringify([
+          { sku: 'TN-0123', quantity: 2 },
+          { sku: 'KY-01', quantity: 1 },
+        ]),
+      );
   });
 }
 
@@ -30,7 +37,12 @@ for (const size of sizes) {
     await asShopper(page);
     for (const path of ['/demo/site/configurator/', '/demo/site/shops/eccube/index.html', '/demo/site/shops/eccube/cart.html', '/']) {
       await page.goto(path);
-      await expect(page.getByRole('heading', { level: 1 }).or(page.getByRole('heading', { level: 2 })).first()).toBeVisible();
+      await expect(
+        page
+          .getByRole('heading', { level: 1 })
+          .or(page.getByRole('heading', { level: 2 }))
+          .first(),
+      ).toBeVisible();
       expect(await pageWidth(page), path).toBeLessThanOrEqual(size.width);
     }
   });

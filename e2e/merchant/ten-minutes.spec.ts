@@ -38,7 +38,7 @@ async function serveShop(context: BrowserContext, origin: string, pages: Record<
   return requests;
 }
 
-test('EC-CUBE: start page → configurator → 商品CSV (Shift_JIS) → ids and tax-included prices → a tag for the shop\'s own user_data folder that runs there', async ({ page, context }) => {
+test("EC-CUBE: start page → configurator → 商品CSV (Shift_JIS) → ids and tax-included prices → a tag for the shop's own user_data folder that runs there", async ({ page, context }) => {
   await openConfigurator(page);
   await page.getByLabel('ひな形').selectOption('eccube');
   await expect(page.getByRole('textbox', { name: 'JSON' })).toHaveValue(/"preset": "eccube"/);
@@ -51,14 +51,22 @@ test('EC-CUBE: start page → configurator → 商品CSV (Shift_JIS) → ids and
   await expect(page.locator('#import-result')).toContainText('EC-CUBE 4の商品CSVから 11 件を読み込みました（更新 11・追加 0）');
   await expect(page.locator('#import-result')).toContainText('13行目（非公開・廃止）');
   const cfg = await configJson(page);
-  expect(cfg.products.find((p: { sku: string }) => p.sku === 'TN-0123')).toMatchObject({ id: '101', productId: '1', price: 1320, stock: 24, image: 'https://eccube-shop.example/html/upload/save_image/tenugui.svg' });
+  expect(cfg.products.find((p: { sku: string }) => p.sku === 'TN-0123')).toMatchObject({
+    id: '101',
+    productId: '1',
+    price: 1320,
+    stock: 24,
+    image: 'https://eccube-shop.example/html/upload/save_image/tenugui.svg',
+  });
   expect(cfg.products.find((p: { sku: string }) => p.sku === 'KY-01-DX')).toMatchObject({ id: '106', productId: '6', price: 8800 });
   expect(cfg.actions.platform).toBe('eccube');
   await expect(page.getByRole('region', { name: '検証結果' })).toContainText('問題はありません');
 
   await page.getByRole('radio', { name: 'ショップのファイル置き場' }).check();
   const tag = await page.locator('#snippet-file').textContent();
-  expect(tag).toBe('<script src="https://eccube-shop.example/html/user_data/cart-upsell/cart-upsell.js" data-config="https://eccube-shop.example/html/user_data/cart-upsell/cart-upsell.json" async></script>');
+  expect(tag).toBe(
+    '<script src="https://eccube-shop.example/html/user_data/cart-upsell/cart-upsell.js" data-config="https://eccube-shop.example/html/user_data/cart-upsell/cart-upsell.json" async></script>',
+  );
   const download = page.waitForEvent('download');
   await page.getByRole('button', { name: 'cart-upsell.json をダウンロード' }).click();
   const json = readFileSync((await (await download).path())!, 'utf8');
@@ -67,7 +75,12 @@ test('EC-CUBE: start page → configurator → 商品CSV (Shift_JIS) → ids and
   // The shop: EC-CUBE 4's cart page with the tag before </body>, the three files in user_data.
   const cart = readFileSync('test/fixtures/eccube4-cart.html', 'utf8').replace('<script src="/dist/cart-upsell.js"></script>', '').replace('</body>', `${tag}</body>`);
   const dir = '/html/user_data/cart-upsell/';
-  const requests = await serveShop(context, 'https://eccube-shop.example', { '/cart': cart }, { [`${dir}cart-upsell.js`]: dist('cart-upsell.js'), [`${dir}cart-upsell-ui.js`]: dist('cart-upsell-ui.js'), [`${dir}cart-upsell.json`]: json });
+  const requests = await serveShop(
+    context,
+    'https://eccube-shop.example',
+    { '/cart': cart },
+    { [`${dir}cart-upsell.js`]: dist('cart-upsell.js'), [`${dir}cart-upsell-ui.js`]: dist('cart-upsell-ui.js'), [`${dir}cart-upsell.json`]: json },
+  );
   const shop = await context.newPage();
   const errors: string[] = [];
   // The fixture's own images are not served here; what matters is the widget's messages and page errors.
@@ -80,7 +93,7 @@ test('EC-CUBE: start page → configurator → 商品CSV (Shift_JIS) → ids and
   expect(errors).toEqual([]);
 });
 
-test('Shopify: products_export.csv → variant ids from the storefront\'s /products/{handle}.js via the console code → a theme-asset tag that runs once Liquid renders it', async ({ page, context }) => {
+test("Shopify: products_export.csv → variant ids from the storefront's /products/{handle}.js via the console code → a theme-asset tag that runs once Liquid renders it", async ({ page, context }) => {
   await context.grantPermissions(['clipboard-read', 'clipboard-write']);
   await openConfigurator(page);
   await page.getByLabel('ひな形').selectOption('dawn');
@@ -95,14 +108,21 @@ test('Shopify: products_export.csv → variant ids from the storefront\'s /produ
   // The storefront publishes each product at /products/{handle}.js, prices in cents of the currency
   // (Shopify Ajax API, shopify.dev/docs/api/ajax/reference/product). One price changed since the export.
   const catalog = (await configJson(page)).products as { sku: string; price: number; url: string }[];
-  await serveShop(context, 'https://komorebi.example', { '/': '<!doctype html><title>こもれび</title><p>shop</p>' }, Object.fromEntries(catalog.map((p, i) => {
-    const handle = new URL(p.url).pathname.split('/').pop();
-    const price = p.sku === 'YU-02' ? 2420 : p.price;
-    return [`/products/${handle}.js`, JSON.stringify({ handle, variants: [{ id: 45000000000 + i, sku: p.sku, title: 'Default Title', price: price * 100 }] })];
-  })));
+  await serveShop(
+    context,
+    'https://komorebi.example',
+    { '/': '<!doctype html><title>こもれび</title><p>shop</p>' },
+    Object.fromEntries(
+      catalog.map((p, i) => {
+        const handle = new URL(p.url).pathname.split('/').pop();
+        const price = p.sku === 'YU-02' ? 2420 : p.price;
+        return [`/products/${handle}.js`, JSON.stringify({ handle, variants: [{ id: 45000000000 + i, sku: p.sku, title: 'Default Title', price: price * 100 }] })];
+      }),
+    ),
+  );
   const shop = await context.newPage();
   await shop.goto('https://komorebi.example/');
-  await shop.evaluate(await page.locator('#shopify-id-snippet').textContent() as string);
+  await shop.evaluate((await page.locator('#shopify-id-snippet').textContent()) as string);
   await expect.poll(() => shop.evaluate(() => navigator.clipboard.readText())).toContain('"id":45000000000');
   const found = await shop.evaluate(() => navigator.clipboard.readText());
   await page.getByLabel('コンソールの結果を貼り付け').fill(found);
@@ -128,7 +148,7 @@ test('Shopify: products_export.csv → variant ids from the storefront\'s /produ
   await expect(shop.getByRole('status').filter({ hasText: '送料無料' })).toBeVisible();
 });
 
-test('a theme no preset knows: the picker on the shop\'s own cart page proposes selectors from three clicks, and they read that cart in the config', async ({ page, context }) => {
+test("a theme no preset knows: the picker on the shop's own cart page proposes selectors from three clicks, and they read that cart in the config", async ({ page, context }) => {
   await context.grantPermissions(['clipboard-read', 'clipboard-write']);
   await openConfigurator(page);
   await page.getByLabel('プラットフォーム').selectOption('colorme');
@@ -170,5 +190,9 @@ test('a theme no preset knows: the picker on the shop\'s own cart page proposes 
   await shop.setContent(html);
   // ￥7,700 of ￥5,000: free; ￥2,300 to the gift tier at ￥10,000.
   await expect(shop.getByRole('status').filter({ hasText: '送料無料' })).toContainText('あと￥2,300');
-  expect(await shop.evaluate(() => (window as any).CartUpsell.readCart(JSON.parse(document.getElementById('cart-upsell-config')!.textContent!).cart).items.map((i: { sku: string; quantity: number }) => `${i.sku}×${i.quantity}`))).toEqual(['KY-01×1', 'YU-02×1']);
+  expect(
+    await shop.evaluate(() =>
+      (window as any).CartUpsell.readCart(JSON.parse(document.getElementById('cart-upsell-config')!.textContent!).cart).items.map((i: { sku: string; quantity: number }) => `${i.sku}×${i.quantity}`),
+    ),
+  ).toEqual(['KY-01×1', 'YU-02×1']);
 });

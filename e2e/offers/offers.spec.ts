@@ -93,13 +93,15 @@ test('every prompt shown and answered is an event on document with its value', a
   await qty(page, /手ぬぐい/).fill('3');
   await page.getByRole('dialog').getByRole('button', { name: 'このままにする' }).click();
   await expect(page.getByRole('dialog', { name: /上はいかがですか/ })).toBeVisible();
-  await expect.poll(() => events.map((e) => `${e.type} ${e.offerType} ${e.offerId} ${e.value}`)).toEqual(
-    expect.arrayContaining([
-      'impression cross-sell x-yunomi 880',
-      'impression bundle set-tea 4528',
-      'impression upsell up-tenugui 3300',
-      'decline upsell up-tenugui 3300',
-      'impression downsell up-tenugui 1320',
-    ]),
-  );
+  await expect
+    .poll(() => events.map((e) => `${e.type} ${e.offerType} ${e.offerId} ${e.value}`))
+    .toEqual(
+      expect.arrayContaining([
+        'impression cross-sell x-yunomi 880',
+        'impression bundle set-tea 4528',
+        'impression upsell up-tenugui 3300',
+        'decline upsell up-tenugui 3300',
+        'impression downsell up-tenugui 1320',
+      ]),
+    );
 });

@@ -16,11 +16,23 @@ function cartView() {
     const name = el('td', { className: 'name', textContent: l.name });
     name.dataset.sku = l.sku;
     const qty = el('input', { className: 'qty', type: 'number', value: String(l.qty) });
-    const row = el('tr', { className: 'line' }, name, el('td', { className: 'price', textContent: yen(l.price) }), el('td', {}, el('label', {}, '数量 ', qty)), el('td', { className: 'total', textContent: yen(l.price * l.qty) }));
+    const row = el(
+      'tr',
+      { className: 'line' },
+      name,
+      el('td', { className: 'price', textContent: yen(l.price) }),
+      el('td', {}, el('label', {}, '数量 ', qty)),
+      el('td', { className: 'total', textContent: yen(l.price * l.qty) }),
+    );
     tbody.append(row);
   }
   const subtotal = lines.reduce((s, l) => s + l.price * l.qty, 0);
-  return [el('h1', { textContent: 'ショッピングカート' }), el('table', { id: 'cart' }, tbody), el('p', {}, '小計（税込） ', el('span', { id: 'subtotal', textContent: yen(subtotal) })), el('a', { href: '?', textContent: '買い物を続ける', className: 'nav' })];
+  return [
+    el('h1', { textContent: 'ショッピングカート' }),
+    el('table', { id: 'cart' }, tbody),
+    el('p', {}, '小計（税込） ', el('span', { id: 'subtotal', textContent: yen(subtotal) })),
+    el('a', { href: '?', textContent: '買い物を続ける', className: 'nav' }),
+  ];
 }
 function homeView() {
   return [el('h1', { textContent: '和雑貨 こもれび' }), el('p', { textContent: '新作の手ぬぐいが入荷しました。' }), el('a', { href: '?view=cart', textContent: 'カートを見る', className: 'nav' })];

@@ -111,7 +111,16 @@ function fixtureConfig(name: string, e: Expected): Record<string, unknown> {
       { id: 'up', type: 'upsell', from: ref(a), to: 'UP', downsell: 'DOWN', benefits: ['厚手の生地で長く使えます', '国内の工房で作っています'] },
       { id: 'x', type: 'cross-sell', for: [ref(a)], items: ['X1', 'X2', 'X3'], max: 3 },
       { id: 'set', type: 'bundle', items: [ref(a), 'PAIR'], price: Math.round((p + Math.round(p * 0.4)) * 0.9), appliedBy: 'platform' },
-      { id: 'vol', type: 'volume', items: lines.map(ref), appliedBy: 'platform', tiers: [{ quantity: units + 1, percentOff: 10 }, { quantity: units + 3, percentOff: 15 }] },
+      {
+        id: 'vol',
+        type: 'volume',
+        items: lines.map(ref),
+        appliedBy: 'platform',
+        tiers: [
+          { quantity: units + 1, percentOff: 10 },
+          { quantity: units + 3, percentOff: 15 },
+        ],
+      },
     ],
     caps: { modalsPerSession: 2 },
     holdout: 0,
@@ -240,7 +249,13 @@ const pct = (n: number) => Math.round(n * 1000) / 10;
  * A fresh shopper (outside the holdout) with the busy cart; with `delay` > 0 the page's content
  * is held back and drawn that long after the load event, as a theme that fetches its cart does.
  */
-async function open(browser: Browser, baseURL: string, t: Target, vp: (typeof VIEWPORTS)[number], delay: number): Promise<{ ctx: BrowserContext; page: Page; errors: string[]; modalImpressions: () => Promise<number> }> {
+async function open(
+  browser: Browser,
+  baseURL: string,
+  t: Target,
+  vp: (typeof VIEWPORTS)[number],
+  delay: number,
+): Promise<{ ctx: BrowserContext; page: Page; errors: string[]; modalImpressions: () => Promise<number> }> {
   const ctx = await browser.newContext({ baseURL, viewport: { width: vp.width, height: vp.height } });
   await ctx.addInitScript(
     ({ vid, shop, cart, delay }) => {
@@ -256,14 +271,23 @@ async function open(browser: Browser, baseURL: string, t: Target, vp: (typeof VI
         });
       if (!delay) return;
       let held: DocumentFragment | null = null;
-      document.addEventListener('DOMContentLoaded', () => {
-        held = document.createDocumentFragment();
-        held.append(...document.body.childNodes);
-      }, { once: true });
-      addEventListener('load', () => setTimeout(() => {
-        if (held) document.body.append(held);
-        document.documentElement.dataset.drawn = '1';
-      }, delay), { once: true });
+      document.addEventListener(
+        'DOMContentLoaded',
+        () => {
+          held = document.createDocumentFragment();
+          held.append(...document.body.childNodes);
+        },
+        { once: true },
+      );
+      addEventListener(
+        'load',
+        () =>
+          setTimeout(() => {
+            if (held) document.body.append(held);
+            document.documentElement.dataset.drawn = '1';
+          }, delay),
+        { once: true },
+      );
     },
     { vid: visitorId(false), shop: t.shop ?? null, cart: SHOP_CART, delay },
   );
@@ -276,7 +300,10 @@ async function open(browser: Browser, baseURL: string, t: Target, vp: (typeof VI
   }
   // Nothing leaves the machine (the fixtures name their platforms' image hosts), and the checkout
   // pages and the platforms' own endpoints are not part of this look.
-  await ctx.route((url) => url.hostname !== new URL(baseURL).hostname, (route) => route.abort());
+  await ctx.route(
+    (url) => url.hostname !== new URL(baseURL).hostname,
+    (route) => route.abort(),
+  );
   await ctx.route(/\/(checkout|cart\/add|api\/)/, (route) => (route.request().resourceType() === 'document' ? route.fulfill({ body: '<!doctype html><title>checkout</title>' }) : route.abort()));
   const page = await ctx.newPage();
   const errors: string[] = [];
@@ -386,13 +413,20 @@ for (const t of targets) {
     VIEWPORTS.forEach((vp, i) => {
       const mine = views.filter((v) => v.viewport === vp.name);
       const file = `${t.name.replace(/\W+/g, '-')}-${vp.name}`;
-      const figures: Figures = { page: t.name, viewport: `${vp.width}×${vp.height}`, delay: 0, cover: Math.max(...mine.map((v) => v.cover)), coverAtButton: Math.max(...mine.map((v) => v.coverAtButton)) };
+      const figures: Figures = {
+        page: t.name,
+        viewport: `${vp.width}×${vp.height}`,
+        delay: 0,
+        cover: Math.max(...mine.map((v) => v.cover)),
+        coverAtButton: Math.max(...mine.map((v) => v.coverAtButton)),
+      };
       if (dialogs[i]) {
         writeFileSync(`${out}${file}-dialog.png`, dialogs[i].shot);
         figures.dialog = dialogs[i].dialog;
       }
       writeFileSync(`${out}${file}.json`, JSON.stringify(figures));
-      if (process.env.COVERAGE) console.log(`| ${t.name} | ${figures.viewport} | ${pct(figures.cover)} % | ${pct(figures.coverAtButton)} % | ${figures.dialog == null ? '—' : `${pct(figures.dialog)} %`} |`);
+      if (process.env.COVERAGE)
+        console.log(`| ${t.name} | ${figures.viewport} | ${pct(figures.cover)} % | ${pct(figures.coverAtButton)} % | ${figures.dialog == null ? '—' : `${pct(figures.dialog)} %`} |`);
     });
   });
 }

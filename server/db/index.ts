@@ -18,9 +18,7 @@ export interface DbEnv {
 
 /** Opens the database the environment names and brings its schema up to date. */
 export async function openDb(env: DbEnv): Promise<Db> {
-  const db = env.DATABASE_URL
-    ? await openPg(env.DATABASE_URL)
-    : await openPglite(!env.DATA_DIR || env.DATA_DIR.startsWith('memory://') ? 'memory://' : join(env.DATA_DIR, 'pgdata'), env.from);
+  const db = env.DATABASE_URL ? await openPg(env.DATABASE_URL) : await openPglite(!env.DATA_DIR || env.DATA_DIR.startsWith('memory://') ? 'memory://' : join(env.DATA_DIR, 'pgdata'), env.from);
   try {
     await migrate(db);
   } catch (err) {

@@ -21,8 +21,7 @@ function queryable(runner: Runner): Queryable {
 /** A PostgreSQL server through node-postgres: a small pool, the same parsing as the embedded driver. */
 export async function openPg(url: string, poolSize = 10): Promise<Db> {
   const types = {
-    getTypeParser: (id: number, format?: string) =>
-      id === INT8 || id === NUMERIC ? Number : id === DATE ? (v: string) => v : pg.types.getTypeParser(id, format as 'text'),
+    getTypeParser: (id: number, format?: string) => (id === INT8 || id === NUMERIC ? Number : id === DATE ? (v: string) => v : pg.types.getTypeParser(id, format as 'text')),
   } as pg.CustomTypesConfig;
   const pool = new pg.Pool({ connectionString: url, max: poolSize, types, connectionTimeoutMillis: 5000 });
   // A server that goes away makes idle clients emit 'error'; the next query reconnects.

@@ -5,8 +5,25 @@
  * from storing some.
  */
 const KEEP = [
-  'id', 'type', 'offerId', 'offerType', 'time', 'currency', 'cartSubtotal', 'value', 'visitorId', 'sessionId',
-  'variant', 'holdout', 'items', 'page', 'pageViewId', 'version', 'reason', 'orderId', 'total',
+  'id',
+  'type',
+  'offerId',
+  'offerType',
+  'time',
+  'currency',
+  'cartSubtotal',
+  'value',
+  'visitorId',
+  'sessionId',
+  'variant',
+  'holdout',
+  'items',
+  'page',
+  'pageViewId',
+  'version',
+  'reason',
+  'orderId',
+  'total',
 ] as const;
 /** Free text: written by the page or the merchant, so it may carry what a shopper typed. */
 const FREE_TEXT = ['reason', 'variant', 'page'] as const;
@@ -20,9 +37,7 @@ const PHONE = /\+?\(?\d{1,4}\)?[-\s.()]+\d{1,4}[-\s.()]+\d{3,4}|(?<!\d)0[5789]0\
 export const REMOVED = '[removed]';
 
 export function scrubText(text: string): string {
-  return text.normalize('NFKC') === text
-    ? text.replace(EMAIL, REMOVED).replace(PHONE, REMOVED)
-    : scrubNormalized(text);
+  return text.normalize('NFKC') === text ? text.replace(EMAIL, REMOVED).replace(PHONE, REMOVED) : scrubNormalized(text);
 }
 
 // Full-width digits and ＠ are read as what they are before matching.

@@ -114,9 +114,6 @@ export async function useTimeZone(db: Db, timeZone: string): Promise<void> {
     await tx.query('select now() at time zone $1', [timeZone]);
     const keptFrom = get('events_kept_from');
     if (current !== undefined) await rebuildRollups(tx, timeZone, keptFrom ? { instant: keptFrom, timeZone: current } : undefined);
-    await tx.query(
-      "insert into settings (key, value) values ('time_zone', $1) on conflict (key) do update set value = excluded.value",
-      [timeZone],
-    );
+    await tx.query("insert into settings (key, value) values ('time_zone', $1) on conflict (key) do update set value = excluded.value", [timeZone]);
   });
 }

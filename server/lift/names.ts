@@ -2,7 +2,17 @@
 
 type Config = {
   products?: { sku?: unknown; name?: unknown }[];
-  offers?: { id?: unknown; type?: unknown; name?: unknown; from?: unknown; to?: unknown; for?: unknown; items?: unknown; downsell?: unknown; tiers?: { label?: unknown; quantity?: unknown; percentOff?: unknown }[] }[];
+  offers?: {
+    id?: unknown;
+    type?: unknown;
+    name?: unknown;
+    from?: unknown;
+    to?: unknown;
+    for?: unknown;
+    items?: unknown;
+    downsell?: unknown;
+    tiers?: { label?: unknown; quantity?: unknown; percentOff?: unknown }[];
+  }[];
 };
 
 const text = (x: unknown) => (typeof x === 'string' ? x : '');

@@ -44,8 +44,7 @@ const EXPOSED_ORDERS = `
   )`;
 
 /** Σx², Σx³, Σx⁴ (floating point: the shape of revenue, for the skew-corrected intervals). */
-const POWERS = (x: string, p = 'p') =>
-  [2, 3, 4].map((k) => `coalesce(sum(power(${x}::float8, ${k})), 0)::float8 as ${p}${k}`).join(', ');
+const POWERS = (x: string, p = 'p') => [2, 3, 4].map((k) => `coalesce(sum(power(${x}::float8, ${k})), 0)::float8 as ${p}${k}`).join(', ');
 
 const GROUP_KEY: Record<string, string> = { holdout: `case when holdout then 'holdout' else 'shown' end`, variant: `variant` };
 
@@ -80,9 +79,14 @@ export async function groupSums(db: Queryable, { from, to, offerId = null, by = 
     rows.map((r) => [
       String(r.grp),
       {
-        visitors: num(r.visitors), converters: num(r.converters), orders: num(r.orders), revenue: num(r.revenue),
-        revenueVar: num(r.revenue_var), orderVar: num(r.order_var),
-        revenuePowers: [num(r.p2), num(r.p3), num(r.p4)], orderPowers: [num(r.o2), num(r.o3), num(r.o4)],
+        visitors: num(r.visitors),
+        converters: num(r.converters),
+        orders: num(r.orders),
+        revenue: num(r.revenue),
+        revenueVar: num(r.revenue_var),
+        orderVar: num(r.order_var),
+        revenuePowers: [num(r.p2), num(r.p3), num(r.p4)],
+        orderPowers: [num(r.o2), num(r.o3), num(r.o4)],
       },
     ]),
   );
@@ -102,7 +106,14 @@ export async function dailySums(db: Queryable, { from, to, timeZone = 'Asia/Toky
     [from, to, null, false, timeZone],
   );
   return rows
-    .map((r) => ({ day: String(r.day), group: (r.holdout ? 'holdout' : 'shown') as 'shown' | 'holdout', visitors: num(r.visitors), converters: num(r.converters), orders: num(r.orders), revenue: num(r.revenue) }))
+    .map((r) => ({
+      day: String(r.day),
+      group: (r.holdout ? 'holdout' : 'shown') as 'shown' | 'holdout',
+      visitors: num(r.visitors),
+      converters: num(r.converters),
+      orders: num(r.orders),
+      revenue: num(r.revenue),
+    }))
     .sort((a, b) => (a.day + a.group).localeCompare(b.day + b.group));
 }
 
@@ -206,9 +217,6 @@ export async function orderTotals(db: Queryable, { from, to }: Span) {
 
 /** The offers shown (or, for the holdout, due) to visitors first exposed to them in the range. */
 export async function exposedOffers(db: Queryable, { from, to }: Span): Promise<string[]> {
-  const { rows } = await db.query<Row>(
-    `select distinct offer_id from lift_exposures where offer_id <> '' and first_seen >= $1 and first_seen < $2 order by 1`,
-    [from, to],
-  );
+  const { rows } = await db.query<Row>(`select distinct offer_id from lift_exposures where offer_id <> '' and first_seen >= $1 and first_seen < $2 order by 1`, [from, to]);
   return rows.map((r) => String(r.offer_id));
 }

@@ -32,7 +32,12 @@ const sampleVar = (xs: number[]) => {
  */
 export function groupSums(
   events: Event[],
-  { from = -Infinity, to = Infinity, filter = () => true, key = (v) => (v.holdout ? 'holdout' : 'shown') }: { from?: number; to?: number; filter?: (e: Event) => boolean; key?: (v: Exposed) => string | null } = {},
+  {
+    from = -Infinity,
+    to = Infinity,
+    filter = () => true,
+    key = (v) => (v.holdout ? 'holdout' : 'shown'),
+  }: { from?: number; to?: number; filter?: (e: Event) => boolean; key?: (v: Exposed) => string | null } = {},
 ): Record<string, GroupSums> {
   const seen = new Set();
   const visitors = new Map<string, Exposed>();
@@ -73,7 +78,19 @@ export function groupSums(
     g.orderTotals.push(...list);
   }
   return Object.fromEntries(
-    Object.entries(groups).map(([k, g]) => [k, { visitors: g.visitors, converters: g.converters, orders: g.orders, revenue: g.revenue, revenueVar: sampleVar(g.perVisitor), orderVar: sampleVar(g.orderTotals), revenuePowers: powers(g.perVisitor), orderPowers: powers(g.orderTotals) }]),
+    Object.entries(groups).map(([k, g]) => [
+      k,
+      {
+        visitors: g.visitors,
+        converters: g.converters,
+        orders: g.orders,
+        revenue: g.revenue,
+        revenueVar: sampleVar(g.perVisitor),
+        orderVar: sampleVar(g.orderTotals),
+        revenuePowers: powers(g.perVisitor),
+        orderPowers: powers(g.orderTotals),
+      },
+    ]),
   );
 }
 
@@ -103,10 +120,18 @@ export function outcomeSums(visitors: Outcome[], key: (v: Outcome) => string | n
   // Sums of squares are exact here (integers well below 2^53 per group at these sizes); the higher powers are not, nor need to be.
   const variance = (n: number, sum: number, sq: number) => (n > 1 ? (sq - (sum * sum) / n) / (n - 1) : 0);
   return Object.fromEntries(
-    Object.entries(groups).map(([k, g]) => [k, {
-        visitors: g.visitors, converters: g.converters, orders: g.orders, revenue: g.revenue,
-        revenueVar: variance(g.visitors, g.revenue, g.s2), orderVar: variance(g.orders, g.revenue, g.o2),
-        revenuePowers: [g.s2, g.s3, g.s4], orderPowers: [g.o2, g.o3, g.o4],
-      }]),
+    Object.entries(groups).map(([k, g]) => [
+      k,
+      {
+        visitors: g.visitors,
+        converters: g.converters,
+        orders: g.orders,
+        revenue: g.revenue,
+        revenueVar: variance(g.visitors, g.revenue, g.s2),
+        orderVar: variance(g.orders, g.revenue, g.o2),
+        revenuePowers: [g.s2, g.s3, g.s4],
+        orderPowers: [g.o2, g.o3, g.o4],
+      },
+    ]),
   );
 }

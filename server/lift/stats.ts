@@ -312,7 +312,10 @@ export function compare(a: GroupSums, b: GroupSums, options: Options = {}) {
     conversion: {
       difference: conv,
       lift: convLift,
-      verdict: verdict({ difference: conv, lift: convLift, baseline: B.conversion.estimate, sd1: sdRate(A.conversion.estimate), sd0: sdRate(B.conversion.estimate), n1: a.visitors, n0: b.visitors }, options),
+      verdict: verdict(
+        { difference: conv, lift: convLift, baseline: B.conversion.estimate, sd1: sdRate(A.conversion.estimate), sd0: sdRate(B.conversion.estimate), n1: a.visitors, n0: b.visitors },
+        options,
+      ),
     },
     rpv: {
       difference: rpv,
@@ -322,7 +325,11 @@ export function compare(a: GroupSums, b: GroupSums, options: Options = {}) {
     aov: {
       difference: aov,
       lift: aovLift,
-      verdict: perVisitor(verdict({ difference: aov, lift: aovLift, baseline: B.aov.estimate, sd1: Math.sqrt(A.aov.variance), sd0: Math.sqrt(B.aov.variance), n1: a.orders, n0: b.orders }, options), a.visitors + b.visitors, a.orders + b.orders),
+      verdict: perVisitor(
+        verdict({ difference: aov, lift: aovLift, baseline: B.aov.estimate, sd1: Math.sqrt(A.aov.variance), sd0: Math.sqrt(B.aov.variance), n1: a.orders, n0: b.orders }, options),
+        a.visitors + b.visitors,
+        a.orders + b.orders,
+      ),
     },
   };
 }

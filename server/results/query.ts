@@ -29,12 +29,18 @@ export const COUNTS_SQL = `
   coalesce(sum(events) filter (where type = 'order'), 0)::bigint as "orders",
   coalesce(sum(order_total) filter (where type = 'order'), 0)::bigint as "orderTotal"`;
 
-export const COUNT_KEYS = [
-  'impressions', 'accepts', 'declines', 'dismisses', 'acceptFailed', 'acceptedValue', 'acceptanceRate', 'orders', 'orderTotal',
-] as const;
+export const COUNT_KEYS = ['impressions', 'accepts', 'declines', 'dismisses', 'acceptFailed', 'acceptedValue', 'acceptanceRate', 'orders', 'orderTotal'] as const;
 
 export const emptyCounts = (): Counts => ({
-  impressions: 0, accepts: 0, declines: 0, dismisses: 0, acceptFailed: 0, acceptedValue: 0, acceptanceRate: null, orders: 0, orderTotal: 0,
+  impressions: 0,
+  accepts: 0,
+  declines: 0,
+  dismisses: 0,
+  acceptFailed: 0,
+  acceptedValue: 0,
+  acceptanceRate: null,
+  orders: 0,
+  orderTotal: 0,
 });
 
 export function pickCounts(row: Record<string, unknown>): Counts {
@@ -71,12 +77,7 @@ export function parseRange(q: { from?: string; to?: string }, timeZone: string):
 }
 
 /** Rows of counts grouped by `keys` (columns of rollup_daily), split into shown and holdout. */
-export async function grouped(
-  q: Queryable,
-  range: Range,
-  keys: string[],
-  filters: { offer?: string; variant?: string } = {},
-): Promise<Record<string, unknown>[]> {
+export async function grouped(q: Queryable, range: Range, keys: string[], filters: { offer?: string; variant?: string } = {}): Promise<Record<string, unknown>[]> {
   const params: unknown[] = [range.from, range.to];
   const where = ['day between $1::date and $2::date'];
   if (filters.offer !== undefined) {
@@ -88,9 +89,6 @@ export async function grouped(
     where.push(`variant = $${params.length}`);
   }
   const cols = [...keys, 'holdout'].join(', ');
-  const { rows } = await q.query(
-    `select ${cols}, ${COUNTS_SQL} from rollup_daily where ${where.join(' and ')} group by ${cols} order by ${cols}`,
-    params,
-  );
+  const { rows } = await q.query(`select ${cols}, ${COUNTS_SQL} from rollup_daily where ${where.join(' and ')} group by ${cols} order by ${cols}`, params);
   return rows;
 }

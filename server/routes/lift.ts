@@ -10,10 +10,11 @@ type Query = { from?: string; to?: string; minEffect?: string; windowHours?: str
 
 /** The range's days (shop time zone, inclusive) as instants [from, to). */
 async function span(db: Queryable, range: { from: string; to: string }, timeZone: string): Promise<Span> {
-  const { rows } = await db.query<{ f: Date | string; t: Date | string }>(
-    `select ($1::date::timestamp at time zone $3) as f, (($2::date + 1)::timestamp at time zone $3) as t`,
-    [range.from, range.to, timeZone],
-  );
+  const { rows } = await db.query<{ f: Date | string; t: Date | string }>(`select ($1::date::timestamp at time zone $3) as f, (($2::date + 1)::timestamp at time zone $3) as t`, [
+    range.from,
+    range.to,
+    timeZone,
+  ]);
   const iso = (x: Date | string) => new Date(x).toISOString();
   return { from: iso(rows[0].f), to: iso(rows[0].t) };
 }
@@ -72,10 +73,10 @@ export const liftRoutes: FastifyPluginAsync = async (app) => {
   app.get<{ Querystring: Query }>('/results/lift/series', async (req) => {
     const range = parseRange(req.query, tz);
     const rows = await dailySums(app.db, { ...(await span(app.db, range, tz)), timeZone: tz });
-    const { rows: days } = await app.db.query<{ day: string }>(
-      `select to_char(d, 'YYYY-MM-DD') as day from generate_series($1::date, $2::date, interval '1 day') d order by 1`,
-      [range.from, range.to],
-    );
+    const { rows: days } = await app.db.query<{ day: string }>(`select to_char(d, 'YYYY-MM-DD') as day from generate_series($1::date, $2::date, interval '1 day') d order by 1`, [
+      range.from,
+      range.to,
+    ]);
     const empty = { visitors: 0, converters: 0, orders: 0, revenue: 0 };
     const at = (day: string, group: string) => {
       const r = rows.find((x) => x.day === day && x.group === group);

@@ -107,10 +107,7 @@ export const rawRoutes: FastifyPluginAsync = async (app) => {
       }
       if (visitor === undefined) {
         // Whole days of the shop's time zone: their rollup rows go as they are.
-        const { rows } = await tx.query<{ n: number }>(
-          `with d as (delete from events where ${where.join(' and ')} returning 1) select count(*)::bigint as n from d`,
-          params,
-        );
+        const { rows } = await tx.query<{ n: number }>(`with d as (delete from events where ${where.join(' and ')} returning 1) select count(*)::bigint as n from d`, params);
         await tx.query('delete from rollup_daily where day < $1::date', [before]);
         const { rows: cut } = await tx.query<{ t: Date | string }>('select ($1::date::timestamp at time zone $2) as t', [before, tz]);
         await forgetLift(tx, { before: new Date(cut[0].t).toISOString() });

@@ -42,10 +42,7 @@ export const resultsRoutes: FastifyPluginAsync = async (app) => {
     const { offer, variant } = req.query;
     const rows = await grouped(app.db, range, ['day'], { offer, variant: variant === undefined ? undefined : variant });
     const byDay = new Map(split(rows, ['day'], (r) => ({ day: r.day })).map((d) => [d.day as string, d]));
-    const { rows: days } = await app.db.query<{ day: string }>(
-      `select d::date as day from generate_series($1::date, $2::date, interval '1 day') d order by 1`,
-      [range.from, range.to],
-    );
+    const { rows: days } = await app.db.query<{ day: string }>(`select d::date as day from generate_series($1::date, $2::date, interval '1 day') d order by 1`, [range.from, range.to]);
     return {
       ...range,
       timeZone: tz,
@@ -83,14 +80,19 @@ export const resultsRoutes: FastifyPluginAsync = async (app) => {
        group by day, offer_id, offer_type, variant, holdout order by day, offer_id, offer_type, variant, holdout`,
       [range.from, range.to],
     );
-    const csv = Papa.unparse({
-      fields: ['day', 'offer_id', 'offer_type', 'variant', 'group', ...COUNT_KEYS],
-      data: rows.map((r) => [r.day, r.offer_id, r.offer_type, r.variant, r.holdout ? 'holdout' : 'shown', ...COUNT_KEYS.map((k) => r[k] ?? '')]),
-    }, { escapeFormulae: true });
-    return reply
-      .type('text/csv; charset=utf-8')
-      .header('content-disposition', `attachment; filename="cart-upsell-${range.from}-${range.to}.csv"`)
-      // A BOM so Excel (the merchant's usual tool) reads the Japanese text as UTF-8.
-      .send('\uFEFF' + csv + '\r\n');
+    const csv = Papa.unparse(
+      {
+        fields: ['day', 'offer_id', 'offer_type', 'variant', 'group', ...COUNT_KEYS],
+        data: rows.map((r) => [r.day, r.offer_id, r.offer_type, r.variant, r.holdout ? 'holdout' : 'shown', ...COUNT_KEYS.map((k) => r[k] ?? '')]),
+      },
+      { escapeFormulae: true },
+    );
+    return (
+      reply
+        .type('text/csv; charset=utf-8')
+        .header('content-disposition', `attachment; filename="cart-upsell-${range.from}-${range.to}.csv"`)
+        // A BOM so Excel (the merchant's usual tool) reads the Japanese text as UTF-8.
+        .send('\uFEFF' + csv + '\r\n')
+    );
   });
 };

@@ -39,10 +39,7 @@ export const staticFiles: FastifyPluginAsync<StaticOptions> = async (app, opts) 
   }
   app.get('/cart-upsell.json', async (_req, reply) => {
     if (!opts.configFile || !existsSync(opts.configFile)) throw new HttpError(404, 'no shop config (CONFIG_FILE)');
-    return reply
-      .header('cache-control', CONFIG_CACHE)
-      .type('application/json; charset=utf-8')
-      .sendFile(basename(opts.configFile), dirname(opts.configFile), { cacheControl: false });
+    return reply.header('cache-control', CONFIG_CACHE).type('application/json; charset=utf-8').sendFile(basename(opts.configFile), dirname(opts.configFile), { cacheControl: false });
   });
 
   for (const { prefix, dir } of opts.folders) {
@@ -65,9 +62,7 @@ export const staticFiles: FastifyPluginAsync<StaticOptions> = async (app, opts) 
   if (opts.index) {
     const index = opts.index;
     for (const url of ['/', '/index.html']) {
-      app.get(url, async (_req, reply) =>
-        reply.header('cache-control', 'no-store').sendFile(basename(index), dirname(index), { cacheControl: false }),
-      );
+      app.get(url, async (_req, reply) => reply.header('cache-control', 'no-store').sendFile(basename(index), dirname(index), { cacheControl: false }));
     }
   }
 };

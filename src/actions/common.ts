@@ -87,8 +87,7 @@ export async function call(f: typeof fetch, url: string, init: RequestInit = {})
   return { body, res };
 }
 
-export const post = (f: typeof fetch, url: string, body: BodyInit, headers: Record<string, string> = json) =>
-  call(f, url, { method: 'POST', body, headers }).then((r) => r.body);
+export const post = (f: typeof fetch, url: string, body: BodyInit, headers: Record<string, string> = json) => call(f, url, { method: 'POST', body, headers }).then((r) => r.body);
 
 export const parseHTML = (html: string) => new DOMParser().parseFromString(String(html), 'text/html');
 
@@ -175,9 +174,7 @@ export async function carryOut(d: Driver, change: Change, en: boolean): Promise<
     const expected = new Map<string, number>();
     for (const a of change.add) expected.set(String(a.product.id), (expected.get(String(a.product.id)) ?? qty(before, String(a.product.id))) + a.quantity);
     if (old) expected.set(old.product, (expected.get(old.product) ?? qty(before, old.product)) - old.quantity);
-    ok =
-      [...expected].every(([p, n]) => qty(after, p) === n) &&
-      (!change.code || has(after));
+    ok = [...expected].every(([p, n]) => qty(after, p) === n) && (!change.code || has(after));
   } catch {
     /* undone below */
   }

@@ -17,7 +17,8 @@ export const eccube: Adapter = ({ change, fetch, doc, en }) => {
   let addToken = doc.querySelector<HTMLInputElement>(ADD_FORM)?.value ?? '';
   let token = doc.querySelector<HTMLMetaElement>('meta[name="eccube-csrf-token"]')?.content ?? '';
   const xhr = { ...form, 'X-Requested-With': 'XMLHttpRequest' };
-  const put = (op: string, id: string) => call(fetch, `${root}cart/${op}/${id}`, { method: 'POST', body: new URLSearchParams({ _method: 'PUT', _token: token }), headers: { ...form, 'ECCUBE-CSRF-TOKEN': token } });
+  const put = (op: string, id: string) =>
+    call(fetch, `${root}cart/${op}/${id}`, { method: 'POST', body: new URLSearchParams({ _method: 'PUT', _token: token }), headers: { ...form, 'ECCUBE-CSRF-TOKEN': token } });
 
   const d: Driver = {
     async read() {
@@ -25,7 +26,10 @@ export const eccube: Adapter = ({ change, fetch, doc, en }) => {
       token = page.querySelector<HTMLMetaElement>('meta[name="eccube-csrf-token"]')?.content ?? page.querySelector('[token-for-anchor]')?.getAttribute('token-for-anchor') ?? token;
       const lines: Line[] = [];
       for (const row of page.querySelectorAll('.ec-cartRow')) {
-        const id = row.querySelector('a[href*="/cart/"]')?.getAttribute('href')?.match(/\/cart\/(?:remove|up|down)\/(\d+)/)?.[1];
+        const id = row
+          .querySelector('a[href*="/cart/"]')
+          ?.getAttribute('href')
+          ?.match(/\/cart\/(?:remove|up|down)\/(\d+)/)?.[1];
         if (!id) continue;
         const n = Number((row.querySelector('.ec-cartRow__amount')?.textContent ?? '').replace(/\D/g, ''));
         lines.push({ ref: id, product: id, quantity: n || 1, name: row.querySelector('.ec-cartRow__name a, .ec-cartRow__name')?.textContent?.trim() ?? '' });

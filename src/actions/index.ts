@@ -77,15 +77,7 @@ function changeFor(prompt: Prompt, item: ProductView | undefined, config: Config
 }
 
 /** Carries out an accepted prompt on the shop's cart. Never throws. */
-export async function performAccept(ctx: {
-  prompt: Prompt;
-  item?: ProductView;
-  config: Config;
-  cart: Cart;
-  platform: Platform;
-  doc?: Document;
-  fetchImpl?: typeof fetch;
-}): Promise<Outcome> {
+export async function performAccept(ctx: { prompt: Prompt; item?: ProductView; config: Config; cart: Cart; platform: Platform; doc?: Document; fetchImpl?: typeof fetch }): Promise<Outcome> {
   const doc = ctx.doc ?? document;
   const en = __LOCALE__ ? __LOCALE__ === 'en' : ctx.config.locale === 'en';
   try {

@@ -88,7 +88,13 @@ function classic(w: Win, doc: Document, f: typeof fetch): Driver {
         const key = input?.name.match(/^cart\[([^\]]+)\]/)?.[1] ?? new URL(remove?.getAttribute('href') ?? '', cartUrl).searchParams.get('remove_item');
         if (!key) continue;
         if (remove) removeLinks.set(key, new URL(remove.getAttribute('href')!, cartUrl).href);
-        lines.push({ ref: key, product: remove?.dataset.product_id ?? '', quantity: Number(input?.value ?? 1), name: row.querySelector('.product-name a, .product-name')?.textContent?.trim() ?? '', sku: remove?.dataset.product_sku || undefined });
+        lines.push({
+          ref: key,
+          product: remove?.dataset.product_id ?? '',
+          quantity: Number(input?.value ?? 1),
+          name: row.querySelector('.product-name a, .product-name')?.textContent?.trim() ?? '',
+          sku: remove?.dataset.product_sku || undefined,
+        });
       }
       const codes = [...page.querySelectorAll('.cart-discount')].map((r) => ({ code: [...r.classList].find((c) => c.startsWith('coupon-'))!.slice(7), applicable: true }));
       return { lines, codes };

@@ -57,7 +57,7 @@ function labelBefore(gap: string): number {
   let kind = 0;
   // exec, not matchAll: matchAll copies the RegExp on every call (a recompile, ~40 µs).
   LABEL.lastIndex = 0;
-  for (let m; (m = LABEL.exec(gap)); ) kind = m.findIndex((g, i) => i > 0 && g !== undefined);
+  for (let m; (m = LABEL.exec(gap));) kind = m.findIndex((g, i) => i > 0 && g !== undefined);
   return kind;
 }
 
@@ -110,7 +110,7 @@ export function parseMoney(text: string, currency = 'JPY', locale?: string): num
   let bare: number | null = null;
   let from = 0;
   AMOUNT.lastIndex = 0;
-  for (let m; (m = AMOUNT.exec(t)); ) {
+  for (let m; (m = AMOUNT.exec(t));) {
     const kind = labelBefore(t.slice(from, m.index));
     from = (m.index ?? 0) + m[0].length;
     const after = t.slice(from).match(AFTER);

@@ -4,5 +4,4 @@ import { readCart as read } from './read';
 import { guard } from '../util/log';
 
 /** Reads the cart on the current page. Synchronous; usable before or without `start`. Never throws. */
-export const readCart: (cfg?: CartConfig) => Cart = (cfg) =>
-  guard('readCart', read)(cfg) ?? { currency: cfg?.currency ?? 'JPY', items: [], subtotal: 0 };
+export const readCart: (cfg?: CartConfig) => Cart = (cfg) => guard('readCart', read)(cfg) ?? { currency: cfg?.currency ?? 'JPY', items: [], subtotal: 0 };

@@ -33,7 +33,10 @@ const alternatives = (sel: string | undefined): string[] => {
   if (!sel) return [];
   let list = split.get(sel);
   if (!list) {
-    list = sel.split(' || ').map((s) => s.trim()).filter(Boolean);
+    list = sel
+      .split(' || ')
+      .map((s) => s.trim())
+      .filter(Boolean);
     if (split.size < 200) split.set(sel, list);
   }
   return list;
@@ -126,7 +129,7 @@ export function money(text: string | null, currency: string): number | null {
   if (!text) return null;
   const m = text.length < 40 ? simpleAmount(text) : null;
   if (m && m.marked) {
-    if (currency !== digitsOf) (digitsOf = currency), (digits = minorDigits(currency));
+    if (currency !== digitsOf) ((digitsOf = currency), (digits = minorDigits(currency)));
     if (!m.frac) return Number(m.int) * 10 ** digits;
     if (digits === 2) return Number(m.int) * 100 + Number(m.frac);
   }
@@ -156,7 +159,7 @@ export function cleanSku(raw: string | null | undefined): string | null {
 function quantityOf(el: Element | null): number | null {
   if (!el) return 1;
   // A cell holding the quantity box: its text is every <option>, its value is the quantity.
-  const control = el.tagName === 'INPUT' || el.tagName === 'SELECT' ? el : el.querySelector('input:not([type="checkbox"]):not([type="radio"]), select') ?? el;
+  const control = el.tagName === 'INPUT' || el.tagName === 'SELECT' ? el : (el.querySelector('input:not([type="checkbox"]):not([type="radio"]), select') ?? el);
   const raw = valueOf(control) ?? '';
   // A quantity box's value is plain digits: no normalising (same answer, a 500-line cart reads faster).
   if (/^\d{1,9}$/.test(raw)) return Number(raw);
@@ -186,7 +189,14 @@ export function plan(cfg: CartConfig, doc: Document): Plan | null {
     const found = findLayout(doc, preset);
     if (found) return { selectors: found.layout.selectors, layout: found.layout, platform: found.platform, source: `cart.preset "${preset}" (${found.platform})` };
     const data = findData(doc, preset);
-    if (data) return { selectors: { item: '', name: '', price: '', quantity: '' }, layout: null, platform: data.platform, source: `cart.preset "${preset}" (${data.platform})`, data: { ...data.cart, platform: data.platform } };
+    if (data)
+      return {
+        selectors: { item: '', name: '', price: '', quantity: '' },
+        layout: null,
+        platform: data.platform,
+        source: `cart.preset "${preset}" (${data.platform})`,
+        data: { ...data.cart, platform: data.platform },
+      };
     if (!cfg.selectors) {
       const name = preset === 'auto' ? '' : (PLATFORMS[preset as PlatformId]?.name ?? preset);
       warnOnce(
@@ -290,7 +300,9 @@ export function readCart(cfg: CartConfig = {}, doc: Document = document): Cart {
   const s = p.selectors;
   const nodes = all(doc, s.item);
   if (!nodes.length && !p.layout)
-    warnOnce(t(`cart.selectors.item "${s.item}" matched nothing on this page; the cart reads as empty.`, `cart.selectors.item "${s.item}" に合うものがこのページにありません。カートは空として扱います。`));
+    warnOnce(
+      t(`cart.selectors.item "${s.item}" matched nothing on this page; the cart reads as empty.`, `cart.selectors.item "${s.item}" に合うものがこのページにありません。カートは空として扱います。`),
+    );
   const subtotalEls = s.subtotal ? (p.layout?.sumSubtotals ? all(doc, s.subtotal) : [firstPrice(doc, s.subtotal)].filter((e): e is Element => !!e)) : [];
   // The page's own word first (Shopify's active currency, a data-currency attribute, a mark on
   // the prices); the config for a bare "$", which many currencies share; else JPY.

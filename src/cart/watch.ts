@@ -12,13 +12,21 @@ const THEME_EVENTS = ['cart:updated', 'cart:refresh', 'cart:change'];
 
 /** Every registered platform's cart events (DOM and jQuery): a page may not show its cart yet. */
 const domEvents = (): string[] => [...new Set([...THEME_EVENTS, ...platforms().flatMap(([, p]) => p.cartEvents ?? [])])];
-const jqueryEvents = (): string => platforms().map(([, p]) => p.jqueryEvents ?? '').filter(Boolean).join(' ');
+const jqueryEvents = (): string =>
+  platforms()
+    .map(([, p]) => p.jqueryEvents ?? '')
+    .filter(Boolean)
+    .join(' ');
 
 /**
  * The shops' own cart requests, seen as resource timing entries (no fetch/XHR patching): each
  * registered platform's `cartRequests` (Shopify AJAX API, WooCommerce wc-ajax and Store API, …).
  */
-export const CART_REQUEST = new RegExp(platforms().map(([, p]) => p.cartRequests.source).join('|') || '(?!)');
+export const CART_REQUEST = new RegExp(
+  platforms()
+    .map(([, p]) => p.cartRequests.source)
+    .join('|') || '(?!)',
+);
 
 const HOST = '[data-cart-upsell]';
 const same = (a: Cart, b: Cart) => stringify(a) === stringify(b);
@@ -70,8 +78,7 @@ export function watchCart(
 
   const observer = new MutationObserver(
     guard('cart watch', (records: MutationRecord[]) => {
-      const ours = (r: MutationRecord) =>
-        inHost(r.target) || (r.type === 'childList' && [...r.addedNodes, ...r.removedNodes].every((n) => n instanceof Element && n.matches(HOST)));
+      const ours = (r: MutationRecord) => inHost(r.target) || (r.type === 'childList' && [...r.addedNodes, ...r.removedNodes].every((n) => n instanceof Element && n.matches(HOST)));
       if (!records.every(ours)) schedule('mutation', debounce);
     }),
   );

@@ -48,9 +48,7 @@ export function checkPlatformIds(config: Config, ja: boolean): Issue[] {
       if (v == null || v === '')
         out.push({
           path: `products[${i}].${field}`,
-          message: ja
-            ? `がありません（${platform} の「はい」に${jp}が必要）`
-            : `is missing: a "yes" on ${platform} adds it to the cart by ${en}`,
+          message: ja ? `がありません（${platform} の「はい」に${jp}が必要）` : `is missing: a "yes" on ${platform} adds it to the cart by ${en}`,
         });
     }
   });

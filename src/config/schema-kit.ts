@@ -131,7 +131,6 @@ export const record =
 
 export type Shape = Record<string, Check>;
 
-
 /** Own fields only: a merchant's "constructor" or "toString" is an unknown field, not Object's. */
 const own = <T>(o: Record<string, T>, k: string): T | undefined => (Object.prototype.hasOwnProperty.call(o, k) ? o[k] : undefined);
 

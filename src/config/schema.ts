@@ -6,9 +6,7 @@ import { bool, date, either, func, int, list, num, obj, record, selector, str, t
 const sku = str();
 const skus = list(sku, { nonEmpty: true });
 const money = int({ min: 0, money: true });
-const perCurrency = record(/^[A-Z]{3}$/, ['a currency code such as "JPY"', '"JPY" のような通貨コード'], (v, path, ctx) =>
-  money(v, path, { ...ctx, unit: unitOf(path.slice(-3)) }),
-);
+const perCurrency = record(/^[A-Z]{3}$/, ['a currency code such as "JPY"', '"JPY" のような通貨コード'], (v, path, ctx) => money(v, path, { ...ctx, unit: unitOf(path.slice(-3)) }));
 /** An amount, or amounts per currency ({"JPY": 10000, "USD": 7500}). */
 const amount: Check = (v, path, ctx) => (v && typeof v === 'object' && !Array.isArray(v) ? perCurrency : money)(v, path, ctx);
 
@@ -54,16 +52,18 @@ const offer: Check = tagged('type', {
   upsell: obj({ ...offerCommon, from: sku, to: sku, benefits: list(str()), downsell: sku }, ['id', 'from', 'to']),
   'cross-sell': obj({ ...offerCommon, for: skus, items: skus, max: int({ min: 1, max: 12 }), maxPriceRatio: num(0.01, 10) }, ['id', 'for', 'items']),
   bundle: obj({ ...offerCommon, items: list(sku, { nonEmpty: true }), price: money }, ['id', 'items', 'price']),
-  volume: obj(
-    { ...offerCommon, items: skus, tiers: list(obj({ quantity: int({ min: 2 }), percentOff: num(0.1, 90), label: str() }, ['quantity', 'percentOff']), { nonEmpty: true }) },
-    ['id', 'tiers'],
-  ),
+  volume: obj({ ...offerCommon, items: skus, tiers: list(obj({ quantity: int({ min: 2 }), percentOff: num(0.1, 90), label: str() }, ['quantity', 'percentOff']), { nonEmpty: true }) }, [
+    'id',
+    'tiers',
+  ]),
 } satisfies Record<OfferType, Check>);
 
-const selectors = obj(
-  { item: selector, name: selector, sku: selector, skuAttr: str(), price: selector, quantity: selector, lineTotal: selector, subtotal: selector, discount: selector },
-  ['item', 'name', 'price', 'quantity'],
-);
+const selectors = obj({ item: selector, name: selector, sku: selector, skuAttr: str(), price: selector, quantity: selector, lineTotal: selector, subtotal: selector, discount: selector }, [
+  'item',
+  'name',
+  'price',
+  'quantity',
+]);
 
 /** The whole config. Required fields are few: a merchant can start with just a free-shipping bar. */
 export const configSchema: Check = obj({
@@ -107,7 +107,15 @@ export const configSchema: Check = obj({
     ),
   ),
   offers: list(offer),
-  events: obj({ endpoint: url, dataLayer: bool, batchSize: int({ min: 1, max: 100 }), flushIntervalMs: int({ min: 100, max: 60000 }), timeoutMs: int({ min: 1000, max: 120000 }), retryBaseMs: int({ min: 100, max: 60000 }), retryMaxMs: int({ min: 1000, max: 3600000 }) }),
+  events: obj({
+    endpoint: url,
+    dataLayer: bool,
+    batchSize: int({ min: 1, max: 100 }),
+    flushIntervalMs: int({ min: 100, max: 60000 }),
+    timeoutMs: int({ min: 1000, max: 120000 }),
+    retryBaseMs: int({ min: 100, max: 60000 }),
+    retryMaxMs: int({ min: 1000, max: 3600000 }),
+  }),
   privacy: obj({ page: str({ oneOf: ['scrubbed', 'path', 'origin'] }), visitorMonths: int({ min: 1, max: 13 }) }),
   caps: obj({ modalsPerSession: int({ min: 0, max: 10 }), impressionsPerOfferPerDay: int({ min: 0, max: 100 }), snoozeDays: num(0, 365) }),
   holdout: num(0, 0.9),

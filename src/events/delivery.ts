@@ -179,7 +179,7 @@ export function createDelivery(o: DeliveryOptions): Delivery {
     const beacon = win?.navigator && typeof win.navigator.sendBeacon === 'function' ? win.navigator.sendBeacon.bind(win.navigator) : null;
     const mine = queue.list().filter((e) => own.has(e.id) && !inFlight.has(e.id));
     let room = MAX_BYTES - keepaliveBytes;
-    for (let i = 0; i < mine.length; ) {
+    for (let i = 0; i < mine.length;) {
       const batch = take(mine.slice(i), room, true);
       if (!batch.length) break;
       i += batch.length;

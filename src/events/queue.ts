@@ -68,4 +68,3 @@ export function storedQueue(storage: SafeStorage, now: () => number): StoredQueu
     },
   };
 }
-

@@ -68,12 +68,11 @@ export function validateEvent(e: unknown): string | null {
     str('id') ??
     (TYPES.includes(o.type as string) ? null : `type: expected one of ${TYPES.join(', ')}`) ??
     (order
-      ? (typeof o.orderId === 'string' && o.orderId.length > 0 && o.orderId.length <= 200 ? null : 'orderId: expected text (at most 200 characters)') ?? int('total')
-      : str('offerId') ??
-        (EVENT_OFFER_TYPES.includes(o.offerType as string) ? null : `offerType: expected one of ${EVENT_OFFER_TYPES.join(', ')}`)) ??
+      ? ((typeof o.orderId === 'string' && o.orderId.length > 0 && o.orderId.length <= 200 ? null : 'orderId: expected text (at most 200 characters)') ?? int('total'))
+      : (str('offerId') ?? (EVENT_OFFER_TYPES.includes(o.offerType as string) ? null : `offerType: expected one of ${EVENT_OFFER_TYPES.join(', ')}`))) ??
     (typeof o.time === 'string' && !isNaN(Date.parse(o.time)) ? null : 'time: expected an ISO 8601 date') ??
     (typeof o.currency === 'string' && /^[A-Z]{3}$/.test(o.currency) ? null : 'currency: expected a currency code such as "JPY"') ??
-    (order ? null : int('cartSubtotal') ?? int('value')) ??
+    (order ? null : (int('cartSubtotal') ?? int('value'))) ??
     str('visitorId') ??
     str('sessionId') ??
     (o.variant === null || typeof o.variant === 'string' ? null : 'variant: expected text or null') ??

@@ -79,7 +79,13 @@ export function createTracker(opts: TrackerOptions): Tracker {
 
   return {
     track(type, prompt, cart, extra = {}) {
-      const event = buildEvent(type, prompt, cart, { visitorId: opts.visitorId, sessionId: opts.sessionId, holdout: opts.holdout, page: pageOf(win?.location, config.privacy?.page), pageViewId, now: now() }, extra);
+      const event = buildEvent(
+        type,
+        prompt,
+        cart,
+        { visitorId: opts.visitorId, sessionId: opts.sessionId, holdout: opts.holdout, page: pageOf(win?.location, config.privacy?.page), pageViewId, now: now() },
+        extra,
+      );
       return { event, prevented: emit(event) };
     },
     send,

@@ -16,14 +16,7 @@ export const isModal = (p: Prompt): boolean => p.kind === 'upsell' || p.kind ===
 
 /** Held first, then explicit priority, then expected value, then the merchant's order. */
 export const ranksAbove = (a: Candidate, b: Candidate | null): boolean =>
-  !b ||
-  (a.held !== b.held
-    ? a.held
-    : a.priority !== b.priority
-      ? a.priority > b.priority
-      : a.ev !== b.ev
-        ? a.ev > b.ev
-        : a.i < b.i);
+  !b || (a.held !== b.held ? a.held : a.priority !== b.priority ? a.priority > b.priority : a.ev !== b.ev ? a.ev > b.ev : a.i < b.i);
 
 export interface Room {
   /** Phone-sized viewport: one prompt at a time. */
@@ -50,7 +43,6 @@ export function withinBudget(candidates: Candidate[], room: Room): Prompt[] {
   if (modal?.held || (modal && (room.checkout || modal.p.kind === 'downsell'))) return [modal.p];
   // Rank by worth alone: being on screen does not make a card outrank the modal.
   const worth = (c: Candidate): Candidate => ({ ...c, held: false });
-  if (modal && (room.added || !held.length) && ranksAbove(worth(modal), cards[0] ? worth(cards.slice().sort((a, b) => (ranksAbove(worth(a), worth(b)) ? -1 : 1))[0]) : null))
-    return [modal.p];
+  if (modal && (room.added || !held.length) && ranksAbove(worth(modal), cards[0] ? worth(cards.slice().sort((a, b) => (ranksAbove(worth(a), worth(b)) ? -1 : 1))[0]) : null)) return [modal.p];
   return cards.slice(0, Math.max(held.length, room.mobile ? 1 : 2)).map((c) => c.p);
 }

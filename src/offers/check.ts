@@ -42,17 +42,35 @@ export function checkOffers(config: Config, now?: number): OfferIssue[] {
    */
   const mustExist = (path: string, ref: unknown, role: string, id: unknown) => {
     if (typeof ref === 'string' && !known(ref))
-      warn(path, t(`"${ref}" is not the sku of any entry in "products"${hint}. The widget needs its name and price to offer it as ${role}, so the offer "${String(id)}" is turned off; add it to "products" or fix the sku.`, `"${ref}" が products にありません${hint}。オファー「${String(id)}」は表示されません（ほかは動きます）`));
+      warn(
+        path,
+        t(
+          `"${ref}" is not the sku of any entry in "products"${hint}. The widget needs its name and price to offer it as ${role}, so the offer "${String(id)}" is turned off; add it to "products" or fix the sku.`,
+          `"${ref}" が products にありません${hint}。オファー「${String(id)}」は表示されません（ほかは動きます）`,
+        ),
+      );
   };
   /** A part of a set: a cart line may hold it, but only a listed product can be added. */
   const partOfSet = (path: string, ref: unknown) => {
     if (typeof ref === 'string' && !known(ref))
-      warn(path, t(`"${ref}" is not the sku of any entry in "products", so the set is offered only while a cart line whose SKU, id or exact product name is "${ref}" holds it. Check the spelling.`, `"${ref}" が products にないため、カートにある間だけセットを表示します。綴りを確認してください`));
+      warn(
+        path,
+        t(
+          `"${ref}" is not the sku of any entry in "products", so the set is offered only while a cart line whose SKU, id or exact product name is "${ref}" holds it. Check the spelling.`,
+          `"${ref}" が products にないため、カートにある間だけセットを表示します。綴りを確認してください`,
+        ),
+      );
   };
   /** A product matched against the cart: a cart line's SKU, id or exact name also works. */
   const mayBeCartOnly = (path: string, ref: unknown) => {
     if (typeof ref === 'string' && !known(ref))
-      warn(path, t(`"${ref}" is not the sku of any entry in "products", so it only matches a cart line whose SKU, id or exact product name is "${ref}". Check the spelling.`, `"${ref}" が products にありません（カートの SKU・ID・商品名とだけ照合）`));
+      warn(
+        path,
+        t(
+          `"${ref}" is not the sku of any entry in "products", so it only matches a cart line whose SKU, id or exact product name is "${ref}". Check the spelling.`,
+          `"${ref}" が products にありません（カートの SKU・ID・商品名とだけ照合）`,
+        ),
+      );
   };
   const each = (path: string, refs: unknown, f: (p: string, r: unknown) => void) => {
     if (Array.isArray(refs)) refs.forEach((r, j) => f(`${path}[${j}]`, r));
@@ -60,7 +78,8 @@ export function checkOffers(config: Config, now?: number): OfferIssue[] {
   const checkDate = (path: string, v: unknown, end: boolean) => {
     if (v == null) return NaN;
     const ms = dateMs(v, end);
-    if (!Number.isFinite(ms)) err(path, t(`${JSON.stringify(v)} is not a date. Write it like "2026-12-31" or "2026-12-31T23:59:59+09:00".`, `${JSON.stringify(v)} は日付ではありません（例 "2026-12-31"）`));
+    if (!Number.isFinite(ms))
+      err(path, t(`${JSON.stringify(v)} is not a date. Write it like "2026-12-31" or "2026-12-31T23:59:59+09:00".`, `${JSON.stringify(v)} は日付ではありません（例 "2026-12-31"）`));
     return ms;
   };
 
@@ -71,7 +90,11 @@ export function checkOffers(config: Config, now?: number): OfferIssue[] {
     if (!o || typeof o !== 'object') return;
     if (typeof o.id === 'string') {
       const first = seen.get(o.id);
-      if (first != null) err(`${at}.id`, t(`"${o.id}" is already the id of offers[${first}]. Each offer needs its own id, or their reports and "no thanks" answers get mixed up.`, `"${o.id}" は offers[${first}] と重複しています`));
+      if (first != null)
+        err(
+          `${at}.id`,
+          t(`"${o.id}" is already the id of offers[${first}]. Each offer needs its own id, or their reports and "no thanks" answers get mixed up.`, `"${o.id}" は offers[${first}] と重複しています`),
+        );
       else seen.set(o.id, i);
     }
     const ends = checkDate(`${at}.endsAt`, o.endsAt, true);
@@ -92,10 +115,22 @@ export function checkOffers(config: Config, now?: number): OfferIssue[] {
         const pf = price.get(o.from);
         const pt = price.get(o.to);
         if (pf != null && pt != null && pt <= pf)
-          warn(`${at}.to`, t(`"${o.to}" costs ${fmt(pt, cur)}, not more than "${o.from}" at ${fmt(pf, cur)}, so this upsell never shows. An upsell offers a dearer, better product.`, `"${o.from}" より高くない${NEVER}`));
+          warn(
+            `${at}.to`,
+            t(
+              `"${o.to}" costs ${fmt(pt, cur)}, not more than "${o.from}" at ${fmt(pf, cur)}, so this upsell never shows. An upsell offers a dearer, better product.`,
+              `"${o.from}" より高くない${NEVER}`,
+            ),
+          );
         const pd = typeof o.downsell === 'string' ? price.get(o.downsell) : undefined;
         if (pd != null && pf != null && pt != null && !(pd > pf && pd < pt))
-          warn(`${at}.downsell`, t(`"${o.downsell}" costs ${fmt(pd, cur)}; a fallback after a "no" should cost between "${o.from}" (${fmt(pf, cur)}) and "${o.to}" (${fmt(pt, cur)}).${pd <= pf ? ' As it is, it never shows.' : ''}`, `${fmt(pf, cur)}〜${fmt(pt, cur)} の間の価格にしてください`));
+          warn(
+            `${at}.downsell`,
+            t(
+              `"${o.downsell}" costs ${fmt(pd, cur)}; a fallback after a "no" should cost between "${o.from}" (${fmt(pf, cur)}) and "${o.to}" (${fmt(pt, cur)}).${pd <= pf ? ' As it is, it never shows.' : ''}`,
+              `${fmt(pf, cur)}〜${fmt(pt, cur)} の間の価格にしてください`,
+            ),
+          );
         break;
       }
       case 'cross-sell':
@@ -110,7 +145,13 @@ export function checkOffers(config: Config, now?: number): OfferIssue[] {
         if (parts.length && parts.every((p) => p != null)) {
           const sum = (parts as number[]).reduce((a, b) => a + b, 0);
           if (typeof o.price === 'number' && o.price >= sum)
-            warn(`${at}.price`, t(`the set price ${fmt(o.price, cur)} is not below the parts bought one by one (${fmt(sum, cur)}), so there is no saving to show and this set never shows.`, `単品合計 ${fmt(sum, cur)} より安くない${NEVER}`));
+            warn(
+              `${at}.price`,
+              t(
+                `the set price ${fmt(o.price, cur)} is not below the parts bought one by one (${fmt(sum, cur)}), so there is no saving to show and this set never shows.`,
+                `単品合計 ${fmt(sum, cur)} より安くない${NEVER}`,
+              ),
+            );
         }
         break;
       }
@@ -126,15 +167,15 @@ export function checkOffers(config: Config, now?: number): OfferIssue[] {
   const fillers = config.freeShipping?.gapFillers;
   if (Array.isArray(fillers))
     fillers.forEach((r, j) => {
-      if (typeof r === 'string' && !known(r)) warn(`freeShipping.gapFillers[${j}]`, t(`"${r}" is not the sku of any entry in "products"${hint}, so it is never suggested.`, `"${r}" が products にありません${hint}`));
+      if (typeof r === 'string' && !known(r))
+        warn(`freeShipping.gapFillers[${j}]`, t(`"${r}" is not the sku of any entry in "products"${hint}, so it is never suggested.`, `"${r}" が products にありません${hint}`));
     });
   return out;
 }
 
 function notHonoured(ja: boolean, what: string, amount: number | undefined, cur: string): string {
   const shown = typeof amount === 'number' ? ` (${fmt(amount, cur)})` : '';
-  if (ja)
-    return `レジでこの割引${shown}になりません。"discountCode" か "appliedBy": "platform" を指定してください${NEVER}`;
+  if (ja) return `レジでこの割引${shown}になりません。"discountCode" か "appliedBy": "platform" を指定してください${NEVER}`;
   return (
     `the ${what}${shown} would be shown, but nothing tells the checkout to charge it, so the checkout would not charge the shown price. ` +
     'Add "discountCode" with a coupon code set up in your shop (applied when the shopper accepts), or "appliedBy": "platform" if your shop applies this discount by itself. Until then this offer is not shown.'

@@ -31,7 +31,14 @@ const patterns = new Map<string, RegExp>();
 export function pathMatches(pattern: string, path: string): boolean {
   let re = patterns.get(pattern);
   if (!re) {
-    re = new RegExp('^' + pattern.split('*').map((p) => p.replace(/[.+?^${}()|[\]\\]/g, '\\$&')).join('.*') + '$');
+    re = new RegExp(
+      '^' +
+        pattern
+          .split('*')
+          .map((p) => p.replace(/[.+?^${}()|[\]\\]/g, '\\$&'))
+          .join('.*') +
+        '$',
+    );
     if (patterns.size > 200) patterns.clear();
     patterns.set(pattern, re);
   }

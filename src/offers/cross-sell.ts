@@ -39,7 +39,7 @@ export function buildCrossSell(offer: CrossSellOffer, c: Ctx, gate: Gate = alway
     const p = typeof ref === 'string' ? c.catalog.bySku.get(ref) : undefined;
     if (!eligible(p)) continue;
     const d = bandDistance(p.price, a);
-    if (d < bestD) (best = p), (bestD = d);
+    if (d < bestD) ((best = p), (bestD = d));
   }
   if (!best || !gate(best.price)) return null;
   const seen = new Set<string>();

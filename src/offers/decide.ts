@@ -50,7 +50,7 @@ const none = (bar: Decision['bar'], holdout: boolean): Decision => ({ modal: nul
 export const DEFAULT_ACCEPT_RATE: Record<OfferType, number> = { upsell: 0.1, 'cross-sell': 0.05, bundle: 0.05, volume: 0.03 };
 
 /** Expected value per shown prompt = what accepting adds × this rate. */
-const rateOf = (o: Offer) => (typeof o.acceptRate === 'number' && o.acceptRate >= 0 && o.acceptRate <= 1 ? o.acceptRate : DEFAULT_ACCEPT_RATE[o.type] ?? 0.05);
+const rateOf = (o: Offer) => (typeof o.acceptRate === 'number' && o.acceptRate >= 0 && o.acceptRate <= 1 ? o.acceptRate : (DEFAULT_ACCEPT_RATE[o.type] ?? 0.05));
 const prio = (o: Offer) => (typeof o.priority === 'number' && Number.isFinite(o.priority) ? o.priority : 0);
 
 /** What the page should show now. Pure: the same input always gives the same decision. */
@@ -118,12 +118,20 @@ export function decide(input: DecideInput): Decision {
     const gate = (value: number) => ranksAbove({ p: null as unknown as Prompt, priority: prio(o), ev: value * rate, i, held }, top);
     const p =
       kind === 'upsell'
-        ? __UPSELL__ ? buildUpgrade(o, o.to, 'upsell', c, gate) : null
+        ? __UPSELL__
+          ? buildUpgrade(o, o.to, 'upsell', c, gate)
+          : null
         : kind === 'cross-sell'
-          ? __CROSS_SELL__ ? buildCrossSell(o, c, gate) : null
+          ? __CROSS_SELL__
+            ? buildCrossSell(o, c, gate)
+            : null
           : kind === 'bundle'
-            ? __BUNDLE__ ? buildBundle(o, c, gate) : null
-            : __VOLUME__ ? buildVolume(o, c, gate) : null;
+            ? __BUNDLE__
+              ? buildBundle(o, c, gate)
+              : null
+            : __VOLUME__
+              ? buildVolume(o, c, gate)
+              : null;
     if (p) best[kind] = candidate(o, p, i);
   });
 

@@ -24,7 +24,10 @@ const strList = (v: unknown): string[] => (Array.isArray(v) ? v.filter(isStr).sl
 
 /** Random only: an id that began with the first-visit time would date the visitor to anyone reading events. */
 function newId(random: () => number): string {
-  const part = () => Math.floor(random() * 2 ** 32).toString(36).padStart(7, '0');
+  const part = () =>
+    Math.floor(random() * 2 ** 32)
+      .toString(36)
+      .padStart(7, '0');
   return `${part()}${part()}-${part()}${part()}`;
 }
 

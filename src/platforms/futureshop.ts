@@ -21,7 +21,11 @@ export const futureshop = {
         subtotal: '.fs-c-totalAndActions .fs-c-orderTotalTable__total td || .fs-c-orderTotalTable__total td',
       },
       // The product page URL ends with the product number: /c/…/{productNo} or /g/{productNo}.
-      id: (el) => el.querySelector('a.fs-c-listedProductName__name')?.getAttribute('href')?.match(/\/([^/?#]+)\/?(?:[?#].*)?$/)?.[1] ?? null,
+      id: (el) =>
+        el
+          .querySelector('a.fs-c-listedProductName__name')
+          ?.getAttribute('href')
+          ?.match(/\/([^/?#]+)\/?(?:[?#].*)?$/)?.[1] ?? null,
     },
   ],
   // Every commerce-creator page carries fs- body ids/classes (fs_ShoppingCart, fs-body-product…).

@@ -25,7 +25,11 @@ export const magento = {
         discount: '#cart-totals tr.totals.discount .price',
       },
       // The quote item id, from the quantity box's name "cart[41][qty]".
-      id: (el) => el.querySelector('input.qty')?.getAttribute('name')?.match(/^cart\[(\d+)\]/)?.[1] ?? null,
+      id: (el) =>
+        el
+          .querySelector('input.qty')
+          ?.getAttribute('name')
+          ?.match(/^cart\[(\d+)\]/)?.[1] ?? null,
     },
   ],
   // Every Magento 2 page declares its widgets in <script type="text/x-magento-init">.

@@ -10,8 +10,7 @@ const line = {
   quantity: 'input.quantity__input || input[name="updates[]"] || .quantity input',
   lineTotal: '.cart-item__totals .price || .cart-item__price-wrapper .price',
 };
-const id = (el: Element) =>
-  attr(el, '[data-quantity-variant-id]', 'data-quantity-variant-id') ?? fromHref(el, 'a[href*="variant="]', /[?&]variant=(\d+)/) ?? attr(el, '[data-index]', 'data-index');
+const id = (el: Element) => attr(el, '[data-quantity-variant-id]', 'data-quantity-variant-id') ?? fromHref(el, 'a[href*="variant="]', /[?&]variant=(\d+)/) ?? attr(el, '[data-index]', 'data-index');
 
 export const shopify = {
   name: 'Shopify',

@@ -32,8 +32,7 @@ export const woocommerce = {
         price: '.wc-block-cart-item__prices .wc-block-components-product-price__value || .wc-block-cart-item__prices',
         quantity: '.wc-block-components-quantity-selector__input',
         lineTotal: '.wc-block-cart-item__total .wc-block-components-product-price__value || .wc-block-cart-item__total .wc-block-components-product-price',
-        subtotal:
-          '.wp-block-woocommerce-cart-order-summary-subtotal-block .wc-block-components-totals-item__value || .wc-block-cart .wc-block-components-totals-item__value',
+        subtotal: '.wp-block-woocommerce-cart-order-summary-subtotal-block .wc-block-components-totals-item__value || .wc-block-cart .wc-block-components-totals-item__value',
         // The order summary's coupon block (cart-order-summary-discount-block): "-¥500".
         discount: '.wp-block-woocommerce-cart-order-summary-discount-block .wc-block-components-totals-discount .wc-block-components-totals-item__value',
       },

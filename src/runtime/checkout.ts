@@ -9,11 +9,7 @@ export const checkoutButtons = (): string => ['a[href*="/checkout"]', '[data-car
  * checkout "簡潔に、一回だけ"), then continues the same click once the prompt is answered.
  * `ask` returns true when it showed a prompt; `resume` is then called after it was answered.
  */
-export function interceptCheckout(
-  doc: Document,
-  extraSelector: string | undefined,
-  ask: (resume: () => void) => boolean,
-): () => void {
+export function interceptCheckout(doc: Document, extraSelector: string | undefined, ask: (resume: () => void) => boolean): () => void {
   // A tailored build whose offers never speak at checkout leaves the shop's clicks alone.
   if (!__CHECKOUT__) return () => {};
   const base = checkoutButtons();

@@ -57,9 +57,11 @@ export function afterStable(doc: Document, done: () => void, timing: { quiet?: n
     doc.removeEventListener('DOMContentLoaded', begin);
     const MO = doc.defaultView?.MutationObserver;
     if (typeof MO === 'function' && doc.documentElement) {
-      observer = new MO(guard('start', (records: MutationRecord[]) => {
-        if (!records.every((r) => ours(r.target) || [...r.addedNodes, ...r.removedNodes].every((n) => n instanceof Element && n.matches(HOST)))) still();
-      }));
+      observer = new MO(
+        guard('start', (records: MutationRecord[]) => {
+          if (!records.every((r) => ours(r.target) || [...r.addedNodes, ...r.removedNodes].every((n) => n instanceof Element && n.matches(HOST)))) still();
+        }),
+      );
       observer.observe(doc.documentElement, { childList: true, subtree: true, characterData: true });
     }
     cap = setTimeout(finish, max);

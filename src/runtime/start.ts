@@ -30,7 +30,9 @@ function registry(): Registry {
 export async function start(source: Config | string): Promise<boolean> {
   const reg = registry();
   if (reg.running || reg.starting) {
-    warnOnce(t('already running on this page (is the script included twice?); the second start was ignored.', 'このページではすでに動いています（タグが2回入っていませんか）。2回目の開始は無視しました。'));
+    warnOnce(
+      t('already running on this page (is the script included twice?); the second start was ignored.', 'このページではすでに動いています（タグが2回入っていませんか）。2回目の開始は無視しました。'),
+    );
     return !!reg.running;
   }
   const generation = ++reg.generation;

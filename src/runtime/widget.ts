@@ -71,8 +71,7 @@ export function runWidget(config: Config, doc: Document): Running {
     decide({ cart, config: cfg, state, trigger, now: Date.now(), page: page(), onScreen: [...onScreen], quiet, unchargeable: unpriced && [...unpriced] });
   const keyOf = (p: Prompt) => `${p.kind}:${p.offerId}`;
 
-  const ensureTracker = (holdout: boolean): Tracker =>
-    (tracker ??= createTracker({ config, visitorId: state.visitorId, sessionId: state.sessionId, holdout, storage: local }));
+  const ensureTracker = (holdout: boolean): Tracker => (tracker ??= createTracker({ config, visitorId: state.visitorId, sessionId: state.sessionId, holdout, storage: local }));
 
   /** A holdout visitor sees nothing; the prompts they would have seen are counted, so lift can be measured. */
   function countHoldout(trigger: Trigger, quiet: boolean): void {
@@ -142,10 +141,15 @@ export function runWidget(config: Config, doc: Document): Running {
         if (held) continueAfterModal();
       }
       const made = prompts.createUI(config, handlers, doc);
-      cleanups.push(() => made.destroy(), nextTask(guard('showing prompts', () => {
-        ui = made;
-        if (latest) ui.update(latest);
-      })));
+      cleanups.push(
+        () => made.destroy(),
+        nextTask(
+          guard('showing prompts', () => {
+            ui = made;
+            if (latest) ui.update(latest);
+          }),
+        ),
+      );
     });
     const go = () => void cleanups.push(nextTask(first));
     loadPrompts().then(
@@ -297,14 +301,20 @@ export function runWidget(config: Config, doc: Document): Running {
     navigated();
     cleanups.push(nextTask(guard('start', () => evaluate('cart-view'))));
     cleanups.push(
-      watchCart(config.cart ?? {}, guard('cart change', (next: Cart) => {
-        cart = config.readCart ? read() : next;
-        // Only a change the shopper made is an add (カート投入直後); the page drawing or
-        // re-drawing its cart by itself, or navigating to it, is a cart view.
-        const trigger = navigated() || !touched ? 'cart-view' : 'cart-change';
-        touched = false;
-        evaluate(trigger);
-      }), doc, {}, config.readCart ? undefined : cart),
+      watchCart(
+        config.cart ?? {},
+        guard('cart change', (next: Cart) => {
+          cart = config.readCart ? read() : next;
+          // Only a change the shopper made is an add (カート投入直後); the page drawing or
+          // re-drawing its cart by itself, or navigating to it, is a cart view.
+          const trigger = navigated() || !touched ? 'cart-view' : 'cart-change';
+          touched = false;
+          evaluate(trigger);
+        }),
+        doc,
+        {},
+        config.readCart ? undefined : cart,
+      ),
       interceptCheckout(doc, config.cart?.checkout, (resume) => {
         if (openModal) return false;
         cart = read();
@@ -312,7 +322,10 @@ export function runWidget(config: Config, doc: Document): Running {
         if (shown) afterModal = resume;
         return shown;
       }),
-      onExitIntent(doc, guard('exit intent', () => evaluate('exit-intent'))),
+      onExitIntent(
+        doc,
+        guard('exit intent', () => evaluate('exit-intent')),
+      ),
     );
   });
 

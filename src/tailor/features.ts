@@ -39,4 +39,3 @@ export function featuresOf(config: Config): Features {
     triggers: { checkout: triggers.has('checkout'), 'exit-intent': triggers.has('exit-intent') },
   };
 }
-

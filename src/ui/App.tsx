@@ -70,8 +70,16 @@ function Screen({ decision, hidden, config, slot, ctx: c }: AppProps) {
   return (
     <>
       {__UPSELL__ && shows(d.modal) && <UpsellDialog key={keyOf(d.modal)} c={c} p={d.modal} />}
-      {bottom.length > 0 && <aside class="dock" lang={c.lang} aria-label={c.t('region')}>{bottom}</aside>}
-      {top.length > 0 && <aside class="dock top" lang={c.lang} aria-label={c.t('fs.region')}>{top}</aside>}
+      {bottom.length > 0 && (
+        <aside class="dock" lang={c.lang} aria-label={c.t('region')}>
+          {bottom}
+        </aside>
+      )}
+      {top.length > 0 && (
+        <aside class="dock top" lang={c.lang} aria-label={c.t('fs.region')}>
+          {top}
+        </aside>
+      )}
       {[...slots].map(([root, nodes]) => createPortal(<div lang={c.lang}>{nodes}</div>, root as unknown as Element))}
     </>
   );

@@ -36,11 +36,10 @@ export function CrossSellPanel({ c, p }: { c: Ctx; p: CrossSellPrompt }) {
                 <p>{c.price(item.price, p.currency)}</p>
               </div>
               <button
-               
                 class="b"
                 data-action="accept"
                 aria-disabled={done || busy ? 'true' : undefined}
-               
+
                 aria-label={fillText(t('cross-sell.label'), { name: item.name, accept: label })}
                 onClick={add}
               >

@@ -30,7 +30,9 @@ export function FreeShippingBar({ c, v }: { c: Ctx; v: FreeShippingView }) {
         </p>
         <div class="tr" aria-hidden="true">
           <div class="fl" style={{ width: `${Math.round(Math.min(1, Math.max(0, v.progress || 0)) * 100)}%` }} />
-          {marks.map((a) => <span key={a} class="tk" style={{ left: `${(a / goal) * 100}%` }} />)}
+          {marks.map((a) => (
+            <span key={a} class="tk" style={{ left: `${(a / goal) * 100}%` }} />
+          ))}
         </div>
       </div>
       {fillers.length > 0 && (
@@ -44,7 +46,11 @@ export function FreeShippingBar({ c, v }: { c: Ctx; v: FreeShippingView }) {
                   {fillText(t('fs.add'), { name: p.name }) + price}
                 </button>
               );
-            return href ? <a key={p.sku} href={href}>{p.name + price}</a> : null;
+            return href ? (
+              <a key={p.sku} href={href}>
+                {p.name + price}
+              </a>
+            ) : null;
           })}
         </div>
       )}

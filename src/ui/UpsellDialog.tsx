@@ -133,7 +133,9 @@ export class UpsellDialog extends Component<Props> {
         {body && <p>{fill(body, names)}</p>}
         {p.benefits?.length > 0 && (
           <ul class="bl">
-            {p.benefits.map((b, i) => <li key={i}>{b}</li>)}
+            {p.benefits.map((b, i) => (
+              <li key={i}>{b}</li>
+            ))}
           </ul>
         )}
         <ProofLines c={c} proof={p.proof} />

@@ -1,7 +1,6 @@
 import { guard } from '../util/log';
 
-const overlaps = (a: { top: number; bottom: number; left: number; right: number }, b: DOMRect) =>
-  a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
+const overlaps = (a: { top: number; bottom: number; left: number; right: number }, b: DOMRect) => a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
 
 /**
  * Keeps the overlay dock off the page's checkout / cart buttons and its total. When a card or the
@@ -17,9 +16,7 @@ export function keepClear(root: ShadowRoot, win: Window, elements: () => Element
     const dock = root.querySelector<HTMLElement>('.dock:not(.top)');
     if (!dock) return;
     const vh = win.innerHeight;
-    const keep = (guarded ??= elements())
-      .map((e) => e.getBoundingClientRect())
-      .filter((r) => r.width > 0 && r.height > 0 && r.bottom > 0 && r.top < vh);
+    const keep = (guarded ??= elements()).map((e) => e.getBoundingClientRect()).filter((r) => r.width > 0 && r.height > 0 && r.bottom > 0 && r.top < vh);
     const d = dock.getBoundingClientRect();
     const boxes = [...dock.children].map((c) => c.getBoundingClientRect()).filter((r) => r.height > 0);
     // Where each box would be with the dock at the bottom (dy = 0 there) or at the top.

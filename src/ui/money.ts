@@ -24,6 +24,6 @@ export function formatMoney(amount: number, currency: string, style: 'symbol' | 
   const num = d ? `${whole}.${String(abs % unit).padStart(d, '0')}` : whole;
   const sign = amount < 0 && abs ? '-' : '';
   if (style === 'suffix') return sign + num + (cur === 'JPY' ? '円' : ` ${cur}`);
-  const sym = cur === 'JPY' ? (locale === 'en' ? '¥' : '￥') : SYMBOLS[cur] ?? `${cur} `;
+  const sym = cur === 'JPY' ? (locale === 'en' ? '¥' : '￥') : (SYMBOLS[cur] ?? `${cur} `);
   return sign + sym + num;
 }

@@ -23,7 +23,12 @@ export const Close = ({ c, p, onClick }: { c: Ctx; p: Prompt; onClick: () => voi
   </button>
 );
 
-export const Alert = ({ text }: { text?: string }) => (text ? <p role="alert" class="al">{text}</p> : null);
+export const Alert = ({ text }: { text?: string }) =>
+  text ? (
+    <p role="alert" class="al">
+      {text}
+    </p>
+  ) : null;
 
 /** Remaining time as "2日3時間" / "2d 3h"; null once past. */
 export function untilText(endsAt: string, now: number, c: Ctx): string | null {
@@ -33,7 +38,17 @@ export function untilText(endsAt: string, now: number, c: Ctx): string | null {
   const d = Math.floor(min / 1440);
   const h = Math.floor((min % 1440) / 60);
   const m = min % 60;
-  const parts: ['time.d' | 'time.h' | 'time.m', number][] = d ? [['time.d', d], ['time.h', h]] : h ? [['time.h', h], ['time.m', m]] : [['time.m', m]];
+  const parts: ['time.d' | 'time.h' | 'time.m', number][] = d
+    ? [
+        ['time.d', d],
+        ['time.h', h],
+      ]
+    : h
+      ? [
+          ['time.h', h],
+          ['time.m', m],
+        ]
+      : [['time.m', m]];
   return parts
     .filter(([, n], i) => i === 0 || n)
     .map(([id, n]) => fillText(c.t(id), { n }))
@@ -60,5 +75,11 @@ export function ProofLines({ c, proof }: { c: Ctx; proof: Proof }) {
     typeof stock === 'number' && stock > 0 && proof.stockAsOf && fillText(c.t('proof.stock'), { count: stock }) + fillText(c.t('proof.asOf'), { date: when(proof.stockAsOf) }),
     sp?.text && sp.source && `${sp.text}${c.lang === 'en' ? ' (' : '（'}${fillText(c.t('proof.source'), { source: sp.source })}${c.lang === 'en' ? ')' : '）'}`,
   ].filter(Boolean);
-  return lines.length ? <ul class="pf">{lines.map((l) => <li key={l}>{l}</li>)}</ul> : null;
+  return lines.length ? (
+    <ul class="pf">
+      {lines.map((l) => (
+        <li key={l}>{l}</li>
+      ))}
+    </ul>
+  ) : null;
 }

@@ -26,13 +26,17 @@ export function renderPreview(decision: Decision, config: Config = {}): UI {
       return { ok: false, message: err instanceof Error ? err.message : undefined };
     }
   };
-  const ui = createUI(config, {
-    onShow: (p) => tell('impression', p),
-    onAccept,
-    onDecline: (p) => tell('decline', p),
-    onDismiss: (p) => tell('dismiss', p),
-    onAddGapFiller: (item) => onAccept(null, item),
-  }, doc);
+  const ui = createUI(
+    config,
+    {
+      onShow: (p) => tell('impression', p),
+      onAccept,
+      onDecline: (p) => tell('decline', p),
+      onDismiss: (p) => tell('dismiss', p),
+      onAddGapFiller: (item) => onAccept(null, item),
+    },
+    doc,
+  );
   ui.update(decision);
   last = ui;
   return ui;

@@ -113,7 +113,7 @@ export type Vars = Record<string, ComponentChild>;
 
 /** Fills `{name}` placeholders; values may be elements (an amount in <strong>). */
 export function fill(template: string, vars: Vars = {}): ComponentChild[] {
-  return template.split(/\{(\w+)\}/).map((part, i) => (i % 2 ? vars[part] ?? '' : part));
+  return template.split(/\{(\w+)\}/).map((part, i) => (i % 2 ? (vars[part] ?? '') : part));
 }
 
 /** The same, as one string (for accessible names). */

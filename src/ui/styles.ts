@@ -75,7 +75,13 @@ export function createSheet(doc: Document, theme: ThemeConfig = {}): CSSStyleShe
   sheet.replaceSync(CSS + (scheme === 'dark' ? `:host{${DARK}}` : scheme === 'auto' ? `@media (prefers-color-scheme:dark){:host{${DARK}}}` : ''));
   // Merchant values go through CSSOM setProperty: one value each, never parsed as CSS text.
   const rule = sheet.cssRules[sheet.insertRule(':host{}', sheet.cssRules.length)] as CSSStyleRule;
-  const vars: [string, unknown][] = [['fg', theme.text], ['bg', theme.background], ['accent', theme.accent], ['font', theme.font], ['r', typeof theme.radius === 'number' ? `${theme.radius}px` : theme.radius]];
+  const vars: [string, unknown][] = [
+    ['fg', theme.text],
+    ['bg', theme.background],
+    ['accent', theme.accent],
+    ['font', theme.font],
+    ['r', typeof theme.radius === 'number' ? `${theme.radius}px` : theme.radius],
+  ];
   for (const [k, v] of vars) if (typeof v === 'string' && v) rule.style.setProperty(`--cu-${k}`, v);
   return sheet;
 }

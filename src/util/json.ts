@@ -26,5 +26,12 @@ const write = (v: unknown): string => {
   if (!v || typeof v !== 'object') return 'null';
   if (Array.isArray(v)) return '[' + v.map(write).join() + ']';
   const o = v as Record<string, unknown>;
-  return '{' + Object.keys(o).filter((k) => o[k] !== undefined && typeof o[k] !== 'function').map((k) => quote(k) + ':' + write(o[k])).join() + '}';
+  return (
+    '{' +
+    Object.keys(o)
+      .filter((k) => o[k] !== undefined && typeof o[k] !== 'function')
+      .map((k) => quote(k) + ':' + write(o[k]))
+      .join() +
+    '}'
+  );
 };

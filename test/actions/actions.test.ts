@@ -15,7 +15,11 @@ const config: Config = {
 };
 const base = { variant: null, currency: 'JPY', text: {}, proof: {} };
 const cross: CrossSellPrompt = {
-  ...base, kind: 'cross-sell', offerId: 'x-1', value: 440, anchor: line,
+  ...base,
+  kind: 'cross-sell',
+  offerId: 'x-1',
+  value: 440,
+  anchor: line,
   items: [{ sku: 'HG-01', name: '箸置き 桜', price: 440, url: 'https://shop.example.jp/products/hg-01' }],
 };
 
@@ -65,7 +69,9 @@ describe('no platform', () => {
 });
 
 it('never throws, even when the page replaced fetch with something that throws', async () => {
-  const f = (() => { throw new Error('analytics wrapper'); }) as unknown as typeof fetch;
+  const f = (() => {
+    throw new Error('analytics wrapper');
+  }) as unknown as typeof fetch;
   for (const platform of ['shopify', 'woocommerce', 'eccube'] as const) {
     const r = await performAccept({ prompt: cross, config, cart, platform, fetchImpl: f });
     expect(r.ok).toBe(false);

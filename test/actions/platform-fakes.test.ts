@@ -25,12 +25,29 @@ const view = (sku: string) => {
 const base = { variant: null, currency: 'JPY', text: {}, proof: {} };
 const pageLine = (id: string | null, quantity = 2): CartItem => ({ id, sku: 'TN-0123', name: '手ぬぐい 青海波', unitPrice: 1320, quantity, lineTotal: 1320 * quantity });
 const upsell = (line: CartItem): UpsellPrompt => ({
-  ...base, kind: 'upsell', offerId: 'up-1', value: 2200, line, quantity: line.quantity, difference: 1100, benefits: [], from: view('TN-0123'), to: view('TN-0123-DX'),
+  ...base,
+  kind: 'upsell',
+  offerId: 'up-1',
+  value: 2200,
+  line,
+  quantity: line.quantity,
+  difference: 1100,
+  benefits: [],
+  from: view('TN-0123'),
+  to: view('TN-0123-DX'),
 });
 const cross = (line: CartItem): CrossSellPrompt => ({ ...base, kind: 'cross-sell', offerId: 'x-1', value: 440, anchor: line, items: [view('HG-01')] });
 const set = (code?: string): BundlePrompt => ({
-  ...base, kind: 'bundle', offerId: 'b-1', value: 2300, items: [view('TN-0123'), view('HG-01'), view('TOTE-01')], missing: [view('HG-01'), view('TOTE-01')],
-  setPrice: 3620, partsTotal: 3960, saving: 340, ...(code ? { discountCode: code } : {}),
+  ...base,
+  kind: 'bundle',
+  offerId: 'b-1',
+  value: 2300,
+  items: [view('TN-0123'), view('HG-01'), view('TOTE-01')],
+  missing: [view('HG-01'), view('TOTE-01')],
+  setPrice: 3620,
+  partsTotal: 3960,
+  saving: 340,
+  ...(code ? { discountCode: code } : {}),
 });
 const volume = (code: string): VolumePrompt => ({ ...base, kind: 'volume', offerId: 'v-1', value: 0, itemsToNext: 0, nextPercentOff: 10, currentPercentOff: 10, discountCode: code });
 const cartOf = (line: CartItem): Cart => ({ currency: 'JPY', items: [line], subtotal: line.lineTotal });
@@ -59,7 +76,10 @@ describe('Shopify (Ajax Cart API fake, locale root /ja/)', () => {
 
   it('upgrade of a variant on two lines: the plain line is replaced by its key, the gift-wrapped one stays', async () => {
     const { fake, f } = shop();
-    fake.seed([{ id: 4001, quantity: 1, properties: { ギフト包装: 'あり' } }, { id: 4001, quantity: 2 }]);
+    fake.seed([
+      { id: 4001, quantity: 1, properties: { ギフト包装: 'あり' } },
+      { id: 4001, quantity: 2 },
+    ]);
     // Dawn's markup gives the variant id, which is on both lines.
     const r = await accept(upsell(pageLine('4001', 2)), f, pageLine('4001', 2), 'shopify');
     expect(r).toEqual({ ok: true });
@@ -70,7 +90,10 @@ describe('Shopify (Ajax Cart API fake, locale root /ja/)', () => {
 
   it('upgrade named by Dawn’s 1-based data-index', async () => {
     const { fake, f } = shop();
-    fake.seed([{ id: 77, quantity: 1 }, { id: 4001, quantity: 2 }]);
+    fake.seed([
+      { id: 77, quantity: 1 },
+      { id: 4001, quantity: 2 },
+    ]);
     const line = { ...pageLine('2', 2) };
     expect((await accept(upsell(line), f, line, 'shopify')).ok).toBe(true);
     expect(fake.summary()).toEqual(['HG-01×1', 'TN-0123-DX×2']);
@@ -98,7 +121,13 @@ describe('Shopify (Ajax Cart API fake, locale root /ja/)', () => {
     fake.seed([{ id: 4001, quantity: 3 }], ['WELCOME']);
     expect(await accept(volume('VOL10'), f, pageLine('4001', 3), 'shopify')).toEqual({ ok: true });
     expect(fake.summary()).toEqual(['TN-0123×3']);
-    expect(fake.cart()).toMatchObject({ discount_codes: [{ code: 'WELCOME', applicable: false }, { code: 'VOL10', applicable: true }], total_price: 356400 });
+    expect(fake.cart()).toMatchObject({
+      discount_codes: [
+        { code: 'WELCOME', applicable: false },
+        { code: 'VOL10', applicable: true },
+      ],
+      total_price: 356400,
+    });
   });
 
   it('volume code the cart does not meet: taken off again, the shopper told', async () => {
@@ -113,7 +142,10 @@ describe('Shopify (Ajax Cart API fake, locale root /ja/)', () => {
 
   it('failure half-way: the set code does not apply (a part sold out) → nothing stays added', async () => {
     const { fake, f } = shop();
-    fake.seed([{ id: 4001, quantity: 1 }, { id: 88, quantity: 1 }]);
+    fake.seed([
+      { id: 4001, quantity: 1 },
+      { id: 88, quantity: 1 },
+    ]);
     // TOTE-01 is in the cart with its only unit: the page's prompt still offered HG-01 + TOTE-01.
     const r = await accept(set('SET340'), f, pageLine('4001', 1), 'shopify');
     expect(r.ok).toBe(false);
@@ -202,7 +234,10 @@ describe('WooCommerce (Store API + classic fake)', () => {
 
   it('upgrade under a sub-directory with plain permalinks (?rest_route=): removed by its cart-item key, nonce from the cart answer', async () => {
     const { fake, f } = shop({ base: '/shop/', permalinks: 'plain' });
-    fake.seed([{ id: 4001, quantity: 2 }, { id: 77, quantity: 1 }]);
+    fake.seed([
+      { id: 4001, quantity: 2 },
+      { id: 77, quantity: 1 },
+    ]);
     expect(await accept(upsell(wooLine()), f, wooLine(), 'woocommerce')).toEqual({ ok: true });
     expect(fake.log.every((l) => l.via === 'rest_route')).toBe(true);
     expect(fake.log.map((l) => `${l.method} ${l.path}`)).toEqual(['GET cart', 'GET cart', 'POST cart/add-item', 'POST cart/remove-item', 'GET cart']);
@@ -292,7 +327,8 @@ describe('EC-CUBE 4 (cart fake, installed under /shop/)', () => {
     fake.seed([{ productClassId: 4001, quantity: 2 }]);
     const f = fetchOf(fake, location.origin);
     // A page whose product page cannot be fetched: the only token left is the meta one.
-    const noDetail: typeof fetch = (input, init) => (String(input).includes('/products/detail/') ? Promise.resolve(new Response(`<form action="/shop/products/add_cart/45"><input name="_token" value="${fake.csrf}"></form>`)) : f(input, init));
+    const noDetail: typeof fetch = (input, init) =>
+      String(input).includes('/products/detail/') ? Promise.resolve(new Response(`<form action="/shop/products/add_cart/45"><input name="_token" value="${fake.csrf}"></form>`)) : f(input, init);
     const r = await accept(cross(ecLine()), noDetail, ecLine(), 'eccube');
     expect(r.message).toContain('カートの内容は変わっていません');
     expect(fake.summary()).toEqual(['TN-0123×2']);
@@ -380,9 +416,7 @@ describe('Magento 2 (checkout routes fake, form key from the page)', () => {
     fake.seed([{ id: 4001, qty: 2 }]);
     // The Luma cart page gives the quote item id (cart[41][qty]).
     expect(await mAccept(upsell(pageLine('41', 2)), f, pageLine('41', 2))).toEqual({ ok: true });
-    expect(fake.log.map((l) => `${l.method} ${l.path}`)).toEqual([
-      'GET customer/section/load', 'POST checkout/cart/add', 'POST checkout/sidebar/removeItem', 'GET customer/section/load',
-    ]);
+    expect(fake.log.map((l) => `${l.method} ${l.path}`)).toEqual(['GET customer/section/load', 'POST checkout/cart/add', 'POST checkout/sidebar/removeItem', 'GET customer/section/load']);
     expect(fake.summary()).toEqual(['TN-0123-DX×2']);
   });
 
@@ -395,7 +429,7 @@ describe('Magento 2 (checkout routes fake, form key from the page)', () => {
     expect(fake.summary()).toEqual(['TN-0123×1']);
   });
 
-  it('without the page\'s form key Magento adds nothing: the shopper is told and the cart is unchanged', async () => {
+  it("without the page's form key Magento adds nothing: the shopper is told and the cart is unchanged", async () => {
     const { fake, f } = shop();
     document.body.innerHTML = '<input name="form_key" type="hidden" value="stale">';
     fake.seed([{ id: 4001, qty: 1 }]);

@@ -47,7 +47,11 @@ describe('Shopify: /products/{handle}.js, amounts ×100 also for yen', () => {
     const { fake, f } = shop();
     expect([...(await mispriced(config(), 'shopify', document, f))]).toEqual([]);
     // Only the products offers show, one request per product page, under the locale root.
-    expect(fake.log.map((l) => `${l.method} ${l.root}${l.path}`).sort()).toEqual(['GET /ja/products/hashioki-sakura.js', 'GET /ja/products/tenugui-seigaiha.js', 'GET /ja/products/tenugui-seigaiha.js']);
+    expect(fake.log.map((l) => `${l.method} ${l.root}${l.path}`).sort()).toEqual([
+      'GET /ja/products/hashioki-sakura.js',
+      'GET /ja/products/tenugui-seigaiha.js',
+      'GET /ja/products/tenugui-seigaiha.js',
+    ]);
     expect(warn).not.toHaveBeenCalled();
     expect(fake.summary()).toEqual([]);
   });
@@ -90,7 +94,9 @@ describe('WooCommerce: Store API products/{id}, prices as strings in minor units
     fake.setPrice(77, 396);
     expect([...(await mispriced(config(), 'woocommerce', document, f))]).toEqual(['x-1']);
     expect(warn).toHaveBeenCalledTimes(1);
-    expect(String(warn.mock.calls[0][0])).toBe('[cart-upsell] offer "x-1" is not shown: products[2].price is 440, the shop sells "箸置き 桜" at 396. Update the config (e.g. import the product CSV again).');
+    expect(String(warn.mock.calls[0][0])).toBe(
+      '[cart-upsell] offer "x-1" is not shown: products[2].price is 440, the shop sells "箸置き 桜" at 396. Update the config (e.g. import the product CSV again).',
+    );
     expect(fake.summary()).toEqual([]);
   });
 

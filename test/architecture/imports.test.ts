@@ -51,7 +51,7 @@ function codeImports(text: string): string[] {
 
 describe('which folder may use which', () => {
   const all = files(src);
-  it('every code import goes down the README\'s arrows', () => {
+  it("every code import goes down the README's arrows", () => {
     const wrong: string[] = [];
     for (const file of all) {
       const from = folderOf(file);
@@ -69,7 +69,11 @@ describe('which folder may use which', () => {
   });
 
   it('the check sees imports: it finds the ones it must', () => {
-    expect(codeImports(`import { a } from '../cart/read';\nimport type { B } from '../x';\nexport { c } from './c';\nconst m = import('../ui/App');`)).toEqual(['../cart/read', './c', 'on-demand:../ui/App']);
+    expect(codeImports(`import { a } from '../cart/read';\nimport type { B } from '../x';\nexport { c } from './c';\nconst m = import('../ui/App');`)).toEqual([
+      '../cart/read',
+      './c',
+      'on-demand:../ui/App',
+    ]);
   });
 
   it('offers/ is pure: no DOM, no network, no storage, no clock of its own', () => {

@@ -12,19 +12,24 @@ afterEach(() => {
 const page = (html: string) => new DOMParser().parseFromString(`<body>${html}</body>`, 'text/html');
 const sel = { item: '.line', name: '.name', sku: '.sku', price: '.price', quantity: '.qty', lineTotal: '.total', subtotal: '#sum' };
 
-describe('the fast money path gives the full parser\'s answer', () => {
+describe("the fast money path gives the full parser's answer", () => {
   it('on generated plain amounts', () => {
-    const text = fc.tuple(
-      fc.constantFrom('', '¥', '￥', '$', '€', 'JPY ', ' '),
-      fc.integer({ min: 0, max: 99_999_999 }),
-      fc.boolean(),
-      fc.constantFrom('', '.50', '.05'),
-      fc.constantFrom('', '円', ' JPY', ' USD'),
-      fc.constantFrom('', '（税込）', '(税込)', ' 税込'),
-    ).map(([pre, n, group, dec, post, note]) => `${pre}${group ? n.toLocaleString('en-US') : n}${dec}${post}${note}`);
-    fc.assert(fc.property(text, fc.constantFrom('JPY', 'USD', 'EUR', 'KRW'), (t, cur) => {
-      expect(money(t, cur)).toBe(parseMoney(t, cur));
-    }), { numRuns: 3000 });
+    const text = fc
+      .tuple(
+        fc.constantFrom('', '¥', '￥', '$', '€', 'JPY ', ' '),
+        fc.integer({ min: 0, max: 99_999_999 }),
+        fc.boolean(),
+        fc.constantFrom('', '.50', '.05'),
+        fc.constantFrom('', '円', ' JPY', ' USD'),
+        fc.constantFrom('', '（税込）', '(税込)', ' 税込'),
+      )
+      .map(([pre, n, group, dec, post, note]) => `${pre}${group ? n.toLocaleString('en-US') : n}${dec}${post}${note}`);
+    fc.assert(
+      fc.property(text, fc.constantFrom('JPY', 'USD', 'EUR', 'KRW'), (t, cur) => {
+        expect(money(t, cur)).toBe(parseMoney(t, cur));
+      }),
+      { numRuns: 3000 },
+    );
   });
 });
 
@@ -138,7 +143,10 @@ describe('consistency and bad DOM', () => {
   });
 
   it('reads a 500-line cart with every line intact', () => {
-    const rows = Array.from({ length: 500 }, (_, i) => `<div class="line"><b class="name">商品${i}</b><span class="sku">品番：TN-${i}</span><i class="price">￥1,${String(i).padStart(3, '0')}（税込）</i><input class="qty" value="2"></div>`);
+    const rows = Array.from(
+      { length: 500 },
+      (_, i) => `<div class="line"><b class="name">商品${i}</b><span class="sku">品番：TN-${i}</span><i class="price">￥1,${String(i).padStart(3, '0')}（税込）</i><input class="qty" value="2"></div>`,
+    );
     const cart = readCart({ selectors: { ...sel, subtotal: undefined } }, page(rows.join('')));
     expect(cart.items).toHaveLength(500);
     expect(cart.items[499]).toEqual({ id: null, sku: 'TN-499', name: '商品499', unitPrice: 1499, quantity: 2, lineTotal: 2998 });

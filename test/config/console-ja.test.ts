@@ -28,20 +28,33 @@ afterEach(() => {
   error.mockRestore();
 });
 
-const rejection = (p: Promise<unknown>) => p.then(() => 'resolved', (e: Error) => e.message);
+const rejection = (p: Promise<unknown>) =>
+  p.then(
+    () => 'resolved',
+    (e: Error) => e.message,
+  );
 
 describe('loading the config file', () => {
   it('a config that cannot be fetched, on a Japanese page: said in Japanese with its address', async () => {
     document.documentElement.lang = 'ja';
     findPageConfig(null, document);
-    vi.stubGlobal('fetch', vi.fn(async () => new Response('not here', { status: 404 })));
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async () => new Response('not here', { status: 404 })),
+    );
     expect(await rejection(loadConfig('/cart-upsell.json'))).toBe('設定ファイル /cart-upsell.json を読み込めませんでした（サーバーの応答 404）');
-    vi.stubGlobal('fetch', vi.fn(async () => Promise.reject(new TypeError('Failed to fetch'))));
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async () => Promise.reject(new TypeError('Failed to fetch'))),
+    );
     expect(await rejection(loadConfig('/cart-upsell.json'))).toBe('設定ファイル /cart-upsell.json を読み込めませんでした（TypeError: Failed to fetch）');
   });
 
   it('a file that is not JSON but says "locale": "ja": Japanese, even on a page without lang', async () => {
-    vi.stubGlobal('fetch', vi.fn(async () => new Response('{ "locale": "ja", "freeShipping": { "threshold": 5000, } }')));
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async () => new Response('{ "locale": "ja", "freeShipping": { "threshold": 5000, } }')),
+    );
     expect(await rejection(loadConfig('/cart-upsell.json'))).toMatch(/^設定ファイル \/cart-upsell\.json は正しい JSON ではありません（.+）$/);
   });
 
@@ -52,16 +65,25 @@ describe('loading the config file', () => {
 
   it('stays English for a config without "locale": "ja" on a page that is not Japanese', async () => {
     findPageConfig(null, document);
-    vi.stubGlobal('fetch', vi.fn(async () => new Response('{ "freeShipping": 1, }')));
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async () => new Response('{ "freeShipping": 1, }')),
+    );
     expect(await rejection(loadConfig('/c.json'))).toMatch(/^the config at \/c\.json is not valid JSON/);
-    vi.stubGlobal('fetch', vi.fn(async () => new Response('', { status: 500 })));
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async () => new Response('', { status: 500 })),
+    );
     expect(await rejection(loadConfig('/c.json'))).toBe('could not load the config from /c.json: the server answered 500');
   });
 
   it('start() with a config URL that fails: one console error, in Japanese, the widget off', async () => {
     document.documentElement.lang = 'ja-JP';
     findPageConfig(null, document);
-    vi.stubGlobal('fetch', vi.fn(async () => new Response('', { status: 403 })));
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async () => new Response('', { status: 403 })),
+    );
     expect(await start('https://shop.example.jp/cart-upsell.json')).toBe(false);
     expect(said(error)).toEqual(['[cart-upsell] 設定ファイル https://shop.example.jp/cart-upsell.json を読み込めませんでした（サーバーの応答 403）。ウィジェットは動きません。']);
   });
@@ -89,7 +111,11 @@ describe('reading the cart', () => {
   it('start() with "locale": "ja" on a page where "auto" finds no cart: the warning in Japanese, naming cart.preset', async () => {
     document.body.innerHTML = '<main><h1>カート</h1><p>手ぬぐい ￥1,320</p></main>';
     expect(await start({ locale: 'ja', cart: { preset: 'auto' } } as never)).toBe(true);
-    await vi.waitFor(() => expect(said(warn).join('\n')).toMatch(/^\[cart-upsell\] cart\.preset "auto": このページに Shopify・WooCommerce・.+ のどのカートも見つかりません。このテーマの cart\.selectors を設定してください。カートは空として扱います。$/));
+    await vi.waitFor(() =>
+      expect(said(warn).join('\n')).toMatch(
+        /^\[cart-upsell\] cart\.preset "auto": このページに Shopify・WooCommerce・.+ のどのカートも見つかりません。このテーマの cart\.selectors を設定してください。カートは空として扱います。$/,
+      ),
+    );
     expect(said(warn).join('\n')).not.toMatch(/found no/);
   });
 

@@ -6,7 +6,7 @@ import { start, stop } from '../../src/runtime/start';
 
 const lines = (cfg: unknown, kind: 'errors' | 'warnings' = 'errors') => validateConfig(cfg)[kind].map((e) => `${e.path}: ${e.message}`);
 
-describe('messages in the merchant\'s language', () => {
+describe("messages in the merchant's language", () => {
   it('speaks Japanese when the config says "locale": "ja", naming every field', () => {
     expect(
       lines({
@@ -21,9 +21,7 @@ describe('messages in the merchant\'s language', () => {
       'offers[0].to: 必須です',
       'products[0].price: 円の整数にしてください（1.5）',
     ]);
-    expect(lines({ locale: 'ja', freeShipping: { treshold: 1, threshold: 5000 } }, 'warnings')).toEqual([
-      'freeShipping.treshold: 不明な項目（無視）。"threshold" では？',
-    ]);
+    expect(lines({ locale: 'ja', freeShipping: { treshold: 1, threshold: 5000 } }, 'warnings')).toEqual(['freeShipping.treshold: 不明な項目（無視）。"threshold" では？']);
   });
 
   it('says what the offer check finds in Japanese too', () => {
@@ -93,11 +91,24 @@ describe('ids a platform needs for "yes"', () => {
 
 describe('a config price that drifted from the cart page', () => {
   afterEach(() => resetLogOnce());
-  const config = { locale: 'ja', products: [{ sku: 'TN-01', name: '手ぬぐい', price: 1320 }, { sku: 'HG-01', name: '箸置き', price: 440, id: 30 }] } as never;
+  const config = {
+    locale: 'ja',
+    products: [
+      { sku: 'TN-01', name: '手ぬぐい', price: 1320 },
+      { sku: 'HG-01', name: '箸置き', price: 440, id: 30 },
+    ],
+  } as never;
 
   it('warns once per product, naming the field and both prices', () => {
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
-    const cart = { currency: 'JPY', subtotal: 0, items: [{ id: '30', sku: null, name: '箸置き 白', unitPrice: 484, quantity: 1, lineTotal: 484 }, { id: null, sku: 'TN-01', name: '手ぬぐい', unitPrice: 1320, quantity: 1, lineTotal: 1320 }] };
+    const cart = {
+      currency: 'JPY',
+      subtotal: 0,
+      items: [
+        { id: '30', sku: null, name: '箸置き 白', unitPrice: 484, quantity: 1, lineTotal: 484 },
+        { id: null, sku: 'TN-01', name: '手ぬぐい', unitPrice: 1320, quantity: 1, lineTotal: 1320 },
+      ],
+    };
     checkDrift(config, cart);
     checkDrift(config, cart);
     expect(warn.mock.calls.map((c) => c[0])).toEqual(['[cart-upsell] products[1].price: 設定 440、カート 484（箸置き 白）']);

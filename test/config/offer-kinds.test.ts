@@ -64,7 +64,10 @@ describe('the run-time list', () => {
       bundle: { id: 'b', type: 'bundle', items: ['A', 'B'], price: 100, appliedBy: 'platform' },
       volume: { id: 'v', type: 'volume', appliedBy: 'platform', tiers: [{ quantity: 2, percentOff: 10 }] },
     };
-    const products = [{ sku: 'A', name: 'A', price: 100 }, { sku: 'B', name: 'B', price: 200 }];
+    const products = [
+      { sku: 'A', name: 'A', price: 100 },
+      { sku: 'B', name: 'B', price: 200 },
+    ];
     for (const t of OFFER_TYPES) expect(validateConfig({ products, offers: [offers[t]] }).errors, t).toEqual([]);
     const bad = validateConfig({ offers: [{ id: 'z', type: 'giveaway' }] }).errors;
     expect(bad.map((e) => e.path)).toEqual(['offers[0].type']);
@@ -72,8 +75,22 @@ describe('the run-time list', () => {
   });
 
   it('events carry every offer type, a downsell and a gap filler as offerType', () => {
-    const event = { id: 'e', type: 'impression', offerId: 'o', time: new Date(0).toISOString(), currency: 'JPY', cartSubtotal: 0, value: 0,
-      visitorId: 'v', sessionId: 's', variant: null, holdout: false, items: [], page: 'https://s.example/cart', version: '0' };
+    const event = {
+      id: 'e',
+      type: 'impression',
+      offerId: 'o',
+      time: new Date(0).toISOString(),
+      currency: 'JPY',
+      cartSubtotal: 0,
+      value: 0,
+      visitorId: 'v',
+      sessionId: 's',
+      variant: null,
+      holdout: false,
+      items: [],
+      page: 'https://s.example/cart',
+      version: '0',
+    };
     for (const offerType of [...OFFER_TYPES, 'downsell', 'free-shipping']) expect(validateEvent({ ...event, offerType }), offerType).toBeNull();
     expect(validateEvent({ ...event, offerType: 'giveaway' })).toMatch(/^offerType: expected one of upsell, cross-sell, bundle, volume, downsell, free-shipping/);
   });

@@ -26,21 +26,15 @@ describe('validateConfig', () => {
   });
 
   it('names the field and what was found for a threshold written in words', () => {
-    expect(messages({ freeShipping: { threshold: 'ten thousand' } })).toEqual([
-      'freeShipping.threshold: expected a whole number of yen, got "ten thousand"',
-    ]);
+    expect(messages({ freeShipping: { threshold: 'ten thousand' } })).toEqual(['freeShipping.threshold: expected a whole number of yen, got "ten thousand"']);
   });
 
   it('says "whole number of yen" for a money field with a fraction', () => {
-    expect(messages({ products: [{ sku: 'A', name: 'a', price: 12.5 }] })).toEqual([
-      'products[0].price: expected a whole number of yen, got 12.5',
-    ]);
+    expect(messages({ products: [{ sku: 'A', name: 'a', price: 12.5 }] })).toEqual(['products[0].price: expected a whole number of yen, got 12.5']);
   });
 
   it('words money in the shop currency when it is not yen', () => {
-    expect(messages({ cart: { currency: 'USD' }, products: [{ sku: 'A', name: 'a', price: '12.50' }] })[0]).toContain(
-      'whole number of USD minor units (cents)',
-    );
+    expect(messages({ cart: { currency: 'USD' }, products: [{ sku: 'A', name: 'a', price: '12.50' }] })[0]).toContain('whole number of USD minor units (cents)');
   });
 
   it('accepts per-currency thresholds and rejects a bad currency code', () => {
@@ -54,7 +48,10 @@ describe('validateConfig', () => {
   it('lists every bad field at once, by path', () => {
     const errs = messages({
       locale: 'fr',
-      offers: [{ id: 'u', type: 'upsell', from: 'A' }, { id: 'z', type: 'megasale' }],
+      offers: [
+        { id: 'u', type: 'upsell', from: 'A' },
+        { id: 'z', type: 'megasale' },
+      ],
       events: { endpoint: 'javascript:alert(1)' },
     });
     expect(errs).toEqual([
@@ -81,9 +78,7 @@ describe('validateConfig', () => {
   });
 
   it('rejects an invalid CSS selector by name', () => {
-    expect(messages({ cart: { selectors: { item: 'tr[', name: '.n', price: '.p', quantity: 'input' } } })).toEqual([
-      'cart.selectors.item: "tr[" is not a valid CSS selector',
-    ]);
+    expect(messages({ cart: { selectors: { item: 'tr[', name: '.n', price: '.p', quantity: 'input' } } })).toEqual(['cart.selectors.item: "tr[" is not a valid CSS selector']);
   });
 
   it('rejects unsafe product links and images', () => {
@@ -119,10 +114,6 @@ describe('validateConfig', () => {
 
   it('formats one message naming each field', () => {
     const text = formatIssues(validateConfig({ freeShipping: { threshold: 'ten thousand' }, holdout: 2 }).errors, 'headline');
-    expect(text.split('\n')).toEqual([
-      'headline',
-      '  • freeShipping.threshold: expected a whole number of yen, got "ten thousand"',
-      '  • holdout: expected a number from 0 to 0.9, got 2',
-    ]);
+    expect(text.split('\n')).toEqual(['headline', '  • freeShipping.threshold: expected a whole number of yen, got "ten thousand"', '  • holdout: expected a number from 0 to 0.9, got 2']);
   });
 });

@@ -21,8 +21,12 @@ describe('product CSV import', () => {
     const { products, handles } = importCatalog(csv.data, { platform: 'shopify', shopUrl: 'https://komorebi.myshopify.com/' });
     expect(products).toHaveLength(11);
     expect(products[0]).toEqual({
-      sku: 'TN-0123', name: '手ぬぐい 青海波', price: 1320, stock: 24,
-      image: 'https://cdn.shopify.com/s/files/1/0700/0001/files/tenugui.svg', url: 'https://komorebi.myshopify.com/products/tenugui-seigaiha',
+      sku: 'TN-0123',
+      name: '手ぬぐい 青海波',
+      price: 1320,
+      stock: 24,
+      image: 'https://cdn.shopify.com/s/files/1/0700/0001/files/tenugui.svg',
+      url: 'https://komorebi.myshopify.com/products/tenugui-seigaiha',
     });
     expect(products.find((p: { sku: string }) => p.sku === 'FU-01').stock).toBe(0);
     expect(handles['KY-01']).toBe('kyusu-hakuji');
@@ -34,8 +38,14 @@ describe('product CSV import', () => {
     const { products, skipped } = importCatalog(csv.data, { platform: 'eccube', shopUrl: 'https://shop.example.jp' });
     expect(products).toHaveLength(11);
     expect(products[0]).toEqual({
-      sku: 'TN-0123', name: '手ぬぐい 青海波', price: 1320, id: '101', productId: '1', stock: 24,
-      image: 'https://shop.example.jp/html/upload/save_image/tenugui.svg', url: 'https://shop.example.jp/products/detail/1',
+      sku: 'TN-0123',
+      name: '手ぬぐい 青海波',
+      price: 1320,
+      id: '101',
+      productId: '1',
+      stock: 24,
+      image: 'https://shop.example.jp/html/upload/save_image/tenugui.svg',
+      url: 'https://shop.example.jp/products/detail/1',
     });
     // 在庫数無制限フラグ = 1: no stock count.
     expect(products.find((p: { sku: string }) => p.sku === 'HG-01').stock).toBeUndefined();
@@ -48,7 +58,12 @@ describe('product CSV import', () => {
   it('WooCommerce export: product ids, regular or sale price, out of stock as 0; variable parents and drafts left out', () => {
     const csv = parse('woocommerce-products.csv');
     expect(detectPlatform(csv.meta.fields!)).toBe('woocommerce');
-    const rows = [...csv.data, { ...csv.data[0], ID: '300', Type: 'variable', SKU: 'VAR' }, { ...csv.data[1], ID: '301', Published: '-1', SKU: 'DRAFT' }, { ...csv.data[1], ID: '302', SKU: 'SALE', 'Sale price': '1500' }];
+    const rows = [
+      ...csv.data,
+      { ...csv.data[0], ID: '300', Type: 'variable', SKU: 'VAR' },
+      { ...csv.data[1], ID: '301', Published: '-1', SKU: 'DRAFT' },
+      { ...csv.data[1], ID: '302', SKU: 'SALE', 'Sale price': '1500' },
+    ];
     const { products, skipped } = importCatalog(rows, { platform: 'woocommerce' });
     expect(products.map((p: { sku: string }) => p.sku)).not.toContain('VAR');
     expect(products.map((p: { sku: string }) => p.sku)).not.toContain('DRAFT');
@@ -64,16 +79,39 @@ describe('product CSV import', () => {
   });
 
   it('merges by SKU: the CSV wins, products it does not list stay', () => {
-    const cur = [{ sku: 'A', name: 'old', price: 1, category: 'x' }, { sku: 'KEEP', name: 'k', price: 2 }];
-    const res = mergeProducts(cur, [{ sku: 'A', name: 'new', price: 10, id: '5' }, { sku: 'B', name: 'b', price: 3 }]);
-    expect(res).toEqual({ products: [{ sku: 'A', name: 'new', price: 10, id: '5', category: 'x' }, { sku: 'KEEP', name: 'k', price: 2 }, { sku: 'B', name: 'b', price: 3 }], updated: 1, added: 1 });
+    const cur = [
+      { sku: 'A', name: 'old', price: 1, category: 'x' },
+      { sku: 'KEEP', name: 'k', price: 2 },
+    ];
+    const res = mergeProducts(cur, [
+      { sku: 'A', name: 'new', price: 10, id: '5' },
+      { sku: 'B', name: 'b', price: 3 },
+    ]);
+    expect(res).toEqual({
+      products: [
+        { sku: 'A', name: 'new', price: 10, id: '5', category: 'x' },
+        { sku: 'KEEP', name: 'k', price: 2 },
+        { sku: 'B', name: 'b', price: 3 },
+      ],
+      updated: 1,
+      added: 1,
+    });
   });
 
-  it('Shopify variant ids from the storefront: by SKU or by handle; today\'s price replaces a drifted one', () => {
-    const products = [{ sku: 'TN-0123', name: '手ぬぐい 青海波', price: 1320 }, { sku: 'tote-blue', name: 'トート 青', price: 3300 }];
-    const found = [{ handle: 'tenugui-seigaiha', id: 44001, sku: 'TN-0123', title: 'Default Title', price: 1430 }, { handle: 'tote', id: 44002, sku: '', title: '青', price: 3300 }];
+  it("Shopify variant ids from the storefront: by SKU or by handle; today's price replaces a drifted one", () => {
+    const products = [
+      { sku: 'TN-0123', name: '手ぬぐい 青海波', price: 1320 },
+      { sku: 'tote-blue', name: 'トート 青', price: 3300 },
+    ];
+    const found = [
+      { handle: 'tenugui-seigaiha', id: 44001, sku: 'TN-0123', title: 'Default Title', price: 1430 },
+      { handle: 'tote', id: 44002, sku: '', title: '青', price: 3300 },
+    ];
     const res = applyShopifyIds(products, { 'TN-0123': 'tenugui-seigaiha', 'tote-blue': 'tote' }, found);
-    expect(res.products).toEqual([{ sku: 'TN-0123', name: '手ぬぐい 青海波', price: 1430, id: '44001' }, { sku: 'tote-blue', name: 'トート 青', price: 3300, id: '44002' }]);
+    expect(res.products).toEqual([
+      { sku: 'TN-0123', name: '手ぬぐい 青海波', price: 1430, id: '44001' },
+      { sku: 'tote-blue', name: 'トート 青', price: 3300, id: '44002' },
+    ]);
     expect(res.drift).toEqual([{ sku: 'TN-0123', csv: 1320, shop: 1430 }]);
   });
 });

@@ -2,7 +2,6 @@ import { describe, expect, it } from 'vitest';
 // @ts-expect-error plain ES module of the demo, without types
 import { profitScenario, SEED_000, profitFromRevenue } from '../../demo/site/dashboard/scenario.js';
 
-
 describe('seed 000 worked example', () => {
   it('reproduces AOV ￥3,500 and monthly profit ￥1,200,000 → ￥1,525,000 exactly', () => {
     const r = profitScenario(SEED_000);

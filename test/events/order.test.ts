@@ -5,7 +5,15 @@ import { start, stop, trackOrder } from '../../src/runtime/start';
 import { resetLogOnce } from '../../src/util/log';
 
 const who = { visitorId: 'v-1', sessionId: 's-1', holdout: false };
-const order = { orderId: 1042, total: 7480, currency: 'JPY', items: [{ sku: 'TN-0123-DX', id: 44001, quantity: 2, price: 2420 }, { sku: null, id: '555', quantity: 1, price: 2640 }] };
+const order = {
+  orderId: 1042,
+  total: 7480,
+  currency: 'JPY',
+  items: [
+    { sku: 'TN-0123-DX', id: 44001, quantity: 2, price: 2420 },
+    { sku: null, id: '555', quantity: 1, price: 2640 },
+  ],
+};
 
 describe('the order event', () => {
   it('is a valid event whose id is derived from the order id, carrying no personal data', () => {
@@ -13,7 +21,10 @@ describe('the order event', () => {
     if (typeof e === 'string') throw new Error(e);
     expect(validateEvent(e)).toBeNull();
     expect(e).toMatchObject({ id: 'order-1042', type: 'order', orderId: '1042', total: 7480, currency: 'JPY', visitorId: 'v-1', sessionId: 's-1', holdout: false });
-    expect(e.items).toEqual([{ sku: 'TN-0123-DX', id: '44001', quantity: 2, price: 2420 }, { sku: '', id: '555', quantity: 1, price: 2640 }]);
+    expect(e.items).toEqual([
+      { sku: 'TN-0123-DX', id: '44001', quantity: 2, price: 2420 },
+      { sku: '', id: '555', quantity: 1, price: 2640 },
+    ]);
     // Only these fields leave the browser: nothing about the buyer.
     expect(Object.keys(e).sort()).toEqual(['currency', 'id', 'items', 'orderId', 'page', 'sessionId', 'time', 'total', 'type', 'variant', 'version', 'visitorId', 'holdout'].sort());
     const again = orderEvent({ ...order, total: 7480.4 }, { ...who, sessionId: 's-2' }, Date.now(), '', 'JPY');
@@ -50,10 +61,13 @@ describe('CartUpsell.trackOrder on the order-complete page', () => {
     resetLogOnce();
     document.body.innerHTML = '<main><h1>ご注文ありがとうございました</h1></main>';
     bodies = [];
-    vi.stubGlobal('fetch', vi.fn(async (_url: string, init: RequestInit) => {
-      bodies.push(JSON.parse(String(init.body)).events);
-      return new Response('{}', { status: 200 });
-    }));
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async (_url: string, init: RequestInit) => {
+        bodies.push(JSON.parse(String(init.body)).events);
+        return new Response('{}', { status: 200 });
+      }),
+    );
   });
   afterEach(() => {
     stop();

@@ -200,7 +200,12 @@ describe('leaving the page', () => {
     const t = tracker(fetchImpl);
     const ids = [t.track('impression', prompt, cart).event.id, t.track('accept', prompt, cart).event.id];
     hide();
-    expect(bodies.flat().map((e) => e.id).sort()).toEqual([...ids].sort());
+    expect(
+      bodies
+        .flat()
+        .map((e) => e.id)
+        .sort(),
+    ).toEqual([...ids].sort());
     expect(fetchImpl).toHaveBeenCalledTimes(1);
     answer(new Response('{}'));
     t.destroy();
@@ -239,7 +244,7 @@ describe('leaving the page', () => {
     }
   });
 
-  it("a closing tab sends its own events, not those another tab or an earlier view stored", async () => {
+  it('a closing tab sends its own events, not those another tab or an earlier view stored', async () => {
     const other = tracker(endpoint(() => 'network').fetchImpl);
     const theirs = other.track('impression', prompt, cart).event.id;
     other.destroy();

@@ -5,9 +5,21 @@ import { createTracker } from '../../src/events/tracker';
 import { safeStorage } from '../../src/util/storage';
 
 const good = {
-  id: 'e1', type: 'accept', offerId: 'up-1', offerType: 'upsell', time: '2026-11-22T10:00:00.000Z', currency: 'JPY',
-  cartSubtotal: 7112, value: 2200, visitorId: 'v1', sessionId: 's1', variant: 'B', holdout: false,
-  items: [{ sku: 'TN-0123-DX', quantity: 2, price: 2420 }], page: 'https://shop.example.jp/cart', version: '0.1.0',
+  id: 'e1',
+  type: 'accept',
+  offerId: 'up-1',
+  offerType: 'upsell',
+  time: '2026-11-22T10:00:00.000Z',
+  currency: 'JPY',
+  cartSubtotal: 7112,
+  value: 2200,
+  visitorId: 'v1',
+  sessionId: 's1',
+  variant: 'B',
+  holdout: false,
+  items: [{ sku: 'TN-0123-DX', quantity: 2, price: 2420 }],
+  page: 'https://shop.example.jp/cart',
+  version: '0.1.0',
 };
 
 describe('validateEvent', () => {
@@ -59,7 +71,12 @@ describe('validateEvent', () => {
         },
       ),
       // Found by this property once: an infinite amount stayed infinite.
-      { examples: [['impression', 0, Number.POSITIVE_INFINITY, []], ['accept', Number.NEGATIVE_INFINITY, 1e300, [{ sku: 'x', name: 'x', price: Number.POSITIVE_INFINITY }]]] },
+      {
+        examples: [
+          ['impression', 0, Number.POSITIVE_INFINITY, []],
+          ['accept', Number.NEGATIVE_INFINITY, 1e300, [{ sku: 'x', name: 'x', price: Number.POSITIVE_INFINITY }]],
+        ],
+      },
     );
     t.destroy();
   });

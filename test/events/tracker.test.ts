@@ -188,8 +188,7 @@ describe('delivery edge cases', () => {
     let n = 0;
     const received: WidgetEvent[] = [];
     const fetchImpl = vi.fn((_u: string, init: RequestInit) => {
-      if (n++ === 0)
-        return new Promise<Response>((_, reject) => init.signal?.addEventListener('abort', () => reject(new DOMException('aborted', 'AbortError'))));
+      if (n++ === 0) return new Promise<Response>((_, reject) => init.signal?.addEventListener('abort', () => reject(new DOMException('aborted', 'AbortError'))));
       received.push(...JSON.parse(String(init.body)).events);
       return Promise.resolve(new Response('{}'));
     }) as unknown as typeof fetch;
@@ -218,7 +217,15 @@ describe('delivery edge cases', () => {
 
   it('queues an event with one small write whatever the queue holds; keeps at most 500, dropping the oldest and counting them', async () => {
     let now = Date.now();
-    const clock = createTracker({ config: { events: { endpoint: 'https://collector.example.jp/events' } }, visitorId: 'v', sessionId: 's', holdout: false, storage, fetchImpl: endpoint(['network']).fetchImpl, now: () => now++ });
+    const clock = createTracker({
+      config: { events: { endpoint: 'https://collector.example.jp/events' } },
+      visitorId: 'v',
+      sessionId: 's',
+      holdout: false,
+      storage,
+      fetchImpl: endpoint(['network']).fetchImpl,
+      now: () => now++,
+    });
     const first = clock.track('impression', prompt, cart).event.id;
     for (let i = 0; i < 499; i++) clock.track('impression', prompt, cart);
     const writes = vi.spyOn(storage, 'set');

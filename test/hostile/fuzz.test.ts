@@ -14,7 +14,7 @@ const SLOW = 60_000;
 const moneyish = fc
   .array(
     fc.oneof(
-      fc.constantFrom(...'0123456789０１２３４５６７８９,.，．、\'’ -−－—–￥¥円$€£（）税込送料無料お問い合わせ'.split('')),
+      fc.constantFrom(..."0123456789０１２３４５６７８９,.，．、'’ -−－—–￥¥円$€£（）税込送料無料お問い合わせ".split('')),
       fc.string({ maxLength: 3 }),
       fc.integer({ min: -1e6, max: 1e6 }).map(String),
       fc.double().map(String),
@@ -23,30 +23,43 @@ const moneyish = fc
   )
   .map((parts) => parts.join(''));
 
-const anyText = fc.oneof(moneyish, fc.string({ unit: 'grapheme', maxLength: 40 }), fc.string({ unit: 'binary', maxLength: 40 }), fc.nat().map((n) => '9'.repeat((n % 400) + 1)));
+const anyText = fc.oneof(
+  moneyish,
+  fc.string({ unit: 'grapheme', maxLength: 40 }),
+  fc.string({ unit: 'binary', maxLength: 40 }),
+  fc.nat().map((n) => '9'.repeat((n % 400) + 1)),
+);
 const currency = fc.oneof(fc.constantFrom('JPY', 'USD', 'EUR', 'KWD', 'jpy', '', 'XXX', 'toString', '__proto__'), fc.string({ maxLength: 4 }));
 
 describe('parseMoney on random text', () => {
-  it('never throws; returns a safe whole number or null', () => {
-    fc.assert(
-      fc.property(anyText, currency, (text, cur) => {
-        const v = parseMoney(text, cur);
-        expect(v === null || (Number.isSafeInteger(v) || Number.isInteger(v))).toBe(true);
-        if (v !== null) expect(Number.isFinite(v)).toBe(true);
-      }),
-      RUNS,
-    );
-  }, SLOW);
+  it(
+    'never throws; returns a safe whole number or null',
+    () => {
+      fc.assert(
+        fc.property(anyText, currency, (text, cur) => {
+          const v = parseMoney(text, cur);
+          expect(v === null || Number.isSafeInteger(v) || Number.isInteger(v)).toBe(true);
+          if (v !== null) expect(Number.isFinite(v)).toBe(true);
+        }),
+        RUNS,
+      );
+    },
+    SLOW,
+  );
 
-  it('never throws on values that are not text at all', () => {
-    fc.assert(
-      fc.property(fc.anything(), (junk) => {
-        const v = parseMoney(junk as string);
-        expect(v === null || Number.isInteger(v)).toBe(true);
-      }),
-      RUNS,
-    );
-  }, SLOW);
+  it(
+    'never throws on values that are not text at all',
+    () => {
+      fc.assert(
+        fc.property(fc.anything(), (junk) => {
+          const v = parseMoney(junk as string);
+          expect(v === null || Number.isInteger(v)).toBe(true);
+        }),
+        RUNS,
+      );
+    },
+    SLOW,
+  );
 
   it('reads the amount of the examples a shop really shows', () => {
     expect(parseMoney('￥３，２４０（税込）')).toBe(3240);
@@ -56,17 +69,21 @@ describe('parseMoney on random text', () => {
     expect(parseMoney('9'.repeat(400))).toBeNull();
   });
 
-  it('full-width and ASCII forms of the same amount read the same', () => {
-    fc.assert(
-      fc.property(fc.integer({ min: 0, max: 1e9 }), (n) => {
-        const ascii = '￥' + n.toLocaleString('en-US');
-        const wide = ascii.replace(/[0-9,]/g, (c) => String.fromCharCode(c.charCodeAt(0) + 0xfee0));
-        expect(parseMoney(wide)).toBe(n);
-        expect(parseMoney(ascii)).toBe(n);
-      }),
-      RUNS,
-    );
-  }, SLOW);
+  it(
+    'full-width and ASCII forms of the same amount read the same',
+    () => {
+      fc.assert(
+        fc.property(fc.integer({ min: 0, max: 1e9 }), (n) => {
+          const ascii = '￥' + n.toLocaleString('en-US');
+          const wide = ascii.replace(/[0-9,]/g, (c) => String.fromCharCode(c.charCodeAt(0) + 0xfee0));
+          expect(parseMoney(wide)).toBe(n);
+          expect(parseMoney(ascii)).toBe(n);
+        }),
+        RUNS,
+      );
+    },
+    SLOW,
+  );
 });
 
 /** Nested junk shaped loosely like a config, so the validator's deeper branches are reached. */
@@ -125,33 +142,41 @@ const junkConfig = fc.oneof(
 );
 
 describe('validateConfig on random input', () => {
-  it('never throws, and every issue names a field in words', () => {
-    fc.assert(
-      fc.property(junkConfig, (config) => {
-        const result = validateConfig(config);
-        expect(Array.isArray(result.errors)).toBe(true);
-        expect(Array.isArray(result.warnings)).toBe(true);
-        for (const issue of [...result.errors, ...result.warnings]) {
-          expect(typeof issue.path).toBe('string');
-          expect(typeof issue.message).toBe('string');
-          expect(issue.message.length).toBeGreaterThan(0);
-        }
-        // A shape-check crash is reported as "config: could not be checked": it must never happen.
-        expect(result.errors.filter((e) => e.path === 'config' && e.message.startsWith('could not be checked'))).toEqual([]);
-      }),
-      RUNS,
-    );
-  }, SLOW);
+  it(
+    'never throws, and every issue names a field in words',
+    () => {
+      fc.assert(
+        fc.property(junkConfig, (config) => {
+          const result = validateConfig(config);
+          expect(Array.isArray(result.errors)).toBe(true);
+          expect(Array.isArray(result.warnings)).toBe(true);
+          for (const issue of [...result.errors, ...result.warnings]) {
+            expect(typeof issue.path).toBe('string');
+            expect(typeof issue.message).toBe('string');
+            expect(issue.message.length).toBeGreaterThan(0);
+          }
+          // A shape-check crash is reported as "config: could not be checked": it must never happen.
+          expect(result.errors.filter((e) => e.path === 'config' && e.message.startsWith('could not be checked'))).toEqual([]);
+        }),
+        RUNS,
+      );
+    },
+    SLOW,
+  );
 
-  it('the shape check itself never throws (no try/catch safety net)', () => {
-    fc.assert(
-      fc.property(junkConfig, (config) => {
-        const ctx = { errors: [], warnings: [], unit: 'yen' };
-        expect(() => configSchema(config, '', ctx)).not.toThrow();
-      }),
-      RUNS,
-    );
-  }, SLOW);
+  it(
+    'the shape check itself never throws (no try/catch safety net)',
+    () => {
+      fc.assert(
+        fc.property(junkConfig, (config) => {
+          const ctx = { errors: [], warnings: [], unit: 'yen' };
+          expect(() => configSchema(config, '', ctx)).not.toThrow();
+        }),
+        RUNS,
+      );
+    },
+    SLOW,
+  );
 
   it('field names inherited from Object (toString, constructor, __proto__) are unknown fields, not checks', () => {
     const typed = validateConfig({ freeShipping: { threshold: 1000 }, offers: [{ id: 'x', type: 'toString' }] });
@@ -163,24 +188,34 @@ describe('validateConfig on random input', () => {
 
   it('unsafe links in products are rejected, naming the field', () => {
     fc.assert(
-      fc.property(fc.constantFrom('javascript:alert(1)', ' JavaScript:alert(1)', 'data:image/svg+xml,<svg onload=alert(1)>', 'vbscript:x', '//evil.example/x', 'file:///etc/passwd'), fc.constantFrom('url', 'image'), (bad, key) => {
-        const { errors } = validateConfig({ freeShipping: { threshold: 1000 }, products: [{ sku: 'A', name: 'a', price: 100, [key]: bad }] });
-        expect(errors.map((e) => e.path)).toContain(`products[0].${key}`);
-      }),
+      fc.property(
+        fc.constantFrom('javascript:alert(1)', ' JavaScript:alert(1)', 'data:image/svg+xml,<svg onload=alert(1)>', 'vbscript:x', '//evil.example/x', 'file:///etc/passwd'),
+        fc.constantFrom('url', 'image'),
+        (bad, key) => {
+          const { errors } = validateConfig({ freeShipping: { threshold: 1000 }, products: [{ sku: 'A', name: 'a', price: 100, [key]: bad }] });
+          expect(errors.map((e) => e.path)).toContain(`products[0].${key}`);
+        },
+      ),
       { numRuns: 50 },
     );
   });
 
   it('a valid config with hostile strings in its text is accepted as text', () => {
     fc.assert(
-      fc.property(fc.string({ minLength: 1, maxLength: 30 }).filter((s) => s.trim().length > 0), (s) => {
-        const { errors } = validateConfig({
-          freeShipping: { threshold: 5000 },
-          products: [{ sku: 'A', name: `<script>${s}</script>`, price: 100 }, { sku: 'B', name: `<img src=x onerror=${JSON.stringify(s)}>`, price: 200 }],
-          offers: [{ id: 'u', type: 'upsell', from: 'A', to: 'B', benefits: [s, '<b>bold</b>'], text: { title: s } }],
-        });
-        expect(errors).toEqual([]);
-      }),
+      fc.property(
+        fc.string({ minLength: 1, maxLength: 30 }).filter((s) => s.trim().length > 0),
+        (s) => {
+          const { errors } = validateConfig({
+            freeShipping: { threshold: 5000 },
+            products: [
+              { sku: 'A', name: `<script>${s}</script>`, price: 100 },
+              { sku: 'B', name: `<img src=x onerror=${JSON.stringify(s)}>`, price: 200 },
+            ],
+            offers: [{ id: 'u', type: 'upsell', from: 'A', to: 'B', benefits: [s, '<b>bold</b>'], text: { title: s } }],
+          });
+          expect(errors).toEqual([]);
+        },
+      ),
       { numRuns: 200 },
     );
   });

@@ -62,12 +62,17 @@ describe('intervals and verdicts over seeded runs of known effect', () => {
     }
     // Copy variants convert alike (only what the upgrade adds to an order differs): a "winner" in
     // conversion between them is a false alarm.
-    const byVariant: Sums = outcomeSums(visitors.filter((v: { holdout: boolean }) => !v.holdout), (v: { variant: string }) => v.variant);
+    const byVariant: Sums = outcomeSums(
+      visitors.filter((v: { holdout: boolean }) => !v.holdout),
+      (v: { variant: string }) => v.variant,
+    );
     if (compare(byVariant.value, byVariant.longevity).conversion.verdict.kind === 'significant') variantFalseAlarms++;
   }
   const coverage = Object.fromEntries(METRICS.map((m) => [m, hits[m] / RUNS]));
   // Printed for the README and the record of this run.
-  console.log(`coverage over ${RUNS} seeded runs: conversion ${coverage.conversion}, revenue per visitor ${coverage.rpv}, order value ${coverage.aov}; false alarms between equal variants ${variantFalseAlarms}/${RUNS}`);
+  console.log(
+    `coverage over ${RUNS} seeded runs: conversion ${coverage.conversion}, revenue per visitor ${coverage.rpv}, order value ${coverage.aov}; false alarms between equal variants ${variantFalseAlarms}/${RUNS}`,
+  );
 
   it('the 95 % intervals contain the true lift in at least 95 % of runs', () => {
     // Over 2,000 runs a measured share near 95 % has a binomial standard error of

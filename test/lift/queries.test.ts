@@ -16,9 +16,19 @@ let db: PGlite;
  */
 async function insert(events: Ev[]) {
   const rows = events.map((e) => ({
-    id: e.id, type: e.type, time: e.time, offer_id: e.offerId ?? null, offer_type: e.offerType ?? null, variant: e.variant ?? null,
-    holdout: e.holdout, visitor_id: e.visitorId, session_id: e.sessionId, value: e.value ?? null, order_id: e.orderId ?? null,
-    order_total: e.total ?? null, payload: e,
+    id: e.id,
+    type: e.type,
+    time: e.time,
+    offer_id: e.offerId ?? null,
+    offer_type: e.offerType ?? null,
+    variant: e.variant ?? null,
+    holdout: e.holdout,
+    visitor_id: e.visitorId,
+    session_id: e.sessionId,
+    value: e.value ?? null,
+    order_id: e.orderId ?? null,
+    order_total: e.total ?? null,
+    payload: e,
   }));
   await maintainLift(db, JSON.stringify(rows));
   await db.query(
@@ -95,26 +105,53 @@ describe('attribution from real orders', () => {
   let n = 0;
   const at = (min: number) => new Date(Date.UTC(2026, 11, 1, 10, 0) + min * 60_000).toISOString();
   const ev = (visitor: string, session: string, type: string, min: number, extra: Ev = {}): Ev => ({
-    ...base, id: `a-${n++}`, type, offerId: 'up-1', offerType: 'upsell', value: 2200, visitorId: visitor, sessionId: session, time: at(min),
-    items: [{ sku: 'TN-0123-DX', quantity: 2, price: 2420 }], ...extra,
+    ...base,
+    id: `a-${n++}`,
+    type,
+    offerId: 'up-1',
+    offerType: 'upsell',
+    value: 2200,
+    visitorId: visitor,
+    sessionId: session,
+    time: at(min),
+    items: [{ sku: 'TN-0123-DX', quantity: 2, price: 2420 }],
+    ...extra,
   });
   const order = (visitor: string, session: string, min: number, items: Ev[], orderId = `o-${n++}`): Ev => ({
-    ...base, id: `order-${orderId}`, type: 'order', orderId, total: 9000, visitorId: visitor, sessionId: session, time: at(min), items,
+    ...base,
+    id: `order-${orderId}`,
+    type: 'order',
+    orderId,
+    total: 9000,
+    visitorId: visitor,
+    sessionId: session,
+    time: at(min),
+    items,
   });
   const dx = { sku: 'TN-0123-DX', quantity: 2, price: 2420 };
 
   it('counts what the next order holds, never a failed accept, once per page view', async () => {
     const events: Ev[] = [
       // A: the card came back three times on one page view; accepted; bought it in the same visit.
-      ev('A', 'A1', 'impression', 0), ev('A', 'A1', 'impression', 0.05), ev('A', 'A1', 'impression', 0.1), ev('A', 'A1', 'accept', 1),
+      ev('A', 'A1', 'impression', 0),
+      ev('A', 'A1', 'impression', 0.05),
+      ev('A', 'A1', 'impression', 0.1),
+      ev('A', 'A1', 'accept', 1),
       order('A', 'A1', 20, [dx, { sku: 'OTHER', quantity: 1, price: 4160 }]),
       // B: accepted but the platform refused; bought the item later by hand: not the prompt's doing.
-      ev('B', 'B1', 'impression', 0), ev('B', 'B1', 'accept', 1), ev('B', 'B1', 'accept-failed', 1.1, { reason: '在庫切れ' }),
+      ev('B', 'B1', 'impression', 0),
+      ev('B', 'B1', 'accept', 1),
+      ev('B', 'B1', 'accept-failed', 1.1, { reason: '在庫切れ' }),
       order('B', 'B1', 30, [dx]),
       // C: accepted, ordered ten days later in another visit: outside a 7-day window.
-      ev('C', 'C1', 'impression', 0), ev('C', 'C1', 'accept', 1), order('C', 'C9', 60 * 24 * 10, [dx]),
+      ev('C', 'C1', 'impression', 0),
+      ev('C', 'C1', 'accept', 1),
+      order('C', 'C9', 60 * 24 * 10, [dx]),
       // D: accepted, took it out again; the next order lacks it (a later one has it: not the next).
-      ev('D', 'D1', 'impression', 0), ev('D', 'D1', 'accept', 1), order('D', 'D1', 15, [{ sku: 'TN-0123', quantity: 2, price: 1320 }]), order('D', 'D2', 60 * 30, [dx]),
+      ev('D', 'D1', 'impression', 0),
+      ev('D', 'D1', 'accept', 1),
+      order('D', 'D1', 15, [{ sku: 'TN-0123', quantity: 2, price: 1320 }]),
+      order('D', 'D2', 60 * 30, [dx]),
       // E: a holdout visitor's would-have-shown impression is no impression anyone could accept.
       ev('E', 'E1', 'impression', 0, { holdout: true }),
       // F: a platform that knows the item by its variant id only (Shopify without SKUs).
@@ -122,7 +159,8 @@ describe('attribution from real orders', () => {
       ev('F', 'F1', 'accept', 1, { offerId: 'x-1', offerType: 'cross-sell', value: 1080, items: [{ sku: '44001', quantity: 1, price: 1080 }] }),
       order('F', 'F1', 5, [{ sku: '', id: '44001', quantity: 1, price: 1080 }]),
       // G: a downsell is its own row.
-      ev('G', 'G1', 'impression', 0, { offerType: 'downsell', value: 880 }), ev('G', 'G1', 'accept', 1, { offerType: 'downsell', value: 880, items: [{ sku: 'TN-0123-PLUS', quantity: 2, price: 1760 }] }),
+      ev('G', 'G1', 'impression', 0, { offerType: 'downsell', value: 880 }),
+      ev('G', 'G1', 'accept', 1, { offerType: 'downsell', value: 880, items: [{ sku: 'TN-0123-PLUS', quantity: 2, price: 1760 }] }),
       order('G', 'G1', 9, [{ sku: 'TN-0123-PLUS', quantity: 2, price: 1760 }]),
     ];
     for (const e of events) expect(validateEvent(e)).toBeNull();

@@ -52,7 +52,12 @@ const completed = (orderId: string) => ({
       totalPrice: { amount: 8140.0, currencyCode: 'JPY' },
       subtotalPrice: { amount: 7480.0, currencyCode: 'JPY' },
       lineItems: [
-        { quantity: 2, title: '手ぬぐい 青海波 特撰', variant: { id: '44001', sku: 'TN-0123-DX', price: { amount: 2420.0, currencyCode: 'JPY' } }, finalLinePrice: { amount: 4840.0, currencyCode: 'JPY' } },
+        {
+          quantity: 2,
+          title: '手ぬぐい 青海波 特撰',
+          variant: { id: '44001', sku: 'TN-0123-DX', price: { amount: 2420.0, currencyCode: 'JPY' } },
+          finalLinePrice: { amount: 4840.0, currencyCode: 'JPY' },
+        },
         { quantity: 1, title: '急須', variant: { id: '44002', sku: '', price: { amount: 2640.0, currencyCode: 'JPY' } }, finalLinePrice: { amount: 2640.0, currencyCode: 'JPY' } },
       ],
     },
@@ -77,7 +82,10 @@ describe('the Shopify custom pixel', () => {
   it("sends the order under the widget's visitor id, with no personal data, retrying a 503", async () => {
     const ep = endpoint([503, 200]);
     const visitorId = 'mh2k3-abc123';
-    const px = sandbox({ local: { 'cart-upsell:state': JSON.stringify({ v: 1, visitorId, snoozed: {}, impressions: {} }) }, session: { 'cart-upsell:session': JSON.stringify({ sessionId: 'sess-9' }) } }, ep.fetchImpl);
+    const px = sandbox(
+      { local: { 'cart-upsell:state': JSON.stringify({ v: 1, visitorId, snoozed: {}, impressions: {} }) }, session: { 'cart-upsell:session': JSON.stringify({ sessionId: 'sess-9' }) } },
+      ep.fetchImpl,
+    );
     const done = px.publish('checkout_completed', completed('gid://shopify/Order/5550001'));
     await vi.advanceTimersByTimeAsync(1500);
     await done;
@@ -85,8 +93,20 @@ describe('the Shopify custom pixel', () => {
     expect([...ep.stored.values()]).toHaveLength(1);
     const e = [...ep.stored.values()][0];
     expect(validateEvent(e)).toBeNull();
-    expect(e).toMatchObject({ id: 'order-gid://shopify/Order/5550001', type: 'order', total: 7480, currency: 'JPY', visitorId, sessionId: 'sess-9', holdout: inHoldout(visitorId, 0.1), page: 'https://wa.example.jp/checkouts/c/abc/thank-you' });
-    expect(e.items).toEqual([{ sku: 'TN-0123-DX', id: '44001', quantity: 2, price: 2420 }, { sku: '', id: '44002', quantity: 1, price: 2640 }]);
+    expect(e).toMatchObject({
+      id: 'order-gid://shopify/Order/5550001',
+      type: 'order',
+      total: 7480,
+      currency: 'JPY',
+      visitorId,
+      sessionId: 'sess-9',
+      holdout: inHoldout(visitorId, 0.1),
+      page: 'https://wa.example.jp/checkouts/c/abc/thank-you',
+    });
+    expect(e.items).toEqual([
+      { sku: 'TN-0123-DX', id: '44001', quantity: 2, price: 2420 },
+      { sku: '', id: '44002', quantity: 1, price: 2640 },
+    ]);
     const text = JSON.stringify(e);
     for (const personal of ['taro@', '090-', '山田', '太郎', '京都', 'Customer']) expect(text).not.toContain(personal);
     const [url, init] = ep.calls.mock.calls[0];

@@ -53,7 +53,12 @@ describe('intervals', () => {
     expect(l.high).toBeLessThan(1.1 * Math.exp(1.959964 * se) - 1 + 0.01);
     expect(l.high - l.estimate).toBeGreaterThan(l.estimate - l.low);
     // At the ratio 1 MOVER-R's bounds are the difference's: the same verdict either way.
-    for (const [k1, k0] of [[330, 300], [345, 300], [300, 345], [352, 300]]) {
+    for (const [k1, k0] of [
+      [330, 300],
+      [345, 300],
+      [300, 345],
+      [352, 300],
+    ]) {
       const d = rateDifference(k1, 1000, k0, 1000);
       const r = rateLift(k1, 1000, k0, 1000)!;
       expect(r.low > 0, `${k1}/${k0}`).toBe(d.low > 0);

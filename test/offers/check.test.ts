@@ -22,11 +22,15 @@ describe('checkOffers', () => {
   });
 
   it('names a product that does not exist, by its exact field', () => {
-    const issues = checkOffers(cfg([{ id: 'a', type: 'cross-sell', for: ['KB-01'], items: ['HG-01'] }, { id: 'b', type: 'upsell', from: 'TN-0123', to: 'TN-0123-DXX' }, { id: 'c', type: 'cross-sell', for: ['KB-01'], items: ['HG-01', 'NOPE'] }]));
+    const issues = checkOffers(
+      cfg([
+        { id: 'a', type: 'cross-sell', for: ['KB-01'], items: ['HG-01'] },
+        { id: 'b', type: 'upsell', from: 'TN-0123', to: 'TN-0123-DXX' },
+        { id: 'c', type: 'cross-sell', for: ['KB-01'], items: ['HG-01', 'NOPE'] },
+      ]),
+    );
     // A discontinued SKU turns off its offer only: one warning naming the field and the offer.
-    expect(at(issues, 'offers[1].to')).toEqual([
-      expect.objectContaining({ level: 'warning', message: expect.stringContaining('"TN-0123-DXX" is not the sku of any entry in "products"') }),
-    ]);
+    expect(at(issues, 'offers[1].to')).toEqual([expect.objectContaining({ level: 'warning', message: expect.stringContaining('"TN-0123-DXX" is not the sku of any entry in "products"') })]);
     expect(at(issues, 'offers[1].to')[0].message).toContain('the offer "b" is turned off');
     expect(at(issues, 'offers[2].items[1]')[0]).toMatchObject({ level: 'warning', message: expect.stringContaining('the offer "c" is turned off') });
     expect(issues.filter((i) => i.level === 'warning')).toHaveLength(2);
@@ -46,10 +50,12 @@ describe('checkOffers', () => {
   });
 
   it('refuses a set or tier price the checkout would not charge', () => {
-    const issues = checkOffers(cfg([
-      { id: 'b', type: 'bundle', items: ['TN-0456', 'TOTE-01'], price: 3000 },
-      { id: 'v', type: 'volume', tiers: [{ quantity: 2, percentOff: 5 }], appliedBy: 'code' },
-    ]));
+    const issues = checkOffers(
+      cfg([
+        { id: 'b', type: 'bundle', items: ['TN-0456', 'TOTE-01'], price: 3000 },
+        { id: 'v', type: 'volume', tiers: [{ quantity: 2, percentOff: 5 }], appliedBy: 'code' },
+      ]),
+    );
     expect(at(issues, 'offers[0]')[0]).toMatchObject({ level: 'error', message: expect.stringContaining('the checkout would not charge the shown price') });
     expect(at(issues, 'offers[0]')[0].message).toContain('￥3,000');
     expect(at(issues, 'offers[0]')[0].message).toContain('"discountCode"');

@@ -55,9 +55,16 @@ describe('honesty', () => {
   it('an expired endsAt never shows; a live one is carried as real proof', () => {
     expect(decide(input(cart, { offers: [{ ...up, endsAt: '2026-11-22T11:00:00+09:00' }] })).modal).toBeNull();
     const live = decide(
-      input(cart, { offers: [{ ...up, endsAt: '2026-11-30T23:59:59+09:00', stock: 4, stockAsOf: '2026-11-22T09:00:00+09:00', socialProof: { text: '購入者の62%が本染めを選択', source: '当店2025年販売実績' } }] }),
+      input(cart, {
+        offers: [{ ...up, endsAt: '2026-11-30T23:59:59+09:00', stock: 4, stockAsOf: '2026-11-22T09:00:00+09:00', socialProof: { text: '購入者の62%が本染めを選択', source: '当店2025年販売実績' } }],
+      }),
     ).modal!;
-    expect(live.proof).toEqual({ endsAt: '2026-11-30T23:59:59+09:00', stock: 4, stockAsOf: '2026-11-22T09:00:00+09:00', socialProof: { text: '購入者の62%が本染めを選択', source: '当店2025年販売実績' } });
+    expect(live.proof).toEqual({
+      endsAt: '2026-11-30T23:59:59+09:00',
+      stock: 4,
+      stockAsOf: '2026-11-22T09:00:00+09:00',
+      socialProof: { text: '購入者の62%が本染めを選択', source: '当店2025年販売実績' },
+    });
   });
 
   it('invents no proof: none supplied, none shown; a statistic without its source is dropped', () => {
@@ -104,7 +111,13 @@ describe('caps', () => {
   it('at most one modal on a desktop, and then nothing beside it', () => {
     const d = decide(
       input(cart, {
-        offers: [up, { ...up, id: 'up-2', from: 'KB-01', to: 'CT-01' }, x, { ...x, id: 'x-2', items: ['PZ-01'] }, { id: 'b', type: 'bundle', items: ['KB-01', 'PZ-01'], price: 13000, appliedBy: 'platform' }],
+        offers: [
+          up,
+          { ...up, id: 'up-2', from: 'KB-01', to: 'CT-01' },
+          x,
+          { ...x, id: 'x-2', items: ['PZ-01'] },
+          { id: 'b', type: 'bundle', items: ['KB-01', 'PZ-01'], price: 13000, appliedBy: 'platform' },
+        ],
       }),
     );
     // The ￥18,000 upgrade outweighs the two cards together (￥2,200 + ￥1,000).
@@ -133,7 +146,10 @@ describe('holdout and variants', () => {
     const offer: UpsellOffer = {
       ...up,
       text: { title: '本染めにしませんか', accept: '変更する' },
-      variants: [{ id: 'a', weight: 3, text: { title: '今なら本染めに' } }, { id: 'b', weight: 1 }],
+      variants: [
+        { id: 'a', weight: 3, text: { title: '今なら本染めに' } },
+        { id: 'b', weight: 1 },
+      ],
     };
     const pick = (id: string) => decide(input(cart, { offers: [offer] }, { state: freshState(id) })).modal!;
     const counts = { a: 0, b: 0 } as Record<string, number>;

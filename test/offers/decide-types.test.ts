@@ -9,7 +9,7 @@ import { input } from './fixtures';
 describe('cross-sell', () => {
   const x: CrossSellOffer = { id: 'x-1', type: 'cross-sell', for: ['KB-01'], items: ['CT-01', 'CH-01', 'HG-01', 'PZ-01', 'TN-0123'] };
 
-  it('ranks by closeness to 10–20 % of the bag\'s price, far-off prices last, at most 3', () => {
+  it("ranks by closeness to 10–20 % of the bag's price, far-off prices last, at most 3", () => {
     // Bag ¥12,000 → band ¥1,200–¥2,400: ハンカチ ¥1,800 and ポーチ ¥2,200 inside, キーホルダー ¥600 below, コート ¥30,000 far off.
     const d = decide(input(cartOf([line('KB-01', 12000)]), { offers: [x] }, { trigger: 'cart-view' }));
     const p = d.panels[0] as CrossSellPrompt;
@@ -73,18 +73,15 @@ describe('volume (まとめ買い)', () => {
     id: 'v-1',
     type: 'volume',
     appliedBy: 'platform',
-    tiers: [{ quantity: 3, percentOff: 10, label: '3点で10%オフ' }, { quantity: 5, percentOff: 15 }],
+    tiers: [
+      { quantity: 3, percentOff: 10, label: '3点で10%オフ' },
+      { quantity: 5, percentOff: 15 },
+    ],
   };
 
   it('says how many more items reach the next tier, recomputed as items are added one by one', () => {
     const steps = [1, 2, 3, 4, 5].map((n) => decide(input(cartOf([line('TN-0123', 1320, n)]), { offers: [v] })).volume);
-    expect(steps.map((s) => s && [s.itemsToNext, s.nextPercentOff, s.currentPercentOff])).toEqual([
-      [2, 10, 0],
-      [1, 10, 0],
-      [2, 15, 10],
-      [1, 15, 10],
-      null,
-    ]);
+    expect(steps.map((s) => s && [s.itemsToNext, s.nextPercentOff, s.currentPercentOff])).toEqual([[2, 10, 0], [1, 10, 0], [2, 15, 10], [1, 15, 10], null]);
     expect(steps[1]).toMatchObject({ label: '3点で10%オフ', value: 1320 });
   });
 

@@ -57,7 +57,13 @@ describe('freeShippingView', () => {
 
   it('lists further tiers in order with their own remaining amounts, and progress toward the last', () => {
     const v = freeShippingView(cartOf([line('A', 12000)]), {
-      freeShipping: { threshold: 10000, tiers: [{ amount: 20000, label: 'ノベルティプレゼント' }, { amount: { USD: 100 }, label: 'USD only' }] },
+      freeShipping: {
+        threshold: 10000,
+        tiers: [
+          { amount: 20000, label: 'ノベルティプレゼント' },
+          { amount: { USD: 100 }, label: 'USD only' },
+        ],
+      },
     })!;
     expect(v.reached).toBe(true);
     expect(v.tiers).toEqual([{ amount: 20000, label: 'ノベルティプレゼント', reached: false, remaining: 8000 }]);

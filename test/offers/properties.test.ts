@@ -84,14 +84,15 @@ const stateArb = (offerCount: number): fc.Arbitrary<VisitorState> => {
 };
 
 const scenario = productsArb.chain((products) =>
-  fc.record({
-    products: fc.constant(products),
-    cart: cartArb(products),
-    caps: capsArb,
-    trigger: fc.constantFrom(...triggers),
-    holdout: fc.constantFrom(0, 0, 0, 0.5),
-    threshold: fc.integer({ min: 0, max: 60000 }),
-  })
+  fc
+    .record({
+      products: fc.constant(products),
+      cart: cartArb(products),
+      caps: capsArb,
+      trigger: fc.constantFrom(...triggers),
+      holdout: fc.constantFrom(0, 0, 0, 0.5),
+      threshold: fc.integer({ min: 0, max: 60000 }),
+    })
     .chain((b) => offersArb(b.cart).map((offers) => ({ ...b, offers })))
     .chain((s) => fc.record({ s: fc.constant(s), state: stateArb(s.offers.length) })),
 );

@@ -11,7 +11,7 @@ function memory(): SafeStorage & { raw: Map<string, string> } {
   const raw = new Map<string, string>();
   return {
     raw,
-    get: <T,>(k: string) => (raw.has(k) ? (JSON.parse(raw.get(k)!) as T) : null),
+    get: <T>(k: string) => (raw.has(k) ? (JSON.parse(raw.get(k)!) as T) : null),
     set: (k, v) => (raw.set(k, JSON.stringify(v)), false),
     remove: (k) => void raw.delete(k),
     keys: (p) => [...raw.keys()].filter((k) => k.startsWith(p)),
@@ -21,7 +21,7 @@ function memory(): SafeStorage & { raw: Map<string, string> } {
 
 const seq = () => {
   let i = 0;
-  return () => ((i++ * 0.137) % 1);
+  return () => (i++ * 0.137) % 1;
 };
 
 const up: UpsellOffer = { id: 'up-1', type: 'upsell', from: 'TN-0123', to: 'TN-0123-DX', downsell: 'TN-0123-M' };
@@ -182,7 +182,12 @@ describe('visitor state', () => {
   it('works with the real safeStorage when the browser blocks storage', async () => {
     const { safeStorage } = await import('../../src/util/storage');
     const orig = Object.getOwnPropertyDescriptor(window, 'localStorage');
-    Object.defineProperty(window, 'localStorage', { configurable: true, get: () => { throw new Error('blocked'); } });
+    Object.defineProperty(window, 'localStorage', {
+      configurable: true,
+      get: () => {
+        throw new Error('blocked');
+      },
+    });
     try {
       const local = safeStorage('local');
       expect(local.persistent).toBe(false);

@@ -34,7 +34,15 @@ describe('the registry', () => {
       expect(p.name, id).not.toBe('');
       // Every selector the platform names is valid CSS.
       const doc = page('<p></p>');
-      for (const sel of [p.checkout, ...p.layouts.flatMap((l) => [l.scope, ...Object.entries(l.selectors).filter(([k]) => k !== "skuAttr").flatMap(([, s]) => String(s).split(' || '))])])
+      for (const sel of [
+        p.checkout,
+        ...p.layouts.flatMap((l) => [
+          l.scope,
+          ...Object.entries(l.selectors)
+            .filter(([k]) => k !== 'skuAttr')
+            .flatMap(([, s]) => String(s).split(' || ')),
+        ]),
+      ])
         expect(() => doc.querySelector(sel), `${id}: ${sel}`).not.toThrow();
     }
   });

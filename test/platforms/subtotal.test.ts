@@ -10,8 +10,7 @@ import { freeShippingView } from '../../src/offers/free-shipping';
 import { validateConfig } from '../../src/config/validate';
 import { resetLogOnce } from '../../src/util/log';
 
-const fixture = (name: string) =>
-  new DOMParser().parseFromString(readFileSync(join(dirname(fileURLToPath(import.meta.url)), `../fixtures/${name}.html`), 'utf8'), 'text/html');
+const fixture = (name: string) => new DOMParser().parseFromString(readFileSync(join(dirname(fileURLToPath(import.meta.url)), `../fixtures/${name}.html`), 'utf8'), 'text/html');
 
 afterEach(() => {
   vi.restoreAllMocks();

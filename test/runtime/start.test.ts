@@ -82,7 +82,7 @@ describe('start and stop', () => {
 });
 
 describe('prompts and events', () => {
-  it('on a page still loading, reads the cart in a task after DOMContentLoaded, not inside the shop\'s own', async () => {
+  it("on a page still loading, reads the cart in a task after DOMContentLoaded, not inside the shop's own", async () => {
     const read = vi.fn(() => cart);
     Object.defineProperty(document, 'readyState', { value: 'loading', configurable: true });
     try {
@@ -126,12 +126,7 @@ describe('prompts and events', () => {
     await vi.waitFor(() => expect(shadowText()).toContain('手ぬぐい 上'), { timeout: 5000 });
     host()!.shadowRoot!.querySelector<HTMLElement>('[data-action="accept"]')!.click();
     await vi.waitFor(() => expect(onAccept).toHaveBeenCalledTimes(1), { timeout: 5000 });
-    expect(seen.map((e) => `${e.type}:${e.offerType}:${e.value}`)).toEqual([
-      'impression:upsell:3300',
-      'decline:upsell:3300',
-      'impression:downsell:1320',
-      'accept:downsell:1320',
-    ]);
+    expect(seen.map((e) => `${e.type}:${e.offerType}:${e.value}`)).toEqual(['impression:upsell:3300', 'decline:upsell:3300', 'impression:downsell:1320', 'accept:downsell:1320']);
   });
 });
 
@@ -139,7 +134,8 @@ describe('timing', () => {
   const cfgSel = (extra: Partial<Config> = {}) => config({ readCart: undefined, cart: { selectors }, ...extra });
   const events = () => {
     const seen: string[] = [];
-    for (const t of ['impression', 'decline', 'dismiss']) document.addEventListener(`cart-upsell:${t}`, (e) => seen.push(`${t}:${(e as CustomEvent).detail.offerType}:${(e as CustomEvent).detail.offerId}`));
+    for (const t of ['impression', 'decline', 'dismiss'])
+      document.addEventListener(`cart-upsell:${t}`, (e) => seen.push(`${t}:${(e as CustomEvent).detail.offerType}:${(e as CustomEvent).detail.offerId}`));
     return seen;
   };
 
@@ -174,9 +170,7 @@ describe('timing', () => {
   it('a checkout click never chains a second modal, even with room for two in the session', async () => {
     const seen = events();
     document.body.insertAdjacentHTML('beforeend', '<a href="#checkout" class="checkout-button">レジに進む</a>');
-    const offers: Config['offers'] = [
-      { id: 'up-1', type: 'upsell', from: 'TN-0123', to: 'TN-0123-DX', downsell: 'TN-0123-PLUS', triggers: ['checkout'] },
-    ];
+    const offers: Config['offers'] = [{ id: 'up-1', type: 'upsell', from: 'TN-0123', to: 'TN-0123-DX', downsell: 'TN-0123-PLUS', triggers: ['checkout'] }];
     renderCart(2);
     await start(cfgSel({ offers, caps: { modalsPerSession: 2 } }));
     await vi.waitFor(() => expect(shadowText()).toContain('送料無料'), { timeout: 5000 });

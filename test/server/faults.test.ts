@@ -123,9 +123,7 @@ describe.each(drivers)('faults (%s)', (driver) => {
       const ids = (await allIds(s.base)).filter((id) => id.startsWith(`tabs-${driver}-`));
       expect(ids.length).toBe(1000);
       expect(new Set(ids).size).toBe(1000);
-      const { rows } = await t.db.query<{ n: number }>(
-        "select coalesce(sum(events), 0)::bigint as n from rollup_daily where type = 'impression' and day = '2026-11-22'",
-      );
+      const { rows } = await t.db.query<{ n: number }>("select coalesce(sum(events), 0)::bigint as n from rollup_daily where type = 'impression' and day = '2026-11-22'");
       const { rows: raw } = await t.db.query<{ n: number }>("select count(*)::bigint as n from events where type = 'impression'");
       expect(rows[0].n).toBe(raw[0].n);
     } finally {

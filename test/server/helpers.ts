@@ -93,9 +93,22 @@ let seq = 0;
 /** A well-formed widget event (as the widget builds it); `extra` overrides fields. */
 export function event(id = `ev-${Date.now().toString(36)}-${seq++}`, extra: Record<string, unknown> = {}) {
   return {
-    id, type: 'impression', offerId: 'up-1', offerType: 'upsell', time: '2026-11-22T10:00:00.000Z', currency: 'JPY',
-    cartSubtotal: 7112, value: 2200, visitorId: 'v1', sessionId: 's1', variant: null, holdout: false,
-    items: [{ sku: 'TN-0123-DX', quantity: 2, price: 2420 }], page: 'https://shop.example.jp/cart', version: '0.1.0', ...extra,
+    id,
+    type: 'impression',
+    offerId: 'up-1',
+    offerType: 'upsell',
+    time: '2026-11-22T10:00:00.000Z',
+    currency: 'JPY',
+    cartSubtotal: 7112,
+    value: 2200,
+    visitorId: 'v1',
+    sessionId: 's1',
+    variant: null,
+    holdout: false,
+    items: [{ sku: 'TN-0123-DX', quantity: 2, price: 2420 }],
+    page: 'https://shop.example.jp/cart',
+    version: '0.1.0',
+    ...extra,
   };
 }
 

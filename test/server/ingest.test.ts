@@ -47,7 +47,10 @@ describe.each(drivers)('POST /events (%s)', (driver) => {
     expect(await bad('{"events": 3}')).toEqual([400, 'events: expected a list']);
     expect(await bad(JSON.stringify({ events: [event('big', { value: 2 ** 60 })] }))).toEqual([400, 'events[0].value: expected at most 9007199254740991']);
     expect(await bad(JSON.stringify({ events: [event('old', { time: '1970-01-01T00:00:00Z' })] }))).toEqual([400, 'events[0].time: expected a date between the years 2000 and 2999']);
-    expect(await bad(JSON.stringify({ events: [event('q', { page: 'https://shop.example.jp/cart?email=a@b.jp' })] }))).toEqual([400, 'events[0].page: expected origin and path, without query or hash']);
+    expect(await bad(JSON.stringify({ events: [event('q', { page: 'https://shop.example.jp/cart?email=a@b.jp' })] }))).toEqual([
+      400,
+      'events[0].page: expected origin and path, without query or hash',
+    ]);
   });
 
   it('answers 413 over the body limit and over the batch limit', async () => {
@@ -63,12 +66,14 @@ describe.each(drivers)('POST /events (%s)', (driver) => {
 
   it('stores no personal data: unknown fields dropped, e-mail addresses and phone numbers removed from free text', async () => {
     const r = await post(s.base, {
-      events: [event('pii', {
-        reason: 'お問い合わせ: taro@example.jp / 03-1234-5678 / ０９０１２３４５６７８',
-        email: 'taro@example.jp',
-        page: 'https://shop.example.jp/mypage/taro@example.jp',
-        items: [{ sku: 'TN-01', quantity: 1, price: 100, buyer: 'Taro' }],
-      })],
+      events: [
+        event('pii', {
+          reason: 'お問い合わせ: taro@example.jp / 03-1234-5678 / ０９０１２３４５６７８',
+          email: 'taro@example.jp',
+          page: 'https://shop.example.jp/mypage/taro@example.jp',
+          items: [{ sku: 'TN-01', quantity: 1, price: 100, buyer: 'Taro' }],
+        }),
+      ],
     });
     expect(r.status).toBe(200);
     const { events } = await getJson(s.base, '/events?limit=10000');

@@ -11,20 +11,32 @@ type Ev = ReturnType<typeof event> & Record<string, unknown>;
 // A seeded shop's worth of events over four days (Tokyo time), three offers, two copies, holdout.
 function shopEvents(): Ev[] {
   let x = 42;
-  const rnd = () => ((x = (x * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+  const rnd = () => (x = (x * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
   const types = ['impression', 'impression', 'impression', 'accept', 'decline', 'dismiss', 'accept-failed'];
-  const offers = [['up-1', 'upsell'], ['up-1', 'downsell'], ['x-tea', 'cross-sell'], ['set-1', 'bundle']];
+  const offers = [
+    ['up-1', 'upsell'],
+    ['up-1', 'downsell'],
+    ['x-tea', 'cross-sell'],
+    ['set-1', 'bundle'],
+  ];
   const out: Ev[] = [];
   for (let i = 0; i < 600; i++) {
     const [offerId, offerType] = offers[Math.floor(rnd() * offers.length)];
     // 2026-11-20 15:00Z … 2026-11-24 15:00Z: four Tokyo days, 21st to 24th.
     const time = new Date(Date.UTC(2026, 10, 20, 15) + Math.floor(rnd() * 4 * 86_400_000)).toISOString();
     const holdout = rnd() < 0.15;
-    out.push(event(`r-${i}`, {
-      type: holdout ? 'impression' : types[Math.floor(rnd() * types.length)], offerId, offerType, time, holdout,
-      variant: offerId === 'up-1' ? (rnd() < 0.5 ? 'value' : 'longevity') : null, value: 100 + Math.floor(rnd() * 3000),
-      visitorId: `rv-${i % 90}`,
-    }));
+    out.push(
+      event(`r-${i}`, {
+        type: holdout ? 'impression' : types[Math.floor(rnd() * types.length)],
+        offerId,
+        offerType,
+        time,
+        holdout,
+        variant: offerId === 'up-1' ? (rnd() < 0.5 ? 'value' : 'longevity') : null,
+        value: 100 + Math.floor(rnd() * 3000),
+        visitorId: `rv-${i % 90}`,
+      }),
+    );
   }
   for (let i = 0; i < 40; i++) {
     out.push({ ...event(`o-${i}`), type: 'order', orderId: `#10${i}`, total: 3000 + i * 10, time: `2026-11-2${1 + (i % 4)}T03:00:00.000Z`, holdout: i % 5 === 0 } as unknown as Ev);
@@ -123,10 +135,13 @@ describe.each(drivers)('results API (%s)', (driver) => {
   it('reads only the rollups: every results route answers the same with the raw events table out of reach', async () => {
     const q = 'from=2026-11-21&to=2026-11-24';
     const routes = ['totals', 'series', 'offers', 'variants', 'variants?offer=up-1&', 'export.csv'].map((r) => `/results/${r}${r.includes('?') ? q : '?' + q}`);
-    const read = async () => Promise.all(routes.map(async (url) => {
-      const r = await fetch(s.base + url, { headers: admin });
-      return `${url} ${r.status} ${await r.text()}`;
-    }));
+    const read = async () =>
+      Promise.all(
+        routes.map(async (url) => {
+          const r = await fetch(s.base + url, { headers: admin });
+          return `${url} ${r.status} ${await r.text()}`;
+        }),
+      );
     const before = await read();
     await t.db.query('alter table events rename to events_out_of_reach');
     try {
@@ -164,7 +179,12 @@ describe.each(drivers)('results API (%s)', (driver) => {
     expect(new Set(seen).size).toBe(events.length);
     const newest = await getJson(s.base, '/events?order=desc&limit=5');
     const all = await getJson(s.base, '/events?limit=10000');
-    expect(newest.events.map((e: { id: string }) => e.id)).toEqual(all.events.slice(-5).reverse().map((e: { id: string }) => e.id));
+    expect(newest.events.map((e: { id: string }) => e.id)).toEqual(
+      all.events
+        .slice(-5)
+        .reverse()
+        .map((e: { id: string }) => e.id),
+    );
   });
 
   it('deleting a visitor takes exactly their events out of the results; deleting before a day drops those days', async () => {

@@ -25,8 +25,7 @@ describe.each(drivers)('retention (%s)', (driver) => {
     await t?.drop();
   });
 
-  const ids = async () =>
-    (await getJson(s.base, '/events?limit=1000')).events.map((e: { id: string }) => e.id).sort();
+  const ids = async () => (await getJson(s.base, '/events?limit=1000')).events.map((e: { id: string }) => e.id).sort();
   // Every day from before the oldest event to tomorrow (any time zone).
   const all = () => getJson(s.base, `/results/totals?from=${dayOf(ago(120))}&to=${dayOf(ago(-2))}`);
 

@@ -34,13 +34,17 @@ describe('security', () => {
   beforeAll(async () => {
     t = await freshDb('pglite');
     // The demo's folders are served, as by npm start: the traversal tests try to climb out of them.
-    s = await startApp(t.db, {}, {
-      files: {
-        folders: ['demo', 'docs', 'test/fixtures', 'e2e/pages'].map((d) => ({ prefix: `/${d}/`, dir: join(root, d) })),
-        index: join(root, 'index.html'),
-        widgetDir: join(root, 'dist'),
+    s = await startApp(
+      t.db,
+      {},
+      {
+        files: {
+          folders: ['demo', 'docs', 'test/fixtures', 'e2e/pages'].map((d) => ({ prefix: `/${d}/`, dir: join(root, d) })),
+          index: join(root, 'index.html'),
+          widgetDir: join(root, 'dist'),
+        },
       },
-    });
+    );
     limited = await startApp(t.db, { RATE_LIMIT: '3' });
     shop = await startApp(t.db, { ALLOWED_ORIGINS: 'https://shop.example.jp, https://www.shop.example.jp' });
   }, 120_000);
@@ -139,10 +143,25 @@ describe('security', () => {
 
   it('serves nothing outside its folders: traversal in every spelling is a 404', async () => {
     const attempts = [
-      '/demo/../package.json', '/demo/%2e%2e/package.json', '/demo/%2E%2E/%2E%2E/etc/passwd', '/demo/site/..%2f..%2fpackage.json',
-      '/demo/..%5c..%5cpackage.json', '/demo/site/..\\..\\package.json', '/dist/../server/app.ts', '/e2e/pages/../../data/admin-token',
-      '/docs/%2e%2e/.git/config', '/demo/%00', '/demo/%', '/package.json', '/server/app.ts', '/.git/config', '/data/admin-token',
-      '/node_modules/fastify/package.json', '/test/server/helpers.ts', '//etc/passwd', '/demo/.well-known/../../../../etc/passwd',
+      '/demo/../package.json',
+      '/demo/%2e%2e/package.json',
+      '/demo/%2E%2E/%2E%2E/etc/passwd',
+      '/demo/site/..%2f..%2fpackage.json',
+      '/demo/..%5c..%5cpackage.json',
+      '/demo/site/..\\..\\package.json',
+      '/dist/../server/app.ts',
+      '/e2e/pages/../../data/admin-token',
+      '/docs/%2e%2e/.git/config',
+      '/demo/%00',
+      '/demo/%',
+      '/package.json',
+      '/server/app.ts',
+      '/.git/config',
+      '/data/admin-token',
+      '/node_modules/fastify/package.json',
+      '/test/server/helpers.ts',
+      '//etc/passwd',
+      '/demo/.well-known/../../../../etc/passwd',
     ];
     for (const path of attempts) {
       const r = await rawGet(s.base, path);

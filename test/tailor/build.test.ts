@@ -69,7 +69,18 @@ describe('the tailored build', { timeout: 120_000 }, () => {
     expect(jaUi.includes('送料無料'), 'Japanese copy').toBe(true);
     expect(jaUi.includes('away from free shipping'), 'English copy').toBe(false);
     // An upgrade offer brings its dialog; the sample shop with every type, the volume tiers too.
-    const up = await buildShop({ config: { ...config, products: [{ sku: 'A', name: 'A', price: 100 }, { sku: 'B', name: 'B', price: 200 }], offers: [{ id: 'u', type: 'upsell', from: 'A', to: 'B' }] }, write: false, logLevel: 'silent' });
+    const up = await buildShop({
+      config: {
+        ...config,
+        products: [
+          { sku: 'A', name: 'A', price: 100 },
+          { sku: 'B', name: 'B', price: 200 },
+        ],
+        offers: [{ id: 'u', type: 'upsell', from: 'A', to: 'B' }],
+      },
+      write: false,
+      logLevel: 'silent',
+    });
     expect(fileOf(up, 'cart-upsell-ui.js').includes('showModal'), 'the upgrade dialog').toBe(true);
     expect(fileOf(up, 'cart-upsell.js').includes('percentOff'), 'volume offers').toBe(false);
     const all = await buildShop({ config: wa, write: false, logLevel: 'silent' });

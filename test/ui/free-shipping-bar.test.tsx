@@ -12,7 +12,12 @@ const en = shop('en');
 /** The bar alone, rendered by @testing-library/preact in the light DOM. */
 function bar(v = s.bar, config: Config = {}, handlers: Partial<UIHandlers> = {}) {
   const h = { onShow() {}, onAccept: async () => ({ ok: true }), onDecline() {}, onDismiss() {}, ...handlers };
-  const c = makeCtx(config, h, () => {}, () => r.rerender(<FreeShippingBar c={c} v={v} />));
+  const c = makeCtx(
+    config,
+    h,
+    () => {},
+    () => r.rerender(<FreeShippingBar c={c} v={v} />),
+  );
   const r = render(<FreeShippingBar c={c} v={v} />);
   return r;
 }

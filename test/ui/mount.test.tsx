@@ -92,7 +92,7 @@ describe('createUI', () => {
     }
   });
 
-  it('declares the copy\'s language on every prompt, in the corner and in a merchant slot', () => {
+  it("declares the copy's language on every prompt, in the corner and in a merchant slot", () => {
     const slot = document.createElement('div');
     slot.id = 'lang-slot';
     document.body.appendChild(slot);
@@ -100,8 +100,7 @@ describe('createUI', () => {
       for (const locale of ['ja', 'en'] as const) {
         const { ui, root } = setup({ modal: s.upsell, panels: [s.cross], bar: s.bar }, { locale, freeShipping: { threshold: 5000, slot: '#lang-slot' } });
         const inSlot = slot.querySelector('cart-upsell-slot')!.shadowRoot!;
-        for (const el of [root.querySelector('dialog')!, root.querySelector('section')!, inSlot.querySelector('[role="status"]')!])
-          expect(el.closest('[lang]')?.getAttribute('lang')).toBe(locale);
+        for (const el of [root.querySelector('dialog')!, root.querySelector('section')!, inSlot.querySelector('[role="status"]')!]) expect(el.closest('[lang]')?.getAttribute('lang')).toBe(locale);
         ui.destroy();
       }
     } finally {

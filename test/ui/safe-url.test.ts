@@ -8,7 +8,20 @@ describe('safeUrl', () => {
     expect(safeUrl('/img/a.png', 'https://shop.example.jp/cart')).toBe('https://shop.example.jp/img/a.png');
   });
   it('drops script, data and other schemes, and garbage', () => {
-    for (const bad of ['javascript:alert(1)', ' JavaScript:alert(1)', 'java\nscript:alert(1)', 'data:image/svg+xml,<svg onload=alert(1)>', 'vbscript:x', 'file:///etc/passwd', '', '   ', 42, null, undefined, {}])
+    for (const bad of [
+      'javascript:alert(1)',
+      ' JavaScript:alert(1)',
+      'java\nscript:alert(1)',
+      'data:image/svg+xml,<svg onload=alert(1)>',
+      'vbscript:x',
+      'file:///etc/passwd',
+      '',
+      '   ',
+      42,
+      null,
+      undefined,
+      {},
+    ])
       expect(safeUrl(bad as never, 'https://shop.example.jp/'), String(bad)).toBeUndefined();
   });
 });

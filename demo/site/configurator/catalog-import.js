@@ -86,7 +86,17 @@ export function importCatalog(rows, opts) {
       const sku = col(r, 'Variant SKU', 'SKU') || [handle, ...options].join('-');
       const qty = col(r, 'Variant Inventory Qty', 'Inventory quantity');
       handles[sku] = handle;
-      add({ sku, name: [title, ...options].join(' ').trim(), price: price(amount(p)), image: col(r, 'Variant Image', 'Variant image URL') || image || undefined, stock: qty === '' ? undefined : Math.max(0, whole(amount(qty))), url: shopUrl ? join(shopUrl, `/products/${handle}`) : undefined }, i);
+      add(
+        {
+          sku,
+          name: [title, ...options].join(' ').trim(),
+          price: price(amount(p)),
+          image: col(r, 'Variant Image', 'Variant image URL') || image || undefined,
+          stock: qty === '' ? undefined : Math.max(0, whole(amount(qty))),
+          url: shopUrl ? join(shopUrl, `/products/${handle}`) : undefined,
+        },
+        i,
+      );
     });
   } else if (platform === 'eccube') {
     rows.forEach((r, i) => {
@@ -96,16 +106,19 @@ export function importCatalog(rows, opts) {
       const pcId = col(r, '商品規格ID');
       const file = col(r, '商品画像').split(',')[0]?.trim();
       const unlimited = col(r, '在庫数無制限フラグ') === '1';
-      add({
-        sku: col(r, '商品コード') || `pc-${pcId}`,
-        name: col(r, '商品名') + (cls.length ? `（${cls.join('・')}）` : ''),
-        price: price(amount(col(r, '販売価格'))),
-        id: pcId,
-        productId: col(r, '商品ID'),
-        image: file ? join(shopUrl, `/html/upload/save_image/${file}`) : undefined,
-        stock: unlimited || col(r, '在庫数') === '' ? undefined : Math.max(0, whole(amount(col(r, '在庫数')))),
-        url: col(r, '商品ID') ? join(shopUrl, `/products/detail/${col(r, '商品ID')}`) : undefined,
-      }, i);
+      add(
+        {
+          sku: col(r, '商品コード') || `pc-${pcId}`,
+          name: col(r, '商品名') + (cls.length ? `（${cls.join('・')}）` : ''),
+          price: price(amount(col(r, '販売価格'))),
+          id: pcId,
+          productId: col(r, '商品ID'),
+          image: file ? join(shopUrl, `/html/upload/save_image/${file}`) : undefined,
+          stock: unlimited || col(r, '在庫数') === '' ? undefined : Math.max(0, whole(amount(col(r, '在庫数')))),
+          url: col(r, '商品ID') ? join(shopUrl, `/products/detail/${col(r, '商品ID')}`) : undefined,
+        },
+        i,
+      );
     });
   } else if (platform === 'woocommerce') {
     rows.forEach((r, i) => {
@@ -116,14 +129,17 @@ export function importCatalog(rows, opts) {
       const id = col(r, 'ID');
       const inStock = col(r, 'In stock?');
       const stock = col(r, 'Stock');
-      add({
-        sku: col(r, 'SKU') || `id-${id}`,
-        name: col(r, 'Name'),
-        price: price(amount(col(r, 'Sale price') || col(r, 'Regular price'))),
-        id,
-        image: col(r, 'Images').split(',')[0]?.trim() || undefined,
-        stock: inStock === '0' ? 0 : stock === '' ? undefined : Math.max(0, whole(amount(stock))),
-      }, i);
+      add(
+        {
+          sku: col(r, 'SKU') || `id-${id}`,
+          name: col(r, 'Name'),
+          price: price(amount(col(r, 'Sale price') || col(r, 'Regular price'))),
+          id,
+          image: col(r, 'Images').split(',')[0]?.trim() || undefined,
+          stock: inStock === '0' ? 0 : stock === '' ? undefined : Math.max(0, whole(amount(stock))),
+        },
+        i,
+      );
     });
   }
   return { products, skipped, handles };

@@ -19,7 +19,14 @@ let config = {};
 let previewTimer;
 
 const templates = {
-  empty: () => Promise.resolve({ cart: { selectors: { item: '.cart-item', name: '.name', price: '.price', quantity: '.qty', subtotal: '.subtotal' } }, locale: 'ja', freeShipping: { threshold: 5000 }, products: [], offers: [] }),
+  empty: () =>
+    Promise.resolve({
+      cart: { selectors: { item: '.cart-item', name: '.name', price: '.price', quantity: '.qty', subtotal: '.subtotal' } },
+      locale: 'ja',
+      freeShipping: { threshold: 5000 },
+      products: [],
+      offers: [],
+    }),
   shop: (name) => fetch(`/demo/site/shops/${name}/cart-upsell.json`).then((r) => r.json()),
 };
 
@@ -72,7 +79,12 @@ function changed() {
   warnings.forEach((w) => place(w, 'field-warning'));
   $('problem-list').replaceChildren(
     errors.length || warnings.length
-      ? h('ul', {}, errors.map((e) => h('li', { class: 'err' }, `${e.path}: ${e.message}`)), warnings.map((w) => h('li', { class: 'warn' }, `${w.path}: ${w.message}`)))
+      ? h(
+          'ul',
+          {},
+          errors.map((e) => h('li', { class: 'err' }, `${e.path}: ${e.message}`)),
+          warnings.map((w) => h('li', { class: 'warn' }, `${w.path}: ${w.message}`)),
+        )
       : h('p', { class: 'ok' }, ...t2('問題はありません。', 'No problems found.')),
   );
   if (!errors.length) {
@@ -104,22 +116,52 @@ function writeHostSteps(base) {
   const name = PLATFORMS[p]?.ja ?? p;
   const steps = {
     demo: ['このデモのサーバーから読み込みます。試すためだけのもので、ショップには使えません。', 'Served by this demo server: for trying it only, not for a shop.'],
-    service: [`結果サービス（npm start のサーバー）が ${base} で cart-upsell.js・cart-upsell-ui.js と設定を配信します。ダウンロードした cart-upsell.json をサーバーに置き、CONFIG_FILE=その場所、ALLOWED_ORIGINS=ショップのURL で起動します。ショップには下のタグ A を貼るだけです。`, `The results service (npm start's server) serves cart-upsell.js, cart-upsell-ui.js and the config from ${base}: put the downloaded cart-upsell.json on the server and start it with CONFIG_FILE=<its path> and ALLOWED_ORIGINS=<your shop's origin>; the shop only gets tag A.`],
+    service: [
+      `結果サービス（npm start のサーバー）が ${base} で cart-upsell.js・cart-upsell-ui.js と設定を配信します。ダウンロードした cart-upsell.json をサーバーに置き、CONFIG_FILE=その場所、ALLOWED_ORIGINS=ショップのURL で起動します。ショップには下のタグ A を貼るだけです。`,
+      `The results service (npm start's server) serves cart-upsell.js, cart-upsell-ui.js and the config from ${base}: put the downloaded cart-upsell.json on the server and start it with CONFIG_FILE=<its path> and ALLOWED_ORIGINS=<your shop's origin>; the shop only gets tag A.`,
+    ],
     shop:
       p === 'shopify'
-        ? ['テーマの「コードを編集」→ assets に cart-upsell.js と cart-upsell-ui.js を追加し、B（インライン版）を theme.liquid の </body> の前に貼ります（設定はページに含めます）。', 'Add cart-upsell.js and cart-upsell-ui.js to the theme\'s assets (Edit code), and paste B (inline) before </body> in theme.liquid.']
-        : [`${name}のファイル置き場の ${base} に cart-upsell.js・cart-upsell-ui.js・cart-upsell.json（ダウンロード）を同じフォルダに置き、A のタグを全ページの </body> の前に貼ります。`, `Upload cart-upsell.js, cart-upsell-ui.js and cart-upsell.json (download) to ${base}, in one folder, and paste tag A before </body> on every page.`],
+        ? [
+            'テーマの「コードを編集」→ assets に cart-upsell.js と cart-upsell-ui.js を追加し、B（インライン版）を theme.liquid の </body> の前に貼ります（設定はページに含めます）。',
+            "Add cart-upsell.js and cart-upsell-ui.js to the theme's assets (Edit code), and paste B (inline) before </body> in theme.liquid.",
+          ]
+        : [
+            `${name}のファイル置き場の ${base} に cart-upsell.js・cart-upsell-ui.js・cart-upsell.json（ダウンロード）を同じフォルダに置き、A のタグを全ページの </body> の前に貼ります。`,
+            `Upload cart-upsell.js, cart-upsell-ui.js and cart-upsell.json (download) to ${base}, in one folder, and paste tag A before </body> on every page.`,
+          ],
   }[setup.host];
-  $('host-steps').replaceChildren(h('p', {}, ...t2(steps[0], steps[1])), h('p', {}, ...t2('手順書（画面つき）: ', 'Step-by-step guide (Japanese): '), h('a', { href: `/docs/ja/${p}.md` }, `docs/ja/${p}.md`)));
+  $('host-steps').replaceChildren(
+    h('p', {}, ...t2(steps[0], steps[1])),
+    h('p', {}, ...t2('手順書（画面つき）: ', 'Step-by-step guide (Japanese): '), h('a', { href: `/docs/ja/${p}.md` }, `docs/ja/${p}.md`)),
+  );
 }
 
 const platformNotes = {
-  eccube: ['カートは EC-CUBE 4 の標準テーマの形で読み取り、「はい」は商品ページのカート追加と同じ送信で行います（商品規格IDと商品IDが必要）。', 'The cart is read as EC-CUBE 4\'s default theme draws it; "yes" posts the add-cart form (needs product class id and product id).'],
-  shopify: ['カートは Dawn 系テーマの形で読み取り、「はい」は Shopify のカートAPI（バリアントIDが必要）で行います。', 'The cart is read as Dawn-based themes draw it; "yes" uses Shopify\'s cart API (needs the variant id).'],
-  woocommerce: ['カートは WooCommerce の標準カート（クラシック／ブロック）から読み取り、「はい」は Store API（商品IDが必要）で行います。', 'The cart is read from WooCommerce\'s cart page (classic or block); "yes" uses the Store API (needs the product id).'],
-  colorme: ['カラーミーショップのかごの中身は、カラーミーが各ページに出力するデータ（Colorme.basket）から自動で読み取ります。カート画面はカラーミーのものなので、プロンプトはショップのページ（商品・一覧・トップ）に出ます。「はい」は商品ページを開きます（商品の url が必要）。', 'Color Me\'s basket is read from the data Color Me prints on every shop page (Colorme.basket). The cart page is Color Me\'s own, so prompts show on the shop\'s pages (product, list, top). "Yes" opens the product page (needs the url).'],
-  makeshop: ['MakeShop の標準テンプレートのカートは自動で読み取ります。読めないテーマは下の「カートの読み取り設定」で作ります。「はい」は商品ページを開きます（商品の url が必要）。', 'MakeShop\'s standard cart template is read by its preset; for other themes make the selectors below. "Yes" opens the product page (needs the url).'],
-  handmade: ['カートの読み取り方は下の「カートの読み取り設定」で作ります。「はい」は商品ページを開くか、あなたのコード（onAccept）で行います。', 'Make the selectors below. "Yes" opens the product page, or runs your own code (onAccept).'],
+  eccube: [
+    'カートは EC-CUBE 4 の標準テーマの形で読み取り、「はい」は商品ページのカート追加と同じ送信で行います（商品規格IDと商品IDが必要）。',
+    'The cart is read as EC-CUBE 4\'s default theme draws it; "yes" posts the add-cart form (needs product class id and product id).',
+  ],
+  shopify: [
+    'カートは Dawn 系テーマの形で読み取り、「はい」は Shopify のカートAPI（バリアントIDが必要）で行います。',
+    'The cart is read as Dawn-based themes draw it; "yes" uses Shopify\'s cart API (needs the variant id).',
+  ],
+  woocommerce: [
+    'カートは WooCommerce の標準カート（クラシック／ブロック）から読み取り、「はい」は Store API（商品IDが必要）で行います。',
+    'The cart is read from WooCommerce\'s cart page (classic or block); "yes" uses the Store API (needs the product id).',
+  ],
+  colorme: [
+    'カラーミーショップのかごの中身は、カラーミーが各ページに出力するデータ（Colorme.basket）から自動で読み取ります。カート画面はカラーミーのものなので、プロンプトはショップのページ（商品・一覧・トップ）に出ます。「はい」は商品ページを開きます（商品の url が必要）。',
+    "Color Me's basket is read from the data Color Me prints on every shop page (Colorme.basket). The cart page is Color Me's own, so prompts show on the shop's pages (product, list, top). \"Yes\" opens the product page (needs the url).",
+  ],
+  makeshop: [
+    'MakeShop の標準テンプレートのカートは自動で読み取ります。読めないテーマは下の「カートの読み取り設定」で作ります。「はい」は商品ページを開きます（商品の url が必要）。',
+    'MakeShop\'s standard cart template is read by its preset; for other themes make the selectors below. "Yes" opens the product page (needs the url).',
+  ],
+  handmade: [
+    'カートの読み取り方は下の「カートの読み取り設定」で作ります。「はい」は商品ページを開くか、あなたのコード（onAccept）で行います。',
+    'Make the selectors below. "Yes" opens the product page, or runs your own code (onAccept).',
+  ],
 };
 
 function setPlatform(platform) {
@@ -142,7 +184,15 @@ function decode(buffer) {
 }
 
 /** Why a CSV row was left out, in the merchant's words. */
-const REASON_JA = { 'not public': '非公開・廃止', 'not published': '非公開', 'no name': '商品名なし', 'no price': '価格なし', variable: '可変商品の親（バリエーションを読み込みます）', grouped: 'グループ商品', external: '外部商品' };
+const REASON_JA = {
+  'not public': '非公開・廃止',
+  'not published': '非公開',
+  'no name': '商品名なし',
+  'no price': '価格なし',
+  variable: '可変商品の親（バリエーションを読み込みます）',
+  grouped: 'グループ商品',
+  external: '外部商品',
+};
 
 async function importFile(file) {
   const out = $('import-result');
@@ -150,7 +200,16 @@ async function importFile(file) {
   const parsed = window.Papa.parse(text, { header: true, skipEmptyLines: true });
   const detected = detectPlatform(parsed.meta.fields ?? []);
   if (!detected) {
-    out.replaceChildren(h('p', { class: 'err' }, ...t2('この CSV は Shopify・EC-CUBE 4・WooCommerce の商品CSVとして読めませんでした（見出しの行を確認してください）。', 'This CSV is not a Shopify, EC-CUBE 4 or WooCommerce product export (check its header row).')));
+    out.replaceChildren(
+      h(
+        'p',
+        { class: 'err' },
+        ...t2(
+          'この CSV は Shopify・EC-CUBE 4・WooCommerce の商品CSVとして読めませんでした（見出しの行を確認してください）。',
+          'This CSV is not a Shopify, EC-CUBE 4 or WooCommerce product export (check its header row).',
+        ),
+      ),
+    );
     return;
   }
   // Importing the shop's own catalogue means this is the real shop: its platform changes the cart on "yes".
@@ -171,9 +230,34 @@ async function importFile(file) {
   changed();
   const name = PLATFORMS[detected].ja;
   out.replaceChildren(
-    h('p', { class: 'ok' }, ...t2(`${name}の商品CSVから ${res.products.length} 件を読み込みました（更新 ${merged.updated}・追加 ${merged.added}）。`, `Read ${res.products.length} products from the ${name} CSV (${merged.updated} updated, ${merged.added} added).`)),
-    res.skipped.length ? h('p', { class: 'small muted' }, ...t2(`読み込まなかった行: ${res.skipped.map((s) => `${s.row}行目（${REASON_JA[s.reason] ?? s.reason}）`).join('、')}`, `Rows left out: ${res.skipped.map((s) => `row ${s.row} (${s.reason})`).join(', ')}`)) : '',
-    detected === 'eccube' ? h('p', { class: 'small warn' }, ...t2('EC-CUBE の商品CSVの「販売価格」は税抜です。選んだ税率で税込にしました。軽減税率（8%）の商品は価格を確認してください（カートの価格と違うとウィジェットがコンソールで知らせます）。', 'EC-CUBE\'s 販売価格 is tax-excluded: converted with the chosen rate. Check reduced-rate (8 %) products (the widget tells you in the console when a cart shows another price).')) : '',
+    h(
+      'p',
+      { class: 'ok' },
+      ...t2(
+        `${name}の商品CSVから ${res.products.length} 件を読み込みました（更新 ${merged.updated}・追加 ${merged.added}）。`,
+        `Read ${res.products.length} products from the ${name} CSV (${merged.updated} updated, ${merged.added} added).`,
+      ),
+    ),
+    res.skipped.length
+      ? h(
+          'p',
+          { class: 'small muted' },
+          ...t2(
+            `読み込まなかった行: ${res.skipped.map((s) => `${s.row}行目（${REASON_JA[s.reason] ?? s.reason}）`).join('、')}`,
+            `Rows left out: ${res.skipped.map((s) => `row ${s.row} (${s.reason})`).join(', ')}`,
+          ),
+        )
+      : '',
+    detected === 'eccube'
+      ? h(
+          'p',
+          { class: 'small warn' },
+          ...t2(
+            'EC-CUBE の商品CSVの「販売価格」は税抜です。選んだ税率で税込にしました。軽減税率（8%）の商品は価格を確認してください（カートの価格と違うとウィジェットがコンソールで知らせます）。',
+            "EC-CUBE's 販売価格 is tax-excluded: converted with the chosen rate. Check reduced-rate (8 %) products (the widget tells you in the console when a cart shows another price).",
+          ),
+        )
+      : '',
   );
   $('shopify-ids').hidden = detected !== 'shopify';
   if (detected === 'shopify') $('shopify-id-snippet').textContent = shopifyIdSnippet(Object.values(res.handles), configLang());
@@ -282,7 +366,13 @@ $('shopify-id-apply').addEventListener('click', () => {
     found = JSON.parse($('shopify-id-paste').value);
     if (!Array.isArray(found)) throw new Error('not a list');
   } catch {
-    out.replaceChildren(h('p', { class: 'err' }, ...t2('貼り付けた内容が読めませんでした。コンソールがコピーした1行をそのまま貼ってください。', 'Could not read what was pasted: paste the one line the console copied.')));
+    out.replaceChildren(
+      h(
+        'p',
+        { class: 'err' },
+        ...t2('貼り付けた内容が読めませんでした。コンソールがコピーした1行をそのまま貼ってください。', 'Could not read what was pasted: paste the one line the console copied.'),
+      ),
+    );
     return;
   }
   const res = applyShopifyIds(config.products ?? [], setup.handles, found);
@@ -292,7 +382,16 @@ $('shopify-id-apply').addEventListener('click', () => {
   changed();
   out.replaceChildren(
     h('p', { class: 'ok' }, ...t2(`${res.matched} 件の商品にバリアントIDを入れました。`, `Variant ids set on ${res.matched} products.`)),
-    res.drift.length ? h('p', { class: 'warn' }, ...t2(`ストアの今日の価格に合わせました: ${res.drift.map((d) => `${d.sku} ${d.csv}→${d.shop}円`).join('、')}`, `Prices updated to the store's: ${res.drift.map((d) => `${d.sku} ${d.csv}→${d.shop}`).join(', ')}`)) : '',
+    res.drift.length
+      ? h(
+          'p',
+          { class: 'warn' },
+          ...t2(
+            `ストアの今日の価格に合わせました: ${res.drift.map((d) => `${d.sku} ${d.csv}→${d.shop}円`).join('、')}`,
+            `Prices updated to the store's: ${res.drift.map((d) => `${d.sku} ${d.csv}→${d.shop}`).join(', ')}`,
+          ),
+        )
+      : '',
   );
 });
 
@@ -302,14 +401,18 @@ $('picker-code').textContent = code;
 $('bookmarklet').setAttribute('href', `javascript:${encodeURIComponent(code)}`);
 $('bookmarklet').addEventListener('click', (e) => {
   e.preventDefault();
-  $('picker-status').replaceChildren(...t2('このボタンはブックマークバーにドラッグして、自分のショップのカートページで押します。', 'Drag this button to your bookmarks bar and press it on your own cart page.'));
+  $('picker-status').replaceChildren(
+    ...t2('このボタンはブックマークバーにドラッグして、自分のショップのカートページで押します。', 'Drag this button to your bookmarks bar and press it on your own cart page.'),
+  );
 });
 $('picker-apply').addEventListener('click', () => {
   let found;
   try {
     found = JSON.parse($('picker-paste').value);
   } catch {
-    $('picker-status').replaceChildren(h('span', { class: 'err' }, ...t2('貼り付けた内容が読めませんでした。「コピー」した内容をそのまま貼ってください。', 'Could not read it: paste exactly what was copied.')));
+    $('picker-status').replaceChildren(
+      h('span', { class: 'err' }, ...t2('貼り付けた内容が読めませんでした。「コピー」した内容をそのまま貼ってください。', 'Could not read it: paste exactly what was copied.')),
+    );
     return;
   }
   const selectors = found?.cart?.selectors ?? found?.selectors;

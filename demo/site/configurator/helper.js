@@ -14,8 +14,26 @@ const $ = (id) => document.getElementById(id);
  */
 const SAMPLE_SELECTORS = {
   wa: null,
-  eccube: { item: '.ec-cartRole .ec-cartRow', name: '.ec-cartRow__name', sku: '.ec-cartRow__name', skuAttr: 'data-code', price: '.ec-cartRow__unitPrice', quantity: '.ec-cartRow__amount', lineTotal: '.ec-cartRow__subtotalColumn', subtotal: '.ec-cartRole__totalAmount' },
-  dawn: { item: 'cart-items .cart-item', name: '.cart-item__name', sku: '.cart-item__name', skuAttr: 'data-sku', price: '.cart-item__price', quantity: 'input.quantity__input', lineTotal: '.cart-item__totals .price', subtotal: '#main-cart-footer .totals__total-value' },
+  eccube: {
+    item: '.ec-cartRole .ec-cartRow',
+    name: '.ec-cartRow__name',
+    sku: '.ec-cartRow__name',
+    skuAttr: 'data-code',
+    price: '.ec-cartRow__unitPrice',
+    quantity: '.ec-cartRow__amount',
+    lineTotal: '.ec-cartRow__subtotalColumn',
+    subtotal: '.ec-cartRole__totalAmount',
+  },
+  dawn: {
+    item: 'cart-items .cart-item',
+    name: '.cart-item__name',
+    sku: '.cart-item__name',
+    skuAttr: 'data-sku',
+    price: '.cart-item__price',
+    quantity: 'input.quantity__input',
+    lineTotal: '.cart-item__totals .price',
+    subtotal: '#main-cart-footer .totals__total-value',
+  },
 };
 
 /** Pasted HTML without anything that could run: scripts, frames, handlers, javascript: URLs. */
@@ -25,7 +43,11 @@ export function sanitize(html, doc = document) {
   for (const el of parsed.body.querySelectorAll('*')) {
     for (const a of [...el.attributes]) {
       const v = a.value.trim().toLowerCase();
-      if (a.name.startsWith('on') || ((a.name === 'href' || a.name === 'src' || a.name === 'action' || a.name === 'formaction' || a.name === 'srcset') && /^(javascript|data|vbscript):/.test(v.replace(/\s/g, '')))) el.removeAttribute(a.name);
+      if (
+        a.name.startsWith('on') ||
+        ((a.name === 'href' || a.name === 'src' || a.name === 'action' || a.name === 'formaction' || a.name === 'srcset') && /^(javascript|data|vbscript):/.test(v.replace(/\s/g, '')))
+      )
+        el.removeAttribute(a.name);
     }
   }
   return [...parsed.body.childNodes].map((n) => doc.importNode(n, true));
@@ -33,17 +55,29 @@ export function sanitize(html, doc = document) {
 
 async function sample(shop) {
   const [render, config] = await Promise.all([import(`../shops/${shop}/render.js`), fetch(`/demo/site/shops/${shop}/cart-upsell.json`).then((r) => r.json())]);
-  const lines = [['TN-0123', 2], ['KY-01', 1]].map(([sku, quantity]) => {
+  const lines = [
+    ['TN-0123', 2],
+    ['KY-01', 1],
+  ].map(([sku, quantity]) => {
     const p = findProduct(sku);
     return { ...p, quantity, lineTotal: p.price * quantity };
   });
-  return { html: render.cartHTML(lines, lines.reduce((s, l) => s + l.lineTotal, 0), { compact: false }), selectors: config.cart?.selectors ?? SAMPLE_SELECTORS[shop] ?? {} };
+  return {
+    html: render.cartHTML(
+      lines,
+      lines.reduce((s, l) => s + l.lineTotal, 0),
+      { compact: false },
+    ),
+    selectors: config.cart?.selectors ?? SAMPLE_SELECTORS[shop] ?? {},
+  };
 }
 
 export function mountHelper({ onUse }) {
   const box = $('helper-selectors');
   for (const f of FIELDS) {
-    box.append(h('label', { class: 'block' }, f + (f === 'item' || f === 'name' || f === 'price' || f === 'quantity' ? ' *' : ''), h('input', { id: `sel-${f}`, 'data-field': f, spellcheck: 'false' })));
+    box.append(
+      h('label', { class: 'block' }, f + (f === 'item' || f === 'name' || f === 'price' || f === 'quantity' ? ' *' : ''), h('input', { id: `sel-${f}`, 'data-field': f, spellcheck: 'false' })),
+    );
   }
   const frame = $('helper-frame');
   const selectors = () => {
@@ -90,11 +124,21 @@ export function mountHelper({ onUse }) {
     result.replaceChildren(
       h('h3', {}, ...t2('読み取れたカート', 'The cart as read')),
       cart.items.length
-        ? table('読み取れたカート', [t2('商品名', 'Name'), 'SKU', t2('単価', 'Price'), t2('数量', 'Qty'), t2('小計', 'Line total')], cart.items.map((i) => [i.name, i.sku ?? '—', yen(i.unitPrice), String(i.quantity), yen(i.lineTotal)]), [2, 3, 4])
+        ? table(
+            '読み取れたカート',
+            [t2('商品名', 'Name'), 'SKU', t2('単価', 'Price'), t2('数量', 'Qty'), t2('小計', 'Line total')],
+            cart.items.map((i) => [i.name, i.sku ?? '—', yen(i.unitPrice), String(i.quantity), yen(i.lineTotal)]),
+            [2, 3, 4],
+          )
         : h('p', { class: 'err' }, ...t2('商品が読み取れませんでした。item セレクタを確認してください。', 'No items were read. Check the item selector.')),
       h('p', {}, ...t2(`合計：${yen(cart.subtotal)}（${cart.currency}）`, `Subtotal: ${yen(cart.subtotal)} (${cart.currency})`)),
       h('h3', {}, ...t2('セレクタごとの一致数', 'Matches per selector')),
-      table('セレクタごとの一致数', [t2('項目', 'Field'), t2('セレクタ', 'Selector'), t2('一致', 'Matches')], (report.fields ?? []).map((f) => [f.field, f.selector, String(f.matches)]), [2]),
+      table(
+        'セレクタごとの一致数',
+        [t2('項目', 'Field'), t2('セレクタ', 'Selector'), t2('一致', 'Matches')],
+        (report.fields ?? []).map((f) => [f.field, f.selector, String(f.matches)]),
+        [2],
+      ),
     );
   }
 

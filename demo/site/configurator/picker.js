@@ -101,7 +101,11 @@
   /** Class names worth keeping: not state classes, not generated hashes or numbered ones. */
   const goodClass = (c) => /^[a-zA-Z_][\w-]*$/.test(c) && !/\d{3,}|^(is|has|js)-|active|selected|hover|focus/.test(c);
   const part = (e) => {
-    const cls = [...e.classList].filter(goodClass).slice(0, 2).map((c) => `.${CSS.escape(c)}`).join('');
+    const cls = [...e.classList]
+      .filter(goodClass)
+      .slice(0, 2)
+      .map((c) => `.${CSS.escape(c)}`)
+      .join('');
     return e.tagName.toLowerCase() + cls;
   };
   const lca = (els) => {
@@ -132,13 +136,15 @@
     const chain = [];
     for (let e = target; e && e !== item; e = e.parentElement) chain.unshift(part(e));
     candidates.push(chain.join(' '), chain.join(' > '));
-    return candidates.find((c) => {
-      try {
-        return item.querySelector(c) === target;
-      } catch {
-        return false;
-      }
-    }) ?? chain.join(' > ');
+    return (
+      candidates.find((c) => {
+        try {
+          return item.querySelector(c) === target;
+        } catch {
+          return false;
+        }
+      }) ?? chain.join(' > ')
+    );
   }
 
   async function finish() {
@@ -148,10 +154,11 @@
     // The line is the smallest element holding all three that repeats in its parent (table rows,
     // list items); on a one-line cart it is that smallest element.
     let item = line;
-    for (let e = line; e && e !== document.body; e = e.parentElement) if (siblingsLike(e) > 1) {
-      item = e;
-      break;
-    }
+    for (let e = line; e && e !== document.body; e = e.parentElement)
+      if (siblingsLike(e) > 1) {
+        item = e;
+        break;
+      }
     // Rows that look alike but are not lines (a header row with one more class) are left out by name.
     let itemSel = pageSelector(item, true);
     const extras = [...document.querySelectorAll(itemSel)].filter((f) => f !== item && part(f) !== part(item));
@@ -177,21 +184,53 @@
     const status = el('p', { role: 'status' });
     const yen = (n) => `${cart.currency === 'JPY' ? '￥' : ''}${Number(n).toLocaleString('ja-JP')}`;
     body.replaceChildren(
-      el('p', { class: cart.items.length ? 'ok' : 'err' }, cart.items.length ? `${cart.items.length} 行を読み取りました。合計 ${yen(cart.subtotal)}（${cart.currency}）` : '商品を読み取れませんでした。「やり直す」で選び直してください。'),
-      el('table', { 'aria-label': '読み取れたカート' }, el('tr', {}, el('th', {}, '商品名'), el('th', {}, '品番'), el('th', {}, '単価'), el('th', {}, '数量'), el('th', {}, '小計')), ...cart.items.map((i) => el('tr', {}, el('td', {}, i.name), el('td', {}, i.sku ?? '—'), el('td', {}, yen(i.unitPrice)), el('td', {}, String(i.quantity)), el('td', {}, yen(i.lineTotal))))),
+      el(
+        'p',
+        { class: cart.items.length ? 'ok' : 'err' },
+        cart.items.length ? `${cart.items.length} 行を読み取りました。合計 ${yen(cart.subtotal)}（${cart.currency}）` : '商品を読み取れませんでした。「やり直す」で選び直してください。',
+      ),
+      el(
+        'table',
+        { 'aria-label': '読み取れたカート' },
+        el('tr', {}, el('th', {}, '商品名'), el('th', {}, '品番'), el('th', {}, '単価'), el('th', {}, '数量'), el('th', {}, '小計')),
+        ...cart.items.map((i) => el('tr', {}, el('td', {}, i.name), el('td', {}, i.sku ?? '—'), el('td', {}, yen(i.unitPrice)), el('td', {}, String(i.quantity)), el('td', {}, yen(i.lineTotal)))),
+      ),
       el('p', {}, `行の数: ${report.fields?.find((f) => f.field === 'item')?.matches ?? '?'}`),
       text,
-      el('p', {},
-        el('button', { type: 'button', onclick: async () => {
-          try {
-            await navigator.clipboard.writeText(json);
-            status.textContent = 'コピーしました。設定ツールの「読み取り設定を貼り付け」に貼ってください。';
-          } catch {
-            text.select();
-            status.textContent = '選択しました。Ctrl+C（⌘C）でコピーしてください。';
-          }
-        } }, 'コピー'),
-        el('button', { type: 'button', class: 's', onclick: () => { for (const k of Object.keys(picked)) delete picked[k]; step = 0; document.addEventListener('mouseover', over, true); document.addEventListener('click', click, true); render(); } }, 'やり直す'),
+      el(
+        'p',
+        {},
+        el(
+          'button',
+          {
+            type: 'button',
+            onclick: async () => {
+              try {
+                await navigator.clipboard.writeText(json);
+                status.textContent = 'コピーしました。設定ツールの「読み取り設定を貼り付け」に貼ってください。';
+              } catch {
+                text.select();
+                status.textContent = '選択しました。Ctrl+C（⌘C）でコピーしてください。';
+              }
+            },
+          },
+          'コピー',
+        ),
+        el(
+          'button',
+          {
+            type: 'button',
+            class: 's',
+            onclick: () => {
+              for (const k of Object.keys(picked)) delete picked[k];
+              step = 0;
+              document.addEventListener('mouseover', over, true);
+              document.addEventListener('click', click, true);
+              render();
+            },
+          },
+          'やり直す',
+        ),
         el('button', { type: 'button', class: 's', onclick: stop }, '閉じる'),
       ),
       status,

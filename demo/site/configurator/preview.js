@@ -12,7 +12,9 @@ let products = [];
 function render() {
   tbody.replaceChildren(
     ...lines.map((l) =>
-      h('tr', { class: 'cart-line' },
+      h(
+        'tr',
+        { class: 'cart-line' },
         h('td', { class: 'name', 'data-sku': l.sku }, l.name),
         h('td', { class: 'price' }, yen(l.price)),
         h('td', {}, h('label', {}, '数量 ', h('input', { class: 'qty', type: 'number', min: 0, value: l.quantity, 'data-sku': l.sku }))),

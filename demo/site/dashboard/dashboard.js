@@ -22,7 +22,14 @@ $('margin').value = params.get('margin') ?? '40';
 let data = null;
 const charts = [];
 
-const typeName = { upsell: ['アップセル', 'Upsell'], downsell: ['ダウンセル', 'Downsell'], 'cross-sell': ['クロスセル', 'Cross-sell'], bundle: ['セット', 'Bundle'], volume: ['まとめ買い', 'Volume'], 'free-shipping': ['送料無料', 'Free shipping'] };
+const typeName = {
+  upsell: ['アップセル', 'Upsell'],
+  downsell: ['ダウンセル', 'Downsell'],
+  'cross-sell': ['クロスセル', 'Cross-sell'],
+  bundle: ['セット', 'Bundle'],
+  volume: ['まとめ買い', 'Volume'],
+  'free-shipping': ['送料無料', 'Free shipping'],
+};
 const signed = (x, f) => (x > 0 ? '+' : x < 0 ? '−' : '±') + f(Math.abs(x)).replace(/^−/, '');
 const range = (i, f) => (i ? `${f(i.low)}〜${f(i.high)}` : '—');
 // An open upper end (a baseline too uncertain to bound the ratio) arrives as null: no limit.
@@ -70,7 +77,10 @@ function verdictText(v, [a, b]) {
   return t2('データが足りません', 'Too little data');
 }
 
-const GROUPS = [['提案あり', 'With prompts'], ['提案なし（holdout）', 'No prompts (holdout)']];
+const GROUPS = [
+  ['提案あり', 'With prompts'],
+  ['提案なし（holdout）', 'No prompts (holdout)'],
+];
 const METRIC = {
   conversion: { name: ['購入率', 'Conversion'], f: (x) => pct(x) },
   rpv: { name: ['1訪問者あたり売上', 'Revenue per visitor'], f: yen },
@@ -99,7 +109,14 @@ function render() {
   $('lift').replaceChildren(
     lift?.overall
       ? h('div', { class: 'scroll' }, comparisonTable('提案あり vs 提案なし', lift.overall, GROUPS))
-      : h('p', { class: 'muted' }, ...t2('この期間には、提案ありと提案なし（holdout）両方の訪問者がまだいません。設定の "holdout"（例 0.1）を確かめるか、下のシミュレーターを実行してください。', 'No visitors of both groups in this range yet. Check "holdout" in the config (e.g. 0.1) or run the simulator below.')),
+      : h(
+          'p',
+          { class: 'muted' },
+          ...t2(
+            'この期間には、提案ありと提案なし（holdout）両方の訪問者がまだいません。設定の "holdout"（例 0.1）を確かめるか、下のシミュレーターを実行してください。',
+            'No visitors of both groups in this range yet. Check "holdout" in the config (e.g. 0.1) or run the simulator below.',
+          ),
+        ),
   );
   renderCharts();
   renderOffers();
@@ -119,7 +136,14 @@ function renderPay() {
   const profit = (x) => x * n * margin;
   $('pay').replaceChildren(
     h('p', { class: 'figure', id: 'profit-figure' }, signed(profit(d.estimate), yen)),
-    h('p', {}, ...t2(`増えた粗利（95%区間 ${signed(profit(d.low), yen)}〜${signed(profit(d.high), yen)}）`, `Added gross profit (95 % interval ${signed(profit(d.low), yen)} to ${signed(profit(d.high), yen)})`)),
+    h(
+      'p',
+      {},
+      ...t2(
+        `増えた粗利（95%区間 ${signed(profit(d.low), yen)}〜${signed(profit(d.high), yen)}）`,
+        `Added gross profit (95 % interval ${signed(profit(d.low), yen)} to ${signed(profit(d.high), yen)})`,
+      ),
+    ),
     h(
       'p',
       { class: 'formula small' },
@@ -129,7 +153,14 @@ function renderPay() {
       ),
     ),
     h('p', { class: c.rpv.verdict.kind === 'significant' ? 'verdict sig' : 'verdict' }, h('strong', {}, ...t2('判定：', 'Verdict: ')), ...verdictText(c.rpv.verdict, GROUPS)),
-    h('p', { class: 'small muted' }, ...t2('売れたはずの注文も含めて比べるので、承諾額の合計より正直な数字です。購入率が下がった分も差し引かれています。', 'Compared with visitors who saw nothing, so orders that would have happened anyway are not counted, and any drop in conversion is subtracted.')),
+    h(
+      'p',
+      { class: 'small muted' },
+      ...t2(
+        '売れたはずの注文も含めて比べるので、承諾額の合計より正直な数字です。購入率が下がった分も差し引かれています。',
+        'Compared with visitors who saw nothing, so orders that would have happened anyway are not counted, and any drop in conversion is subtracted.',
+      ),
+    ),
   );
 }
 
@@ -147,7 +178,14 @@ function renderCharts() {
   const draw = (el, ys, fmt) => {
     el.replaceChildren();
     const width = Math.max(260, el.clientWidth || 480);
-    const opts = { width, height: 220, series: series(fmt), axes: [{}, { values: (_, ticks) => ticks.map(fmt), size: 64 }], scales: { x: { time: true } }, tzDate: (ts) => uPlot.tzDate(new Date(ts * 1e3), 'Asia/Tokyo') };
+    const opts = {
+      width,
+      height: 220,
+      series: series(fmt),
+      axes: [{}, { values: (_, ticks) => ticks.map(fmt), size: 64 }],
+      scales: { x: { time: true } },
+      tzDate: (ts) => uPlot.tzDate(new Date(ts * 1e3), 'Asia/Tokyo'),
+    };
     charts.push(new uPlot(opts, [x, ...ys], el));
   };
   draw($('rpv-chart'), [per('shown', (g) => g.revenue / g.visitors), per('holdout', (g) => g.revenue / g.visitors)], (v) => yen(v));
@@ -173,7 +211,16 @@ function renderOffers() {
       { class: 'scroll' },
       table(
         '提案ごとの成果',
-        [t2('提案', 'Offer'), t2('種類', 'Type'), t2('表示', 'Shown'), t2('承諾率（95%区間）', 'Acceptance (95 % interval)'), t2('承諾', 'Accepted'), t2('追加失敗', 'Failed'), t2('注文で確認できた売上', 'Revenue confirmed by orders'), t2('1訪問者あたり売上：提案あり vs なし', 'Revenue per visitor: shown vs holdout')],
+        [
+          t2('提案', 'Offer'),
+          t2('種類', 'Type'),
+          t2('表示', 'Shown'),
+          t2('承諾率（95%区間）', 'Acceptance (95 % interval)'),
+          t2('承諾', 'Accepted'),
+          t2('追加失敗', 'Failed'),
+          t2('注文で確認できた売上', 'Revenue confirmed by orders'),
+          t2('1訪問者あたり売上：提案あり vs なし', 'Revenue per visitor: shown vs holdout'),
+        ],
         a.offers.map((o) => {
           const l = o.offerType === 'downsell' ? null : lift.get(o.offerId)?.shownVsHoldout;
           return [
@@ -190,7 +237,14 @@ function renderOffers() {
         [2, 3, 4, 5, 6],
       ),
     ),
-    h('p', { class: 'small muted' }, ...t2(`この期間の注文 ${int(a.orders.orders)}件・${yen(a.orders.revenue)}（うち提案に出会った訪問者から ${int(a.orders.fromExposed)}件）`, `Orders in this range: ${int(a.orders.orders)}, ${yen(a.orders.revenue)} (${int(a.orders.fromExposed)} from visitors who met a prompt)`)),
+    h(
+      'p',
+      { class: 'small muted' },
+      ...t2(
+        `この期間の注文 ${int(a.orders.orders)}件・${yen(a.orders.revenue)}（うち提案に出会った訪問者から ${int(a.orders.fromExposed)}件）`,
+        `Orders in this range: ${int(a.orders.orders)}, ${yen(a.orders.revenue)} (${int(a.orders.fromExposed)} from visitors who met a prompt)`,
+      ),
+    ),
   );
 }
 
@@ -200,8 +254,16 @@ function renderVariants() {
     ...(offers.length
       ? offers.flatMap((o) =>
           o.variants.map((v) => {
-            const labels = [[`文言「${v.variantA}」`, `Variant "${v.variantA}"`], [`文言「${v.variantB}」`, `Variant "${v.variantB}"`]];
-            return h('div', { class: 'variant' }, h('h3', {}, `${nameOf(o.offerId)}：「${v.variantA}」vs「${v.variantB}」`), h('div', { class: 'scroll' }, comparisonTable(`${o.offerId} 文言 ${v.variantA} vs ${v.variantB}`, v, labels)));
+            const labels = [
+              [`文言「${v.variantA}」`, `Variant "${v.variantA}"`],
+              [`文言「${v.variantB}」`, `Variant "${v.variantB}"`],
+            ];
+            return h(
+              'div',
+              { class: 'variant' },
+              h('h3', {}, `${nameOf(o.offerId)}：「${v.variantA}」vs「${v.variantB}」`),
+              h('div', { class: 'scroll' }, comparisonTable(`${o.offerId} 文言 ${v.variantA} vs ${v.variantB}`, v, labels)),
+            );
           }),
         )
       : [h('p', { class: 'muted' }, ...t2('文言のバリエーション（variants）がある提案のデータがまだありません。', 'No data yet from an offer with copy variants.'))]),
@@ -211,23 +273,39 @@ function renderVariants() {
 function readScenario() {
   const f = new FormData($('scenario-form'));
   const n = (k) => Number(f.get(k)) || 0;
-  return { units: Math.max(0, Math.round(n('units'))), basicPrice: n('basicPrice'), premiumPrice: n('premiumPrice'), take: n('take') / 100, basicMargin: n('basicMargin') / 100, premiumMargin: n('premiumMargin') / 100 };
+  return {
+    units: Math.max(0, Math.round(n('units'))),
+    basicPrice: n('basicPrice'),
+    premiumPrice: n('premiumPrice'),
+    take: n('take') / 100,
+    basicMargin: n('basicMargin') / 100,
+    premiumMargin: n('premiumMargin') / 100,
+  };
 }
 
 function renderScenario() {
   const r = profitScenario(readScenario());
   const sign = (x) => (x >= 0 ? '+' : '') + yen(x);
   $('scenario').replaceChildren(
-    table('利益シミュレーション', [t2('項目', 'Item'), t2('アップセル前', 'Before'), t2('アップセル後', 'After'), t2('差', 'Change')], [
-      [t2('平均単価（客単価）', 'Average price (AOV)'), yen(r.aovBefore), yen(r.aovAfter), sign(r.aovAfter - r.aovBefore)],
-      [t2('月間売上', 'Revenue a month'), yen(r.revenueBefore), yen(r.revenueAfter), sign(r.revenueAfter - r.revenueBefore)],
-      [t2('月間利益', 'Profit a month'), yen(r.profitBefore), yen(r.profitAfter), sign(r.profitLift)],
-      [t2('年間の利益増加', 'Profit gain a year'), '', '', sign(r.profitLiftYear)],
-    ], [1, 2, 3]),
-    h('p', { class: 'small muted formula' }, ...t2(
-      `利益 = 通常 ${int(r.basicUnits)}個 × ${yen(r.basicProfitEach)} + 上位 ${int(r.premiumUnits)}個 × ${yen(r.premiumProfitEach)}`,
-      `Profit = ${int(r.basicUnits)} basic × ${yen(r.basicProfitEach)} + ${int(r.premiumUnits)} premium × ${yen(r.premiumProfitEach)}`,
-    )),
+    table(
+      '利益シミュレーション',
+      [t2('項目', 'Item'), t2('アップセル前', 'Before'), t2('アップセル後', 'After'), t2('差', 'Change')],
+      [
+        [t2('平均単価（客単価）', 'Average price (AOV)'), yen(r.aovBefore), yen(r.aovAfter), sign(r.aovAfter - r.aovBefore)],
+        [t2('月間売上', 'Revenue a month'), yen(r.revenueBefore), yen(r.revenueAfter), sign(r.revenueAfter - r.revenueBefore)],
+        [t2('月間利益', 'Profit a month'), yen(r.profitBefore), yen(r.profitAfter), sign(r.profitLift)],
+        [t2('年間の利益増加', 'Profit gain a year'), '', '', sign(r.profitLiftYear)],
+      ],
+      [1, 2, 3],
+    ),
+    h(
+      'p',
+      { class: 'small muted formula' },
+      ...t2(
+        `利益 = 通常 ${int(r.basicUnits)}個 × ${yen(r.basicProfitEach)} + 上位 ${int(r.premiumUnits)}個 × ${yen(r.premiumProfitEach)}`,
+        `Profit = ${int(r.basicUnits)} basic × ${yen(r.basicProfitEach)} + ${int(r.premiumUnits)} premium × ${yen(r.premiumProfitEach)}`,
+      ),
+    ),
   );
 }
 

@@ -84,7 +84,10 @@ export function truth(options = {}) {
   const [up, tea] = OFFERS;
   const teaAdded = addedBy(tea, meanRate(tea), o);
   const holdout = group(p0, 0);
-  const shown = group(p1, OFFERS.reduce((s, f) => s + addedBy(f, meanRate(f), o), 0));
+  const shown = group(
+    p1,
+    OFFERS.reduce((s, f) => s + addedBy(f, meanRate(f), o), 0),
+  );
   const variants = Object.fromEntries(Object.entries(up.accept).map(([v, r]) => [v, group(p1, addedBy(up, r, o) + teaAdded)]));
   const lift = (a, b) => ({ conversion: a.conversion / b.conversion - 1, rpv: a.rpv / b.rpv - 1, aov: a.aov / b.aov - 1 });
   return { baseOrder: mu, holdout, shown, variants, lift: lift(shown, holdout), variantLift: lift(variants.value, variants.longevity) };
@@ -114,7 +117,12 @@ function run(o, keep) {
   const r = rng(o.seed);
   const mu = baseOrder(o);
   // Without events, ids are not needed, but their draws are: both paths see the same visitors.
-  const hex = keep ? () => Math.floor(r() * 0x100000000).toString(16).padStart(8, '0') : () => (r(), '');
+  const hex = keep
+    ? () =>
+        Math.floor(r() * 0x100000000)
+          .toString(16)
+          .padStart(8, '0')
+    : () => (r(), '');
   const page = `${o.origin}/cart`;
   const events = [];
   const visitors = [];
@@ -136,8 +144,23 @@ function run(o, keep) {
       if (!keep) return void r();
       const id = `${o.prefix}-e-${hex()}${(n++).toString(36)}`;
       events.push({
-        id, type, offerId: offer.id, offerType: offer.type, time: new Date(time).toISOString(), currency: 'JPY',
-        cartSubtotal: subtotal(), value, visitorId, sessionId, variant: v, holdout, items, page, pageViewId, version: 'simulator', ...extra,
+        id,
+        type,
+        offerId: offer.id,
+        offerType: offer.type,
+        time: new Date(time).toISOString(),
+        currency: 'JPY',
+        cartSubtotal: subtotal(),
+        value,
+        visitorId,
+        sessionId,
+        variant: v,
+        holdout,
+        items,
+        page,
+        pageViewId,
+        version: 'simulator',
+        ...extra,
       });
     };
     /** Shows an offer (once per page view, sometimes repeated the old way) and returns what was added. */
@@ -185,10 +208,22 @@ function run(o, keep) {
       const lines = known < total ? [...items, { sku: 'OTHER', quantity: 1, price: total - known }] : items;
       const orderId = `${o.prefix}-${hex()}`;
       visitor.orders.push(total);
-      if (keep) events.push({
-        id: `order-${orderId}`, type: 'order', orderId, total, time: new Date(time).toISOString(), currency: 'JPY',
-        visitorId, sessionId, variant: null, holdout, items: lines.map((it) => ({ sku: it.sku, quantity: it.quantity, price: it.price })), page: `${o.origin}/thanks`, version: 'simulator',
-      });
+      if (keep)
+        events.push({
+          id: `order-${orderId}`,
+          type: 'order',
+          orderId,
+          total,
+          time: new Date(time).toISOString(),
+          currency: 'JPY',
+          visitorId,
+          sessionId,
+          variant: null,
+          holdout,
+          items: lines.map((it) => ({ sku: it.sku, quantity: it.quantity, price: it.price })),
+          page: `${o.origin}/thanks`,
+          version: 'simulator',
+        });
     };
     if (r() < o.laterVisit) {
       sessionId = `${o.prefix}-s-${hex()}`;

@@ -23,15 +23,42 @@ async function poll() {
     const { events: received = [] } = await res.json();
     // One batch arrives at one moment: within it, the shopper's own order (event time) decides.
     const at = (e) => Date.parse(e.time) || 0;
-    const newest = received.map((e, i) => [e, i]).sort((a, b) => at(b[0]) - at(a[0]) || a[1] - b[1]).map(([e]) => e);
+    const newest = received
+      .map((e, i) => [e, i])
+      .sort((a, b) => at(b[0]) - at(a[0]) || a[1] - b[1])
+      .map(([e]) => e);
     const key = `${newest.length}:${newest[0]?.id ?? ''}`;
     if (key === lastKey) return;
     lastKey = key;
     count.replaceChildren(...t2(`新しい順に${newest.length}件（最大200件）`, `${newest.length} events, newest first (200 at most)`));
     list.replaceChildren(
       newest.length
-        ? table('イベント', [t2('時刻', 'Time'), t2('種類', 'Event'), t2('提案', 'Offer'), t2('文言', 'Variant'), t2('金額', 'Value'), t2('カート小計', 'Cart subtotal'), 'holdout', t2('ページ', 'Page'), t2('訪問者', 'Visitor')],
-            newest.map((e) => [time(e.time), t2(...(typeName[e.type] ?? [e.type, e.type])), `${e.offerId}（${e.offerType}）`, e.variant ?? '—', yen(e.value), yen(e.cartSubtotal), e.holdout ? 'holdout' : '', String(e.page ?? '').replace(location.origin, ''), String(e.visitorId ?? '')]), [4, 5])
+        ? table(
+            'イベント',
+            [
+              t2('時刻', 'Time'),
+              t2('種類', 'Event'),
+              t2('提案', 'Offer'),
+              t2('文言', 'Variant'),
+              t2('金額', 'Value'),
+              t2('カート小計', 'Cart subtotal'),
+              'holdout',
+              t2('ページ', 'Page'),
+              t2('訪問者', 'Visitor'),
+            ],
+            newest.map((e) => [
+              time(e.time),
+              t2(...(typeName[e.type] ?? [e.type, e.type])),
+              `${e.offerId}（${e.offerType}）`,
+              e.variant ?? '—',
+              yen(e.value),
+              yen(e.cartSubtotal),
+              e.holdout ? 'holdout' : '',
+              String(e.page ?? '').replace(location.origin, ''),
+              String(e.visitorId ?? ''),
+            ]),
+            [4, 5],
+          )
         : h('p', { class: 'muted' }, ...t2('まだイベントがありません。見本ショップで商品をカートに入れてみてください。', 'No events yet. Add a product to the cart on a sample shop.')),
     );
   } catch (err) {

@@ -24,5 +24,4 @@ export const findProduct = (sku) => catalog.find((p) => p.sku === sku);
 export const yen = (n) => '￥' + Math.round(n).toLocaleString('ja-JP');
 
 /** Text from the catalogue or the shopper, made safe to place in HTML markup. */
-export const esc = (s) =>
-  String(s).replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]);
+export const esc = (s) => String(s).replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]);

@@ -11,7 +11,15 @@ import { catalog, findProduct } from './catalog.js';
  */
 export const SHOP_DISCOUNTS = [
   { id: 'set-tea', label: 'セット割（急須 白磁＋湯呑み 白磁）', set: ['KY-01', 'YU-02'], price: 6900 },
-  { id: 'vol-tenugui', label: '手ぬぐい まとめ買い', items: ['TN-0123', 'TN-0123-PLUS', 'TN-0123-DX', 'TN-0456'], tiers: [[5, 15], [3, 10]] },
+  {
+    id: 'vol-tenugui',
+    label: '手ぬぐい まとめ買い',
+    items: ['TN-0123', 'TN-0123-PLUS', 'TN-0123-DX', 'TN-0456'],
+    tiers: [
+      [5, 15],
+      [3, 10],
+    ],
+  },
 ];
 
 /** @param {{sku:string, price:number, quantity:number}[]} lines */

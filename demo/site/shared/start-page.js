@@ -8,7 +8,7 @@ if (config) {
   const values = {
     modals: String(config.caps?.modalsPerSession ?? 1),
     snooze: String(config.caps?.snoozeDays ?? 7),
-    threshold: yen(typeof config.freeShipping?.threshold === 'number' ? config.freeShipping.threshold : config.freeShipping?.threshold?.JPY ?? 0),
+    threshold: yen(typeof config.freeShipping?.threshold === 'number' ? config.freeShipping.threshold : (config.freeShipping?.threshold?.JPY ?? 0)),
     tier: yen(config.freeShipping?.tiers?.[0]?.amount ?? 0),
   };
   for (const el of document.querySelectorAll('[data-demo-cap]')) el.textContent = values[el.getAttribute('data-demo-cap')] ?? el.textContent;

@@ -42,7 +42,11 @@ export function createEccube(shop) {
         const max = Math.min(p.stock ?? Infinity, p.saleLimit ?? Infinity);
         if (l.quantity > max) {
           l.quantity = max;
-          warnings.push(p.stock != null && p.stock === max ? `「${p.name}」の在庫が不足しております。一度に在庫数を超える購入はできません。` : `「${p.name}」は販売制限しております。一度に販売制限数を超える購入はできません。`);
+          warnings.push(
+            p.stock != null && p.stock === max
+              ? `「${p.name}」の在庫が不足しております。一度に在庫数を超える購入はできません。`
+              : `「${p.name}」は販売制限しております。一度に販売制限数を超える購入はできません。`,
+          );
         }
       }
     }
@@ -69,7 +73,8 @@ export function createEccube(shop) {
   function cartPage() {
     const rows = lines.map((l) => {
       const p = byClass(l.productClassId);
-      const link = (op, label) => `<a href="${root}cart/${op}/${p.productClassId}" token-for-anchor='${csrf}' class="ec-cartRow__amount${op === 'up' ? 'Up' : 'Down'}Button load-overlay" data-method="put" data-confirm="false">${label}</a>`;
+      const link = (op, label) =>
+        `<a href="${root}cart/${op}/${p.productClassId}" token-for-anchor='${csrf}' class="ec-cartRow__amount${op === 'up' ? 'Up' : 'Down'}Button load-overlay" data-method="put" data-confirm="false">${label}</a>`;
       return `<ul class="ec-cartRow">
 <li class="ec-cartRow__delColumn"><a href="${root}cart/remove/${p.productClassId}" token-for-anchor='${csrf}' class="ec-icon" data-method="put" data-message="カートから商品を削除してもよろしいですか?">×</a></li>
 <li class="ec-cartRow__contentColumn"><div class="ec-cartRow__summary"><div class="ec-cartRow__name"><a href="${root}products/detail/${p.productId}">${esc(p.name)}</a></div><div class="ec-cartRow__unitPrice">${yen(p.price)}</div></div></li>
@@ -84,7 +89,11 @@ ${rows.length ? `<div class="ec-cartTable">${rows.join('')}</div>` : '<div class
   const count = () => lines.reduce((s, l) => s + l.quantity, 0);
 
   return {
-    csrf, addCartToken, log, fault, root,
+    csrf,
+    addCartToken,
+    log,
+    fault,
+    root,
     cart: () => ({ lines: lines.map((l) => ({ ...l })), total: total() }),
     summary: () => lines.map((l) => `${byClass(l.productClassId).sku ?? l.productClassId}×${l.quantity}`),
     seed(list) {
@@ -103,7 +112,10 @@ ${rows.length ? `<div class="ec-cartTable">${rows.join('')}</div>` : '<div class
       }
       if (rest === 'block/cart' && req.method === 'GET') {
         log.push({ method: 'GET', path: 'block/cart' });
-        return { status: 200, body: `<div class="ec-cartNaviWrap"><div class="ec-cartNavi"><span class="ec-cartNavi__badge">${count()}</span><div class="ec-cartNavi__price">${yen(total())}</div></div></div>` };
+        return {
+          status: 200,
+          body: `<div class="ec-cartNaviWrap"><div class="ec-cartNavi"><span class="ec-cartNavi__badge">${count()}</span><div class="ec-cartNavi__price">${yen(total())}</div></div></div>`,
+        };
       }
       if ((m = rest.match(/^products\/add_cart\/(\d+)$/))) {
         log.push({ method: req.method, path: 'products/add_cart/' + m[1] });

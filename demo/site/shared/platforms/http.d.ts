@@ -1,9 +1,27 @@
 // Types for the plain-JS platform fakes (they also run in the demo pages as they are).
-export interface FakeRequest { method: string; url: URL; headers: Record<string, string>; body: string }
-export interface FakeAnswer { status: number; body?: unknown; headers?: Record<string, string> }
-export interface Fake { handle(req: FakeRequest): FakeAnswer | null }
-export interface Faults { add(path: string, status?: number, times?: number): void }
-export interface LogEntry { method: string; path: string; root?: string; via?: string }
+export interface FakeRequest {
+  method: string;
+  url: URL;
+  headers: Record<string, string>;
+  body: string;
+}
+export interface FakeAnswer {
+  status: number;
+  body?: unknown;
+  headers?: Record<string, string>;
+}
+export interface Fake {
+  handle(req: FakeRequest): FakeAnswer | null;
+}
+export interface Faults {
+  add(path: string, status?: number, times?: number): void;
+}
+export interface LogEntry {
+  method: string;
+  path: string;
+  root?: string;
+  via?: string;
+}
 export function fields(req: FakeRequest): Record<string, any> | null;
 export function fetchOf(fakes: Fake | Fake[], origin?: string): typeof fetch;
 export function toResponse(a: FakeAnswer): Response;

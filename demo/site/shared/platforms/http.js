@@ -25,7 +25,14 @@ export function fields(req) {
 const lower = (h) => {
   const out = {};
   if (!h) return out;
-  const entries = typeof h.forEach === 'function' && !Array.isArray(h) ? (() => { const a = []; h.forEach((v, k) => a.push([k, v])); return a; })() : Object.entries(h);
+  const entries =
+    typeof h.forEach === 'function' && !Array.isArray(h)
+      ? (() => {
+          const a = [];
+          h.forEach((v, k) => a.push([k, v]));
+          return a;
+        })()
+      : Object.entries(h);
   for (const [k, v] of entries) out[String(k).toLowerCase()] = String(v);
   return out;
 };

@@ -56,9 +56,22 @@ export function createShopify(shop) {
   const lineJSON = (l) => {
     const v = variant(l.variant_id);
     return {
-      id: l.variant_id, key: l.key, variant_id: l.variant_id, product_id: v.product_id ?? l.variant_id, sku: v.sku ?? '', title: v.title,
-      product_title: v.title, quantity: l.quantity, properties: l.properties, selling_plan_allocation: l.selling_plan ? { selling_plan: { id: l.selling_plan } } : undefined,
-      price: v.price, original_price: v.price, final_price: v.price, line_price: v.price * l.quantity, original_line_price: v.price * l.quantity, final_line_price: v.price * l.quantity,
+      id: l.variant_id,
+      key: l.key,
+      variant_id: l.variant_id,
+      product_id: v.product_id ?? l.variant_id,
+      sku: v.sku ?? '',
+      title: v.title,
+      product_title: v.title,
+      quantity: l.quantity,
+      properties: l.properties,
+      selling_plan_allocation: l.selling_plan ? { selling_plan: { id: l.selling_plan } } : undefined,
+      price: v.price,
+      original_price: v.price,
+      final_price: v.price,
+      line_price: v.price * l.quantity,
+      original_line_price: v.price * l.quantity,
+      final_line_price: v.price * l.quantity,
     };
   };
 
@@ -68,8 +81,16 @@ export function createShopify(shop) {
     const states = codes.map((code) => ({ code, ...codeState(code) }));
     const discount = states.reduce((s, c) => s + c.amount, 0);
     return {
-      token: 'c1-fake', note: '', attributes: {}, currency: shop.currency ?? 'JPY', item_count: items.reduce((s, i) => s + i.quantity, 0), items,
-      items_subtotal_price: subtotal, original_total_price: subtotal, total_discount: discount, total_price: subtotal - discount,
+      token: 'c1-fake',
+      note: '',
+      attributes: {},
+      currency: shop.currency ?? 'JPY',
+      item_count: items.reduce((s, i) => s + i.quantity, 0),
+      items,
+      items_subtotal_price: subtotal,
+      original_total_price: subtotal,
+      total_discount: discount,
+      total_price: subtotal - discount,
       discount_codes: states.map(({ code, applicable }) => ({ code, applicable })),
       cart_level_discount_applications: states.filter((s) => s.applicable).map((s) => ({ type: 'discount_code', title: s.code, total_allocated_amount: s.amount })),
       requires_shipping: true,
@@ -78,11 +99,16 @@ export function createShopify(shop) {
 
   const refused = (status, description) => ({ status, body: { status, message: 'Cart Error', description } });
   const sectionsOf = (f) => {
-    const ids = String(f.sections ?? '').split(',').map((s) => s.trim()).filter(Boolean).slice(0, 5);
+    const ids = String(f.sections ?? '')
+      .split(',')
+      .map((s) => s.trim())
+      .filter(Boolean)
+      .slice(0, 5);
     if (!ids.length) return undefined;
     const c = cart();
     const lang = root === '/' ? '' : root.slice(1, -1);
-    const html = (id) => `<div id="shopify-section-${esc(id)}" class="shopify-section" data-locale="${esc(lang)}"><ul>${c.items.map((i) => `<li data-key="${esc(i.key)}">${esc(i.title)} × ${i.quantity}</li>`).join('')}</ul><p class="totals__total-value">${c.total_price / 100}</p></div>`;
+    const html = (id) =>
+      `<div id="shopify-section-${esc(id)}" class="shopify-section" data-locale="${esc(lang)}"><ul>${c.items.map((i) => `<li data-key="${esc(i.key)}">${esc(i.title)} × ${i.quantity}</li>`).join('')}</ul><p class="totals__total-value">${c.total_price / 100}</p></div>`;
     return Object.fromEntries(ids.map((id) => [id, html(id)]));
   };
 
@@ -94,7 +120,8 @@ export function createShopify(shop) {
       const q = Math.floor(Number(it.quantity ?? 1));
       if (!(q > 0)) return refused(422, 'Quantity must be 1 or more');
       const asked = wanted.filter((w) => String(w.id) === String(it.id)).reduce((s, w) => s + Number(w.quantity ?? 1), 0);
-      if (v.stock != null && inCart(v.id) + asked > v.stock) return refused(422, inCart(v.id) >= v.stock ? 'The maximum quantity of this item is already in your cart.' : `Only ${v.stock - inCart(v.id)} items were added to your cart.`);
+      if (v.stock != null && inCart(v.id) + asked > v.stock)
+        return refused(422, inCart(v.id) >= v.stock ? 'The maximum quantity of this item is already in your cart.' : `Only ${v.stock - inCart(v.id)} items were added to your cart.`);
     }
     const added = [];
     for (const it of wanted) {
@@ -153,7 +180,15 @@ export function createShopify(shop) {
         if (a.status !== 200) return a;
       }
     }
-    if (typeof f.discount === 'string') codes = [...new Set(f.discount.split(',').map((c) => c.trim()).filter(Boolean))];
+    if (typeof f.discount === 'string')
+      codes = [
+        ...new Set(
+          f.discount
+            .split(',')
+            .map((c) => c.trim())
+            .filter(Boolean),
+        ),
+      ];
     const sections = sectionsOf(f);
     return { status: 200, body: sections ? { ...cart(), sections } : cart() };
   }

@@ -63,13 +63,27 @@ export function createWooCommerce(shop) {
     applied = applied.filter((c) => couponAmount(c) != null);
     const rows = items.map((i) => {
       const p = product(i.id);
-      return { key: i.key, id: i.id, quantity: i.quantity, name: p.name, sku: p.sku ?? '', prices: { price: String(p.price), regular_price: String(p.price), sale_price: String(p.price), currency_code: shop.currency ?? 'JPY', currency_minor_unit: 0 }, totals: { line_subtotal: String(p.price * i.quantity), line_total: String(p.price * i.quantity), currency_code: shop.currency ?? 'JPY', currency_minor_unit: 0 } };
+      return {
+        key: i.key,
+        id: i.id,
+        quantity: i.quantity,
+        name: p.name,
+        sku: p.sku ?? '',
+        prices: { price: String(p.price), regular_price: String(p.price), sale_price: String(p.price), currency_code: shop.currency ?? 'JPY', currency_minor_unit: 0 },
+        totals: { line_subtotal: String(p.price * i.quantity), line_total: String(p.price * i.quantity), currency_code: shop.currency ?? 'JPY', currency_minor_unit: 0 },
+      };
     });
     const subtotal = rows.reduce((s, r) => s + Number(r.totals.line_subtotal), 0);
-    const list = applied.map((code) => ({ code, discount_type: coupons[code].type === 'percent' ? 'percent' : 'fixed_cart', totals: { total_discount: String(couponAmount(code)), currency_code: shop.currency ?? 'JPY', currency_minor_unit: 0 } }));
+    const list = applied.map((code) => ({
+      code,
+      discount_type: coupons[code].type === 'percent' ? 'percent' : 'fixed_cart',
+      totals: { total_discount: String(couponAmount(code)), currency_code: shop.currency ?? 'JPY', currency_minor_unit: 0 },
+    }));
     const discount = list.reduce((s, c) => s + Number(c.totals.total_discount), 0);
     return {
-      items: rows, coupons: list, items_count: rows.reduce((s, r) => s + r.quantity, 0),
+      items: rows,
+      coupons: list,
+      items_count: rows.reduce((s, r) => s + r.quantity, 0),
       totals: { total_items: String(subtotal), total_discount: String(discount), total_price: String(subtotal - discount), currency_code: shop.currency ?? 'JPY', currency_minor_unit: 0 },
     };
   }
@@ -80,7 +94,8 @@ export function createWooCommerce(shop) {
     if (!p) return err(400, 'woocommerce_rest_product_invalid_id', 'This product cannot be added to the cart.');
     const q = Math.floor(Number(quantity ?? 1));
     if (p.stock != null && p.stock <= 0) return err(400, 'woocommerce_rest_product_out_of_stock', `You cannot add "${p.name}" to the cart because the product is out of stock.`);
-    if (p.stock != null && inCart(p.id) + q > p.stock) return err(400, 'woocommerce_rest_product_partially_out_of_stock', `You cannot add that amount of "${p.name}" to the cart because there is not enough stock.`);
+    if (p.stock != null && inCart(p.id) + q > p.stock)
+      return err(400, 'woocommerce_rest_product_partially_out_of_stock', `You cannot add that amount of "${p.name}" to the cart because there is not enough stock.`);
     const key = hash(`${p.id}|0|[]`);
     const line = items.find((i) => i.key === key);
     if (line) line.quantity += q;
@@ -96,7 +111,19 @@ export function createWooCommerce(shop) {
       const p = product(byId[1]);
       if (!p) return err(404, 'woocommerce_rest_product_invalid_id', 'Invalid product ID.');
       const money = (n) => String(n);
-      const prices = { price: money(p.price), regular_price: money(p.price), sale_price: money(p.price), price_range: null, currency_code: shop.currency ?? 'JPY', currency_symbol: '¥', currency_minor_unit: 0, currency_decimal_separator: '.', currency_thousand_separator: ',', currency_prefix: '¥', currency_suffix: '' };
+      const prices = {
+        price: money(p.price),
+        regular_price: money(p.price),
+        sale_price: money(p.price),
+        price_range: null,
+        currency_code: shop.currency ?? 'JPY',
+        currency_symbol: '¥',
+        currency_minor_unit: 0,
+        currency_decimal_separator: '.',
+        currency_thousand_separator: ',',
+        currency_prefix: '¥',
+        currency_suffix: '',
+      };
       return { status: 200, body: { id: p.id, name: p.name, sku: p.sku ?? '', prices, is_in_stock: (p.stock ?? Infinity) > 0 } };
     }
     if (method !== 'POST') return err(404, 'rest_no_route', 'No route was found matching the URL and request method.');
@@ -148,12 +175,14 @@ export function createWooCommerce(shop) {
   /** templates/cart/cart.php, reduced to what identifies and removes a line. */
   function cartPage() {
     const c = cart();
-    const rows = c.items.map((i) => `<tr class="woocommerce-cart-form__cart-item cart_item">
+    const rows = c.items.map(
+      (i) => `<tr class="woocommerce-cart-form__cart-item cart_item">
 <td class="product-remove"><a href="${base}?remove_item=${i.key}&amp;_wpnonce=${removeNonce}" class="remove" aria-label="Remove ${esc(i.name)} from cart" data-product_id="${i.id}" data-product_sku="${esc(i.sku)}">&times;</a></td>
 <td class="product-name" data-title="Product"><a href="${base}?p=${i.id}">${esc(i.name)}</a></td>
 <td class="product-price" data-title="Price"><span class="woocommerce-Price-amount amount">&yen;${Number(i.prices.price).toLocaleString('en')}</span></td>
 <td class="product-quantity" data-title="Quantity"><input type="number" class="input-text qty text" name="cart[${i.key}][qty]" value="${i.quantity}"></td>
-<td class="product-subtotal" data-title="Subtotal"><span class="woocommerce-Price-amount amount">&yen;${Number(i.totals.line_total).toLocaleString('en')}</span></td></tr>`);
+<td class="product-subtotal" data-title="Subtotal"><span class="woocommerce-Price-amount amount">&yen;${Number(i.totals.line_total).toLocaleString('en')}</span></td></tr>`,
+    );
     return `<!doctype html><html><body class="woocommerce-cart"><form class="woocommerce-cart-form" action="${base}cart/" method="post"><table class="shop_table cart"><tbody>${rows.join('')}</tbody></table></form>
 <div class="cart_totals"><table><tr class="cart-subtotal"><td>&yen;${Number(c.totals.total_items).toLocaleString('en')}</td></tr>${c.coupons.map((k) => `<tr class="cart-discount coupon-${esc(k.code)}"><td>-&yen;${k.totals.total_discount}</td></tr>`).join('')}</table></div></body></html>`;
   }
@@ -164,7 +193,10 @@ export function createWooCommerce(shop) {
       const p = product(f.product_id);
       const e = addItem(f.product_id, f.quantity ?? 1);
       if (e) return { status: 200, body: { error: true, product_url: p ? `${base}?p=${p.id}` : base } };
-      return { status: 200, body: { fragments: { 'div.widget_shopping_cart_content': `<div class="widget_shopping_cart_content">${cart().items_count}</div>` }, cart_hash: hash(JSON.stringify(items), 12) } };
+      return {
+        status: 200,
+        body: { fragments: { 'div.widget_shopping_cart_content': `<div class="widget_shopping_cart_content">${cart().items_count}</div>` }, cart_hash: hash(JSON.stringify(items), 12) },
+      };
     }
     if (at === 'apply_coupon') {
       if (f.security !== couponNonce) return { status: 403, body: '-1' };
@@ -177,7 +209,12 @@ export function createWooCommerce(shop) {
   }
 
   return {
-    nonce, cartToken, couponNonce, log, fault, cart,
+    nonce,
+    cartToken,
+    couponNonce,
+    log,
+    fault,
+    cart,
     /** The REST root the shop prints in <link rel="https://api.w.org/">. */
     /** The merchant changes a product's price (minor units) in the admin. */
     setPrice(id, price) {
