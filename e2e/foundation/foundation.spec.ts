@@ -98,7 +98,8 @@ test('a config URL that does not load gives one clear error', async ({ page }) =
   await page.goto('/e2e/pages/foundation-plain.html');
   const started = await page.evaluate(() => (window as any).CartUpsell.start('/e2e/pages/missing.json'));
   expect(started).toBe(false);
-  expect(log.ours('error')).toEqual([expect.stringContaining('could not load the config from /e2e/pages/missing.json: the server answered 404')]);
+  // Before a config is read, the page's own language (lang="ja") is the merchant's.
+  expect(log.ours('error')).toEqual(['[cart-upsell] 設定ファイル /e2e/pages/missing.json を読み込めませんでした（サーバーの応答 404）。ウィジェットは動きません。']);
   await expect(widgetHosts(page)).toHaveCount(0);
 });
 

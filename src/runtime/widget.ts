@@ -67,6 +67,8 @@ export function runWidget(config: Config, doc: Document): Running {
 
   /** Offers whose price this platform cannot charge: known once the cart actions are loaded. */
   let unpriced: Set<string> | undefined;
+  /** Offers whose price differs from the one the platform publishes: never shown. */
+  let mispriced: Set<string> = new Set();
   const decideNow = (trigger: Trigger, cfg: Config = config, quiet = false): Decision =>
     decide({ cart, config: cfg, state, trigger, now: Date.now(), page: page(), onScreen: [...onScreen], quiet, unchargeable: unpriced && [...unpriced] });
   const keyOf = (p: Prompt) => `${p.kind}:${p.offerId}`;
@@ -130,7 +132,7 @@ export function runWidget(config: Config, doc: Document): Running {
     const first = guard('showing prompts', () => {
       if (stopped || ui || !prompts) return;
       prompts.checkDrift(config, cart);
-      unpriced = prompts.unchargeable(config, prompts.platformFor(config, cart.platform ?? detectPlatform(doc)));
+      unpriced = new Set([...prompts.unchargeable(config, prompts.platformFor(config, cart.platform ?? detectPlatform(doc))), ...mispriced]);
       // A decision made before the platform was known held an offer it cannot charge: decided
       // again without it, so the budget's slot goes to the next offer. A modal it was is never
       // shown, and a checkout click it held goes on unless another modal takes its place.
@@ -158,7 +160,7 @@ export function runWidget(config: Config, doc: Document): Running {
         // Offers are shown only once their prices are the shop's (where the platform publishes them).
         if (!config.offers?.length) return go();
         m.mispriced(config, m.platformFor(config, cart.platform ?? detectPlatform(doc)), doc).then((off) => {
-          if (off.size) unpriced = new Set([...(unpriced ?? m.unchargeable(config, m.platformFor(config, cart.platform ?? detectPlatform(doc)))), ...off]);
+          mispriced = off;
           go();
         }, go);
       },
