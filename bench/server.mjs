@@ -24,7 +24,7 @@ const HELP = `node bench/server.mjs [options]   (npm run bench -- --server [opti
                                     started, and the results say so (default 75)
   --samples N                       timed runs of each results query (default 20)
   --scan-samples N                  timed full scans and raw range reads (default 5; 3 past 1 M)
-  --lift-samples N                  timed runs of the lift routes, which read raw events (default 3)
+  --lift-samples N                  timed runs of the lift and attribution routes (default 3)
   --ingest-seconds N                autocannon duration per store (default 10)
   --port P                          loopback port for the ingestion run (default 4306)
   --out FILE                        where the JSON goes (default bench/server-results.json)

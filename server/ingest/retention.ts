@@ -7,9 +7,9 @@ const HOUR = 3_600_000;
 
 /**
  * Deletes raw events whose time is more than `days` days ago; the daily rollups are kept, so the
- * results (totals, series, per offer, per variant, CSV) still cover every day. Only the raw access
- * and what is computed from raw events (lift, attribution) lose the older days. Returns how many
- * events were deleted.
+ * results (totals, series, per offer, per variant, CSV) still cover every day, and so do lift and
+ * attribution, whose per-visitor tables are kept too. Only the raw access loses the older days.
+ * Returns how many events were deleted.
  */
 export async function applyRetention(db: Db, days: number, now = new Date()): Promise<number> {
   if (!(days > 0)) return 0;
