@@ -1,38 +1,11 @@
-import { test, expect, type Page, type BrowserContext } from '@playwright/test';
+import { test, expect, type Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { configJson, dist, openConfigurator, serveShop } from './shop';
 
 // The rest of the merchant's ten minutes (see ten-minutes.spec.ts): a WooCommerce product export,
 // and the messages a Japanese merchant reads on their own shop.
 
 test.describe.configure({ timeout: 150_000 });
-
-const root = resolve(fileURLToPath(new URL('../..', import.meta.url)));
-const dist = (f: string) => readFileSync(join(process.env.CART_UPSELL_OUT ?? join(root, 'dist'), f));
-
-async function openConfigurator(page: Page) {
-  await page.goto('/');
-  await page.getByRole('link', { name: '自分のショップに入れる（設定ツールへ）' }).click();
-  await page.waitForURL(/\/demo\/site\/configurator\/$/);
-  await expect(page.getByRole('heading', { name: 'あなたのショップに入れる' })).toBeVisible({ timeout: 30_000 });
-  await expect(page.getByRole('region', { name: '検証結果' })).toContainText('問題はありません', { timeout: 30_000 });
-}
-
-const configJson = async (page: Page) => JSON.parse(await page.getByRole('textbox', { name: 'JSON' }).inputValue());
-
-async function serveShop(context: BrowserContext, origin: string, pages: Record<string, string>, files: Record<string, Buffer | string> = {}) {
-  const requests: string[] = [];
-  await context.route(`${origin}/**`, (route) => {
-    const path = new URL(route.request().url()).pathname;
-    requests.push(path);
-    if (pages[path]) return route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: pages[path] });
-    const f = files[path];
-    if (f) return route.fulfill({ status: 200, contentType: path.endsWith('.json') ? 'application/json' : 'text/javascript', body: f });
-    return route.fulfill({ status: 404, body: 'not found' });
-  });
-  return requests;
-}
 
 /** The widget's messages on the shop page, and any page error. */
 function consoleOf(page: Page) {
@@ -43,7 +16,7 @@ function consoleOf(page: Page) {
 }
 
 test('WooCommerce: the product export → product ids and prices → a tag for wp-content/uploads that runs on the classic cart page', async ({ page, context }) => {
-  await openConfigurator(page);
+  await openConfigurator(page, 30_000);
   await page.getByLabel('ショップのURL').fill('https://woo.example.jp');
   await page.getByLabel('商品CSV').setInputFiles('demo/site/configurator/samples/woocommerce-products.csv');
   await expect(page.getByRole('status').filter({ hasText: /WooCommerceの商品CSVから \d+ 件を読み込みました/ })).toBeVisible();
@@ -82,7 +55,7 @@ test('WooCommerce: the product export → product ids and prices → a tag for w
 });
 
 test("Japanese messages: the shop's console says in Japanese which field is wrong, and what is missing", async ({ page, context }) => {
-  await openConfigurator(page);
+  await openConfigurator(page, 30_000);
   await page.getByLabel('ひな形').selectOption('eccube');
   // The config with a mistake a merchant makes when editing the file by hand.
   const cfg = await configJson(page);

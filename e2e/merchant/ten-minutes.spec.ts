@@ -1,5 +1,6 @@
-import { test, expect, type Page, type BrowserContext } from '@playwright/test';
+import { test, expect } from '@playwright/test';
 import { readFileSync } from 'node:fs';
+import { configJson, dist, openConfigurator, serveShop } from './shop';
 
 // A merchant who is not a programmer goes from the demo's start page to a widget running on their
 // own shop: platform, product CSV, ids and prices, a tag that works where the files are served,
@@ -10,33 +11,7 @@ import { readFileSync } from 'node:fs';
 // Whole merchant journeys with previews, downloads and a second page: longer than the default 30 s.
 test.describe.configure({ timeout: 120_000 });
 
-const dist = (f: string) => readFileSync(`${process.env.CART_UPSELL_OUT ?? 'dist'}/${f}`);
 const sample = (f: string) => `demo/site/configurator/samples/${f}`;
-
-async function openConfigurator(page: Page) {
-  await page.goto('/');
-  await page.getByRole('link', { name: '自分のショップに入れる（設定ツールへ）' }).click();
-  await page.waitForURL(/\/demo\/site\/configurator\/$/);
-  // The configurator loads the widget, a sample config and two previews: give a busy machine time.
-  await expect(page.getByRole('heading', { name: 'あなたのショップに入れる' })).toBeVisible({ timeout: 20_000 });
-  await expect(page.getByRole('region', { name: '検証結果' })).toContainText('問題はありません', { timeout: 20_000 });
-}
-
-const configJson = async (page: Page) => JSON.parse(await page.getByRole('textbox', { name: 'JSON' }).inputValue());
-
-/** The shop's origin: the cart page, and the widget's files in the folder the merchant chose. */
-async function serveShop(context: BrowserContext, origin: string, pages: Record<string, string>, files: Record<string, Buffer | string>) {
-  const requests: string[] = [];
-  await context.route(`${origin}/**`, (route) => {
-    const path = new URL(route.request().url()).pathname;
-    requests.push(path);
-    if (pages[path]) return route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: pages[path] });
-    const f = files[path];
-    if (f) return route.fulfill({ status: 200, contentType: path.endsWith('.json') ? 'application/json' : 'text/javascript', body: f });
-    return route.fulfill({ status: 404, body: 'not found' });
-  });
-  return requests;
-}
 
 test("EC-CUBE: start page → configurator → 商品CSV (Shift_JIS) → ids and tax-included prices → a tag for the shop's own user_data folder that runs there", async ({ page, context }) => {
   await openConfigurator(page);
