@@ -42,7 +42,9 @@ const files = [
   // 21.5 KB: before an offer shows a price, the platform's own price where it publishes one (Shopify's
   // /products/{handle}.js, WooCommerce's Store API products/{id}), and the console messages in
   // Japanese (19.67 → 20.58 KB gzip in one build for both, before Magento's "yes").
-  { file: `${out}/cart-upsell-ui.js`, budget: 21.5 * 1024, aim: 14 * 1024 },
+  // 22 KB: EC-CUBE's price read from its product page (eccube.classCategories), only for the
+  // products the cart's offers would add, one request per URL: 21.23 → 21.48 KB gzip in one build.
+  { file: `${out}/cart-upsell-ui.js`, budget: 22 * 1024, aim: 14 * 1024 },
 ];
 // Each sample shop's tailored build (`cart-upsell build`, written by `npm run build` into
 // <out>/shops/<id>/): only the code its config uses, the config inlined. The aim is a page with a

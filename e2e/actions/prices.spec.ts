@@ -2,9 +2,10 @@ import { test, expect, type Page } from '@playwright/test';
 import { startShop, shopPage, type Shop } from './shop-server';
 import { createShopify } from '../../demo/site/shared/platforms/shopify.js';
 import { createWooCommerce } from '../../demo/site/shared/platforms/woocommerce.js';
+import { createEccube } from '../../demo/site/shared/platforms/eccube.js';
 
 // Before an offer shows a price, the platform's own price (Shopify's /products/{handle}.js,
-// WooCommerce's Store API products/{id}), in a real browser against the stateful fakes over
+// WooCommerce's Store API products/{id}, EC-CUBE's product page), in a real browser against the stateful fakes over
 // loopback HTTP. An offer whose configured price is not the shop's is not shown, and named once.
 // Every test ends with the fake's final cart.
 const products = [
@@ -30,14 +31,14 @@ test.afterEach(async ({ page }) => {
   shop = null;
 });
 
-async function start(page: Page, platform: string) {
+async function start(page: Page, platform: string, catalog: object[] = products) {
   const messages: string[] = [];
   page.on('console', (m) => m.text().startsWith('[cart-upsell]') && messages.push(m.text()));
   await page.goto(shop!.url + '/page');
   await page.evaluate(
     ([platform, offers, products, line]) =>
       (window as any).CartUpsell.start({ locale: 'ja', actions: { platform }, products, offers, readCart: () => ({ currency: 'JPY', items: [line], subtotal: 1320 }) }),
-    [platform, offers, products, line] as const,
+    [platform, offers, catalog, line] as const,
   );
   return messages;
 }
@@ -102,4 +103,41 @@ test('WooCommerce: a sale price in the shop — that offer is not shown, named o
   await expect(page.getByRole('button', { name: /豆皿 藍を追加/ })).toHaveCount(0);
   expect(messages.filter((m) => m.includes('x-mamezara'))).toHaveLength(1);
   expect(fake.summary()).toEqual([]);
+});
+
+// EC-CUBE 4 publishes no product JSON: the price is read from the product page, as
+// Product/detail.twig writes it (eccube.classCategories, price02_inc_tax). Ids as the 商品CSV gives them.
+const eccubeProducts = products.map((p, i) => ({ ...p, productId: String(i + 1) }));
+const eccubeFake = () => {
+  const fake = createEccube({ products: eccubeProducts.map((p) => ({ productId: Number(p.productId), productClassId: p.id, sku: p.sku, name: p.name, price: p.price })) });
+  fake.seed([{ productClassId: 4001, quantity: 1 }]);
+  return fake;
+};
+
+test('EC-CUBE: the product pages show the same 税込 prices — the offers show, one page per product they add', async ({ page }) => {
+  const fake = eccubeFake();
+  shop = await startShop(fake, shopPage(`<meta name="eccube-csrf-token" content="${fake.csrf}">`));
+  const messages = await start(page, 'eccube', eccubeProducts);
+  await expect(page.getByRole('button', { name: /豆皿 藍を追加/ })).toBeVisible({ timeout: 15_000 });
+  expect(messages.filter((m) => m.includes('表示しません'))).toEqual([]);
+  // The towel in the cart is compared on the cart page; the two products the offers add, one page each.
+  expect(
+    fake.log
+      .filter((l) => l.path.startsWith('products/'))
+      .map((l) => l.path)
+      .sort(),
+  ).toEqual(['products/detail/2', 'products/detail/3']);
+  expect(fake.summary()).toEqual(['TN-0123×1']);
+});
+
+test("EC-CUBE: the small plate's price was raised in the admin — its offer is not shown, named once", async ({ page }) => {
+  const fake = eccubeFake();
+  fake.setPrice(88, 605);
+  shop = await startShop(fake, shopPage(`<meta name="eccube-csrf-token" content="${fake.csrf}">`));
+  const messages = await start(page, 'eccube', eccubeProducts);
+  await expect.poll(() => messages, { timeout: 15_000 }).toContain(notShown('豆皿 藍', 'x-mamezara', 2, 550, 605));
+  await expect(page.getByRole('button', { name: /箸置き 桜を追加/ })).toBeVisible({ timeout: 15_000 });
+  await expect(page.getByRole('button', { name: /豆皿 藍を追加/ })).toHaveCount(0);
+  expect(messages.filter((m) => m.includes('x-mamezara'))).toHaveLength(1);
+  expect(fake.summary()).toEqual(['TN-0123×1']);
 });

@@ -159,7 +159,7 @@ export function runWidget(config: Config, doc: Document): Running {
         prompts = m;
         // Offers are shown only once their prices are the shop's (where the platform publishes them).
         if (!config.offers?.length) return go();
-        m.mispriced(config, m.platformFor(config, cart.platform ?? detectPlatform(doc)), doc).then((off) => {
+        m.mispriced(config, m.platformFor(config, cart.platform ?? detectPlatform(doc)), doc, cart).then((off) => {
           mispriced = off;
           go();
         }, go);

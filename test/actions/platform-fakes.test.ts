@@ -317,7 +317,15 @@ describe('EC-CUBE 4 (cart fake, installed under /shop/)', () => {
     const { fake, f } = shop();
     fake.seed([{ productClassId: 4001, quantity: 2 }]);
     expect(await accept(upsell(ecLine()), f, ecLine(), 'eccube')).toEqual({ ok: true });
-    expect(fake.log.map((l) => `${l.method} ${l.path}`)).toEqual(['GET cart', 'POST products/add_cart/40', 'POST cart/remove/4001', 'GET cart', 'GET cart', 'GET block/cart']);
+    expect(fake.log.map((l) => `${l.method} ${l.path}`)).toEqual([
+      'GET cart',
+      'GET products/detail/40',
+      'POST products/add_cart/40',
+      'POST cart/remove/4001',
+      'GET cart',
+      'GET cart',
+      'GET block/cart',
+    ]);
     expect(document.querySelector('.ec-headerRole__cart')!.textContent).toContain('2');
     expect(fake.summary()).toEqual(['TN-0123-DX×2']);
   });

@@ -7,6 +7,7 @@ export interface EccubeFake extends Fake {
   fault: Faults;
   cart(): { lines: { productClassId: number; quantity: number }[]; total: number };
   summary(): string[];
+  setPrice(productClassId: number, price: number): void;
   seed(items: { productClassId: number; quantity: number }[]): void;
 }
 export function createEccube(shop: {

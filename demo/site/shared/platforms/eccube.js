@@ -13,6 +13,12 @@
 //   redirects to the cart.
 // - GET cart renders Cart/index.twig (rows with cart/{up|down|remove}/{id} links carrying
 //   token-for-anchor); GET block/cart the header cart (Block/cart.twig).
+// - GET products/detail/{productId} renders Product/detail.twig (ProductController::detail): the
+//   sale price in `.ec-productRole__price .ec-price__price` (a range "￥a ～ ￥b" when its classes
+//   differ), and `eccube.classCategories = …;` in the page's script, EccubeExtension::
+//   getClassCategoriesAsJson — per class category pair, the class's `product_class_id` and its
+//   prices as number_format writes them (`price02_inc_tax: "1,320"`). `setPrice` changes a price in
+//   the admin; a product class id unknown here renders the 404 page.
 // - Core EC-CUBE has no coupon codes. Amounts are tax-included yen.
 import { faults, fields, hash, esc } from './http.js';
 
@@ -58,15 +64,47 @@ export function createEccube(shop) {
     const classes = shop.products.filter((p) => p.productId === Number(productId));
     if (!classes.length) return { status: 404, body: '<!doctype html><title>ページがみつかりません</title>' };
     const p = classes[0];
+    const n = (v) => v.toLocaleString('en-US');
+    // Keyed by class category ids as EC-CUBE does; products without classes use "__unselected2" / "#".
+    const categories = { __unselected: { __unselected: { name: '選択してください', product_class_id: '' } } };
+    classes.forEach((c, i) => {
+      const one = classes.length === 1;
+      const key1 = one ? '__unselected2' : String(i + 1);
+      categories[key1] = {
+        '#': { classcategory_id2: '', name: '選択してください', product_class_id: '' },
+        ['#' + (one ? '' : String(i + 1))]: {
+          classcategory_id2: one ? '' : String(i + 1),
+          name: one ? '' : c.name,
+          stock_find: c.stock !== 0,
+          price01: '',
+          price02: n(Math.round(c.price / 1.1)),
+          price01_inc_tax: '',
+          price02_inc_tax: n(c.price),
+          price01_with_currency: '',
+          price02_with_currency: yen(Math.round(c.price / 1.1)),
+          price01_inc_tax_with_currency: '',
+          price02_inc_tax_with_currency: yen(c.price),
+          product_class_id: String(c.productClassId),
+          product_code: c.sku ?? '',
+          sale_type: '1',
+        },
+      };
+    });
+    const prices = classes.map((c) => c.price);
+    const [min, max] = [Math.min(...prices), Math.max(...prices)];
     return {
       status: 200,
       body: `<!doctype html><html lang="ja"><head><meta name="eccube-csrf-token" content="${csrf}"></head><body id="page_product_detail">
 <div class="ec-productRole__title"><h2 class="ec-headingTitle">${esc(p.name)}</h2></div>
+<div class="ec-productRole__price"><div class="ec-price"><span class="ec-price__price price02-default">${min === max ? yen(min) : `${yen(min)} ～ ${yen(max)}`}</span><span class="ec-price__tax">(税込)</span></div></div>
 <form action="${root}products/add_cart/${p.productId}" method="post" id="form1" name="form1">
 <div class="ec-numberInput"><span>数量</span><input type="number" id="quantity" name="quantity" required="required" min="1" maxlength="9" class="quantity" value="1"></div>
 <button type="submit" class="ec-blockBtn--action add-cart">カートに入れる</button>
 <input type="hidden" id="product_id" name="product_id" value="${p.productId}"><input type="hidden" id="ProductClass" name="ProductClass" value="${p.productClassId}"><input type="hidden" id="_token" name="_token" value="${addCartToken}">
-</form></body></html>`,
+</form>
+<script>
+        eccube.classCategories = ${JSON.stringify(categories).replace(/\//g, '\\/')};
+</script></body></html>`,
     };
   }
 
@@ -96,6 +134,10 @@ ${rows.length ? `<div class="ec-cartTable">${rows.join('')}</div>` : '<div class
     root,
     cart: () => ({ lines: lines.map((l) => ({ ...l })), total: total() }),
     summary: () => lines.map((l) => `${byClass(l.productClassId).sku ?? l.productClassId}×${l.quantity}`),
+    /** A price changed in the admin (tax-included yen) after the catalogue was exported. */
+    setPrice(productClassId, price) {
+      byClass(productClassId).price = price;
+    },
     seed(list) {
       for (const it of list) lines.push({ productClassId: it.productClassId, quantity: it.quantity });
     },
@@ -105,7 +147,10 @@ ${rows.length ? `<div class="ec-cartTable">${rows.join('')}</div>` : '<div class
       if (!p.startsWith(root)) return null;
       const rest = p.slice(root.length);
       let m;
-      if ((m = rest.match(/^products\/detail\/(\d+)$/)) && req.method === 'GET') return detailPage(m[1]);
+      if ((m = rest.match(/^products\/detail\/(\d+)$/)) && req.method === 'GET') {
+        log.push({ method: 'GET', path: 'products/detail/' + m[1] });
+        return detailPage(m[1]);
+      }
       if (rest === 'cart' && req.method === 'GET') {
         log.push({ method: 'GET', path: 'cart' });
         return { status: 200, body: cartPage() };
