@@ -114,21 +114,28 @@ function writeSnippets() {
 function writeHostSteps(base) {
   const p = setup.platform;
   const name = PLATFORMS[p]?.ja ?? p;
+  // A platform with a cart API has its cart actions in a third file, loaded beside the prompt file.
+  const actions = ['shopify', 'woocommerce', 'eccube', 'magento'].includes(p) ? `cart-upsell-actions-${p}.js` : '';
+  const files = (sep, and) =>
+    ['cart-upsell.js', 'cart-upsell-ui.js', actions]
+      .filter(Boolean)
+      .join(sep)
+      .replace(new RegExp(`${sep}(?!.*${sep})`), and);
   const steps = {
     demo: ['このデモのサーバーから読み込みます。試すためだけのもので、ショップには使えません。', 'Served by this demo server: for trying it only, not for a shop.'],
     service: [
-      `結果サービス（npm start のサーバー）が ${base} で cart-upsell.js・cart-upsell-ui.js と設定を配信します。ダウンロードした cart-upsell.json をサーバーに置き、CONFIG_FILE=その場所、ALLOWED_ORIGINS=ショップのURL で起動します。ショップには下のタグ A を貼るだけです。`,
-      `The results service (npm start's server) serves cart-upsell.js, cart-upsell-ui.js and the config from ${base}: put the downloaded cart-upsell.json on the server and start it with CONFIG_FILE=<its path> and ALLOWED_ORIGINS=<your shop's origin>; the shop only gets tag A.`,
+      `結果サービス（npm start のサーバー）が ${base} で ${files('・', '・')} と設定を配信します。ダウンロードした cart-upsell.json をサーバーに置き、CONFIG_FILE=その場所、ALLOWED_ORIGINS=ショップのURL で起動します。ショップには下のタグ A を貼るだけです。`,
+      `The results service (npm start's server) serves ${files(', ', ', ')} and the config from ${base}: put the downloaded cart-upsell.json on the server and start it with CONFIG_FILE=<its path> and ALLOWED_ORIGINS=<your shop's origin>; the shop only gets tag A.`,
     ],
     shop:
       p === 'shopify'
         ? [
-            'テーマの「コードを編集」→ assets に cart-upsell.js と cart-upsell-ui.js を追加し、B（インライン版）を theme.liquid の </body> の前に貼ります（設定はページに含めます）。',
-            "Add cart-upsell.js and cart-upsell-ui.js to the theme's assets (Edit code), and paste B (inline) before </body> in theme.liquid.",
+            `テーマの「コードを編集」→ assets に ${files('・', '・')} を追加し、B（インライン版）を theme.liquid の </body> の前に貼ります（設定はページに含めます）。`,
+            `Add ${files(', ', ' and ')} to the theme's assets (Edit code), and paste B (inline) before </body> in theme.liquid.`,
           ]
         : [
-            `${name}のファイル置き場の ${base} に cart-upsell.js・cart-upsell-ui.js・cart-upsell.json（ダウンロード）を同じフォルダに置き、A のタグを全ページの </body> の前に貼ります。`,
-            `Upload cart-upsell.js, cart-upsell-ui.js and cart-upsell.json (download) to ${base}, in one folder, and paste tag A before </body> on every page.`,
+            `${name}のファイル置き場の ${base} に ${files('・', '・')}・cart-upsell.json（ダウンロード）を同じフォルダに置き、A のタグを全ページの </body> の前に貼ります。`,
+            `Upload ${files(', ', ', ')} and cart-upsell.json (download) to ${base}, in one folder, and paste tag A before </body> on every page.`,
           ],
   }[setup.host];
   $('host-steps').replaceChildren(
