@@ -1,4 +1,5 @@
 import { call, carryOut, form, parseHTML, swapIn, type Adapter, type Driver, type Line } from './common';
+import { rootOf } from './eccube-root';
 
 const ADD_FORM = 'form[action*="/products/add_cart/"] input[name="_token"]';
 
@@ -63,13 +64,3 @@ export const eccube: Adapter = ({ change, fetch, doc, en }) => {
   };
   return carryOut(d, change, en);
 };
-
-/** The shop's root path: from an add-cart form or a cart link on the page, else "/". */
-export function rootOf(doc: Document): string {
-  for (const a of doc.querySelectorAll<HTMLElement>('form[action*="/products/add_cart/"], a[href*="/cart/"], a[href$="/cart"]')) {
-    const href = a.getAttribute('action') ?? a.getAttribute('href') ?? '';
-    const m = new URL(href, doc.baseURI).pathname.match(/^(.*\/)(?:products\/add_cart\/\d+|cart(?:\/(?:remove|up|down)\/\d+)?)$/);
-    if (m) return m[1];
-  }
-  return '/';
-}

@@ -2,7 +2,7 @@ import type { Config, Offer, Product } from '../config/types';
 import type { Cart } from '../types';
 import { minorDigits } from '../util/currency';
 import { setLang, t, warnOnce } from '../util/log';
-import { rootOf } from './eccube';
+import { rootOf } from './eccube-root';
 import type { Platform } from '.';
 
 /** Requests one page view makes for prices at most: an EC-CUBE product page is a whole HTML page. */
