@@ -182,3 +182,30 @@ test("a theme no preset knows: the picker on the shop's own cart page proposes s
     ),
   ).toEqual(['KY-01×1', 'YU-02×1']);
 });
+
+test('the picker speaks the config\'s language: with "locale": "en" it asks and answers in English, and its selectors read the cart', async ({ page, context }) => {
+  await openConfigurator(page);
+  await page.getByLabel('言語').selectOption('en');
+  await expect(page.locator('#picker-code')).toContainText(`s.setAttribute('data-lang',"en")`);
+  const code = (await page.locator('#picker-code').textContent())!;
+  expect(await page.getByRole('link', { name: 'Cart reading setup' }).getAttribute('href')).toBe(`javascript:${encodeURIComponent(code)}`);
+
+  // The same Japanese cart page: the merchant's configurator is in English, so is the picker.
+  const shop = await context.newPage();
+  await shop.goto('/e2e/pages/unknown-theme-cart.html');
+  await shop.evaluate(code);
+  const panel = shop.getByRole('region', { name: 'Cart reading setup' });
+  await expect(panel).toContainText("1 / 6: Click the first line's product name");
+  await shop.getByRole('link', { name: '急須 白磁' }).click();
+  await expect(panel).toContainText("Click the same line's price (per item)");
+  await shop.getByText('5,500円').first().click();
+  await shop.getByRole('spinbutton', { name: '急須 白磁の数量' }).click();
+  for (let i = 0; i < 3; i++) await panel.getByRole('button', { name: 'None' }).click();
+  const table = panel.getByRole('table', { name: 'The cart as read' });
+  await expect(table).toContainText('NameSKUPriceQtyLine total');
+  await expect(table).toContainText('急須 白磁—￥5,5001');
+  await expect(panel).toContainText('Read 2 line(s). Total ￥7,700 (JPY)');
+  await expect(panel.getByRole('button', { name: 'Copy' })).toBeVisible();
+  // Only the shop's own product names are Japanese here.
+  for (const ja of ['読み取り', 'コピー', 'やり直す', '閉じる', '商品名', '行の数']) await expect(panel).not.toContainText(ja);
+});

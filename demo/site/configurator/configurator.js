@@ -59,6 +59,7 @@ const configLang = () => (config.locale === 'ja' ? 'ja' : 'en');
 /** Validation next to each field and in the list at the top; the preview follows a valid config. */
 function changed() {
   if (currentLang() !== configLang()) showLang(configLang());
+  writePicker();
   if (Object.keys(setup.handles).length) $('shopify-id-snippet').textContent = shopifyIdSnippet(Object.values(setup.handles), configLang());
   const { errors = [], warnings = [] } = CU?.validateConfig ? CU.validateConfig(config) : { errors: [], warnings: [] };
   for (const m of form.querySelectorAll('.field-msg')) m.replaceChildren();
@@ -439,9 +440,13 @@ $('shopify-id-apply').addEventListener('click', () => {
 });
 
 // The selector picker for the merchant's own cart page: a bookmarklet, or the same code for the console.
-const code = pickerCode(location.origin);
-$('picker-code').textContent = code;
-$('bookmarklet').setAttribute('href', `javascript:${encodeURIComponent(code)}`);
+// It speaks the config's language, so it is written again when that changes.
+function writePicker() {
+  const code = pickerCode(location.origin, configLang());
+  if ($('picker-code').textContent === code) return;
+  $('picker-code').textContent = code;
+  $('bookmarklet').setAttribute('href', `javascript:${encodeURIComponent(code)}`);
+}
 $('bookmarklet').addEventListener('click', (e) => {
   e.preventDefault();
   $('picker-status').replaceChildren(

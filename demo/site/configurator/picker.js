@@ -6,6 +6,9 @@
 (() => {
   const me = document.currentScript;
   const origin = me?.getAttribute('data-origin') || new URL(me?.src || location.href).origin;
+  // The config's language when the configurator gave it, else the cart page's own: Japanese or English.
+  const ja = (me?.getAttribute('data-lang') || document.documentElement.lang || '').toLowerCase().startsWith('ja');
+  const L = (jaText, en) => (ja ? jaText : en);
   const old = document.querySelector('[data-cart-upsell-picker]');
   if (old) old.remove();
 
@@ -22,13 +25,14 @@
         });
 
   const STEPS = [
-    { field: 'name', ja: '1行目の「商品名」をクリックしてください', required: true },
-    { field: 'price', ja: '同じ行の「価格（単価）」をクリックしてください', required: true },
-    { field: 'quantity', ja: '同じ行の「数量」をクリックしてください（入力欄でもかまいません）', required: true },
-    { field: 'sku', ja: '同じ行の「品番・商品コード」をクリック（表示がなければ「ない」）', required: false },
-    { field: 'lineTotal', ja: '同じ行の「小計」をクリック（表示がなければ「ない」）', required: false },
-    { field: 'subtotal', ja: 'カートの「合計（送料を含まない小計）」をクリック（表示がなければ「ない」）', required: false },
+    { field: 'name', text: L('1行目の「商品名」をクリックしてください', "Click the first line's product name"), required: true },
+    { field: 'price', text: L('同じ行の「価格（単価）」をクリックしてください', "Click the same line's price (per item)"), required: true },
+    { field: 'quantity', text: L('同じ行の「数量」をクリックしてください（入力欄でもかまいません）', "Click the same line's quantity (the input is fine)"), required: true },
+    { field: 'sku', text: L('同じ行の「品番・商品コード」をクリック（表示がなければ「ない」）', 'Click the same line\'s SKU / product code (or "None")'), required: false },
+    { field: 'lineTotal', text: L('同じ行の「小計」をクリック（表示がなければ「ない」）', 'Click the same line\'s line total (or "None")'), required: false },
+    { field: 'subtotal', text: L('カートの「合計（送料を含まない小計）」をクリック（表示がなければ「ない」）', 'Click the cart\'s total before shipping (or "None")'), required: false },
   ];
+  const TITLE = L('カートの読み取り設定', 'Cart reading setup');
 
   const host = document.createElement('div');
   host.setAttribute('data-cart-upsell-picker', '');
@@ -39,7 +43,7 @@
     h2{font-size:15px;margin:0 0 6px} p{margin:6px 0} button{font:inherit;border:1px solid #2f5d8a;background:#2f5d8a;color:#fff;border-radius:6px;padding:6px 10px;margin:2px 4px 2px 0;cursor:pointer}
     button.s{background:#fff;color:#2f5d8a} table{border-collapse:collapse;width:100%;font-size:12px} td,th{border-bottom:1px solid #ddd;padding:2px 4px;text-align:left}
     textarea{width:100%;box-sizing:border-box;font:12px ui-monospace,monospace} .err{color:#b3261e} .ok{color:#2e7d4f}</style>
-    <section class="p" role="region" aria-label="カートの読み取り設定"><h2>カートの読み取り設定</h2><div id="body"></div></section>`;
+    <section class="p" role="region" aria-label="${TITLE}" lang="${ja ? 'ja' : 'en'}"><h2>${TITLE}</h2><div id="body"></div></section>`;
   const body = root.getElementById('body');
   document.documentElement.appendChild(host);
 
@@ -58,8 +62,13 @@
     if (step < STEPS.length) {
       const s = STEPS[step];
       body.replaceChildren(
-        el('p', {}, `${step + 1} / ${STEPS.length}: ${s.ja}`),
-        el('p', {}, s.required ? '' : el('button', { type: 'button', class: 's', onclick: () => next(null) }, 'ない'), el('button', { type: 'button', class: 's', onclick: stop }, '閉じる')),
+        el('p', {}, `${step + 1} / ${STEPS.length}: ${s.text}`),
+        el(
+          'p',
+          {},
+          s.required ? '' : el('button', { type: 'button', class: 's', onclick: () => next(null) }, L('ない', 'None')),
+          el('button', { type: 'button', class: 's', onclick: stop }, L('閉じる', 'Close')),
+        ),
       );
     } else void finish();
   }
@@ -173,29 +182,31 @@
     try {
       CU = await widget();
     } catch (err) {
-      body.replaceChildren(el('p', { class: 'err' }, `ウィジェットを読み込めませんでした（${err.message}）。`));
+      body.replaceChildren(el('p', { class: 'err' }, L(`ウィジェットを読み込めませんでした（${err.message}）。`, `Could not load the widget (${err.message}).`)));
       return;
     }
     const cart = CU.readCart({ selectors });
     const report = CU.diagnose({ selectors });
     const json = JSON.stringify({ cart: { selectors } }, null, 2);
-    const text = el('textarea', { rows: '8', readonly: '', 'aria-label': '設定ツールに貼る内容' });
+    const text = el('textarea', { rows: '8', readonly: '', 'aria-label': L('設定ツールに貼る内容', 'What to paste into the configurator') });
     text.value = json;
     const status = el('p', { role: 'status' });
-    const yen = (n) => `${cart.currency === 'JPY' ? '￥' : ''}${Number(n).toLocaleString('ja-JP')}`;
+    const yen = (n) => `${cart.currency === 'JPY' ? '￥' : ''}${Number(n).toLocaleString(ja ? 'ja-JP' : 'en-US')}`;
     body.replaceChildren(
       el(
         'p',
         { class: cart.items.length ? 'ok' : 'err' },
-        cart.items.length ? `${cart.items.length} 行を読み取りました。合計 ${yen(cart.subtotal)}（${cart.currency}）` : '商品を読み取れませんでした。「やり直す」で選び直してください。',
+        cart.items.length
+          ? L(`${cart.items.length} 行を読み取りました。合計 ${yen(cart.subtotal)}（${cart.currency}）`, `Read ${cart.items.length} line(s). Total ${yen(cart.subtotal)} (${cart.currency})`)
+          : L('商品を読み取れませんでした。「やり直す」で選び直してください。', 'No line could be read. Press "Start again" and pick again.'),
       ),
       el(
         'table',
-        { 'aria-label': '読み取れたカート' },
-        el('tr', {}, el('th', {}, '商品名'), el('th', {}, '品番'), el('th', {}, '単価'), el('th', {}, '数量'), el('th', {}, '小計')),
+        { 'aria-label': L('読み取れたカート', 'The cart as read') },
+        el('tr', {}, ...[L('商品名', 'Name'), L('品番', 'SKU'), L('単価', 'Price'), L('数量', 'Qty'), L('小計', 'Line total')].map((t) => el('th', {}, t))),
         ...cart.items.map((i) => el('tr', {}, el('td', {}, i.name), el('td', {}, i.sku ?? '—'), el('td', {}, yen(i.unitPrice)), el('td', {}, String(i.quantity)), el('td', {}, yen(i.lineTotal)))),
       ),
-      el('p', {}, `行の数: ${report.fields?.find((f) => f.field === 'item')?.matches ?? '?'}`),
+      el('p', {}, `${L('行の数', 'Lines found')}: ${report.fields?.find((f) => f.field === 'item')?.matches ?? '?'}`),
       text,
       el(
         'p',
@@ -207,14 +218,14 @@
             onclick: async () => {
               try {
                 await navigator.clipboard.writeText(json);
-                status.textContent = 'コピーしました。設定ツールの「読み取り設定を貼り付け」に貼ってください。';
+                status.textContent = L('コピーしました。設定ツールの「読み取り設定を貼り付け」に貼ってください。', 'Copied. Paste it into the configurator\'s "Paste the selectors".');
               } catch {
                 text.select();
-                status.textContent = '選択しました。Ctrl+C（⌘C）でコピーしてください。';
+                status.textContent = L('選択しました。Ctrl+C（⌘C）でコピーしてください。', 'Selected: press Ctrl+C (⌘C) to copy.');
               }
             },
           },
-          'コピー',
+          L('コピー', 'Copy'),
         ),
         el(
           'button',
@@ -229,9 +240,9 @@
               render();
             },
           },
-          'やり直す',
+          L('やり直す', 'Start again'),
         ),
-        el('button', { type: 'button', class: 's', onclick: stop }, '閉じる'),
+        el('button', { type: 'button', class: 's', onclick: stop }, L('閉じる', 'Close')),
       ),
       status,
     );
