@@ -64,7 +64,9 @@ if (missing.length && import.meta.url === `file://${process.argv[1]}`) {
 for (const id of shops) {
   files.push(
     // 20 KB: the console messages in Japanese too (Dawn's core 18.58 → 19.50 KB gzip in one build).
-    { file: `${shopsDir}/${id}/cart-upsell.js`, budget: 20 * 1024, aim: 6 * 1024, shop: id },
+    // 20.25 KB: the order-complete page's own order read and sent (Dawn's core 19.92 → 20.05 KB gzip
+    // in one build; a shop's tailored core carries the check even where its platform prints no order).
+    { file: `${shopsDir}/${id}/cart-upsell.js`, budget: 20.25 * 1024, aim: 6 * 1024, shop: id },
     // 16 KB: the platform's price before an offer shows and Magento's "yes" measured together (15.50 KB gzip).
     { file: `${shopsDir}/${id}/cart-upsell-ui.js`, budget: 16 * 1024, aim: 6 * 1024, shop: id },
   );
