@@ -181,8 +181,26 @@ interface Plan {
   data?: Cart;
 }
 
+/**
+ * The last plan and what it was made for. Finding it looks for every platform's markup and
+ * layouts, a walk over the whole page each — most of a read on a short cart. It holds while the
+ * page has the same elements: the same number of them (the browser keeps that count until the
+ * page changes) and the same <body> id and class, the platforms' page markers. A cart the page
+ * prints as data is never kept: it is read afresh each time.
+ */
+let last: { doc: Document; cfg: CartConfig; shape: string; plan: Plan | null; currencyEl?: Element | null } | null = null;
+const shapeOf = (doc: Document): string => `${doc.getElementsByTagName('*').length} ${doc.body?.id} ${doc.body?.className}`;
+
 /** Which selectors read this page: the preset's layout found on it, else the merchant's selectors. */
 export function plan(cfg: CartConfig, doc: Document): Plan | null {
+  const shape = shapeOf(doc);
+  if (last && last.doc === doc && last.cfg === cfg && last.shape === shape) return last.plan;
+  const made = makePlan(cfg, doc);
+  last = made?.data ? null : { doc, cfg, shape, plan: made };
+  return made;
+}
+
+function makePlan(cfg: CartConfig, doc: Document): Plan | null {
   const preset = cfg.preset ?? (cfg.selectors ? undefined : 'auto');
   // A tailored build for a theme read by its own selectors carries no platform layouts.
   if (__CART__ !== 'selectors' && preset) {
@@ -269,7 +287,10 @@ function pageCurrency(doc: Document, platform: PlatformId | null): string | null
   } catch {
     c = null;
   }
-  c ??= doc.querySelector('[data-currency]')?.getAttribute('data-currency');
+  // Where the page's plan is kept, so is the element that declares the currency.
+  const kept = last && last.doc === doc ? last : null;
+  if (kept && kept.currencyEl === undefined) kept.currencyEl = doc.querySelector('[data-currency]');
+  c ??= (kept ? kept.currencyEl : doc.querySelector('[data-currency]'))?.getAttribute('data-currency');
   return typeof c === 'string' && /^[A-Z]{3}$/i.test(c) ? c.toUpperCase() : null;
 }
 
