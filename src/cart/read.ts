@@ -11,11 +11,14 @@ import { simpleAmount } from './simple-amount';
  * matches, tested by hand: Element.matches() with this list was a third of reading a long cart.
  */
 const OLD_CLASSES = ['compare', 'old-price', 'old_price', 'oldPrice', 'price__regular', 'regular-price', 'regular_price', '--regular'];
+/** The same test as a selector, for one native query over a price cell's descendants. */
+const OLD_INSIDE = ['s', 'del', 'strike', ...OLD_CLASSES.map((c) => `[class*="${c}"]`)].join();
 export function isOldPrice(el: Element): boolean {
   const tag = el.localName;
   if (tag === 's' || tag === 'del' || tag === 'strike') return true;
   const c = el.getAttribute('class');
-  if (!c) return false;
+  // Every name in the list holds "old", "regular" or "compare": most classes hold none of them.
+  if (!c || !(c.includes('old') || c.includes('regular') || c.includes('compare'))) return false;
   for (const x of OLD_CLASSES) if (c.includes(x)) return true;
   return false;
 }
@@ -99,6 +102,9 @@ export function priceText(el: Element | null): string | null {
   // per line, then a second read of the text, were most of a long cart's read).
   const only = el.firstChild;
   if (only && !only.nextSibling && only.nodeType === 3) return (only as Text).data;
+  // No old price inside: its whole text, found by one native query rather than a walk that asks
+  // every element for its class.
+  if (!el.querySelector(OLD_INSIDE)) return el.textContent;
   skipped = false;
   const kept = walk(el);
   if (!skipped || /\d/.test(kept)) return kept;
