@@ -54,14 +54,18 @@ test('EC-CUBE: start page → configurator → 商品CSV (Shift_JIS) → ids and
   const block = inline.replace('{% verbatim %}', '').replace('{% endverbatim %}', '');
   expect(JSON.parse(block.slice(block.indexOf('{'), block.lastIndexOf('}') + 1)).products).toHaveLength(11);
 
-  // The shop: EC-CUBE 4's cart page with the block before </body>, the two script files in user_data.
+  // The shop: EC-CUBE 4's cart page with the block before </body>, the widget's three script files (EC-CUBE's cart actions among them) in user_data.
   const cart = readFileSync('test/fixtures/eccube4-cart.html', 'utf8').replace('<script src="/dist/cart-upsell.js"></script>', '').replace('</body>', `${block}</body>`);
   const dir = '/html/user_data/cart-upsell/';
   const requests = await serveShop(
     context,
     'https://eccube-shop.example',
     { '/cart': cart },
-    { [`${dir}cart-upsell.js`]: dist('cart-upsell.js'), [`${dir}cart-upsell-ui.js`]: dist('cart-upsell-ui.js') },
+    {
+      [`${dir}cart-upsell.js`]: dist('cart-upsell.js'),
+      [`${dir}cart-upsell-ui.js`]: dist('cart-upsell-ui.js'),
+      [`${dir}cart-upsell-actions-eccube.js`]: dist('cart-upsell-actions-eccube.js'),
+    },
   );
   const shop = await context.newPage();
   const errors: string[] = [];
@@ -71,7 +75,7 @@ test('EC-CUBE: start page → configurator → 商品CSV (Shift_JIS) → ids and
   await shop.goto('https://eccube-shop.example/cart');
   // The fixture's cart is ￥8,580: past the ￥5,000 free shipping, ￥1,420 from the gift tier.
   await expect(shop.getByRole('status').filter({ hasText: '送料無料' })).toContainText('あと￥1,420');
-  expect(requests).toEqual(expect.arrayContaining([`${dir}cart-upsell.js`, `${dir}cart-upsell-ui.js`]));
+  expect(requests).toEqual(expect.arrayContaining([`${dir}cart-upsell.js`, `${dir}cart-upsell-ui.js`, `${dir}cart-upsell-actions-eccube.js`]));
   expect(errors).toEqual([]);
 });
 

@@ -134,26 +134,33 @@ function writeSnippets() {
 function writeHostSteps(base) {
   const p = setup.platform;
   const name = PLATFORMS[p]?.ja ?? p;
+  // A platform with a cart API has its cart actions in a third file, loaded beside the prompt file.
+  const actions = ['shopify', 'woocommerce', 'eccube', 'magento'].includes(p) ? `cart-upsell-actions-${p}.js` : '';
+  const files = (sep, and) =>
+    ['cart-upsell.js', 'cart-upsell-ui.js', actions]
+      .filter(Boolean)
+      .join(sep)
+      .replace(new RegExp(`${sep}(?!.*${sep})`), and);
   const steps = {
     demo: ['このデモのサーバーから読み込みます。試すためだけのもので、ショップには使えません。', 'Served by this demo server: for trying it only, not for a shop.'],
     service: [
-      `結果サービス（npm start のサーバー）が ${base} で cart-upsell.js・cart-upsell-ui.js と設定を配信し、イベントも ${base}events で受け取ります（設定の events.endpoint に入れました）。ダウンロードした cart-upsell.json をサーバーに置き、CONFIG_FILE=その場所、ALLOWED_ORIGINS=ショップのURL（例 https://shop.example.jp）で起動します。ショップには下のタグ A を貼るだけです。`,
-      `The results service (npm start's server) serves cart-upsell.js, cart-upsell-ui.js and the config from ${base}, and receives the events at ${base}events (now the config's events.endpoint). Put the downloaded cart-upsell.json on the server and start it with CONFIG_FILE=<its path> and ALLOWED_ORIGINS=<your shop's origin, e.g. https://shop.example.jp>; the shop only gets tag A.`,
+      `結果サービス（npm start のサーバー）が ${base} で ${files('・', '・')} と設定を配信し、イベントも ${base}events で受け取ります（設定の events.endpoint に入れました）。ダウンロードした cart-upsell.json をサーバーに置き、CONFIG_FILE=その場所、ALLOWED_ORIGINS=ショップのURL（例 https://shop.example.jp）で起動します。ショップには下のタグ A を貼るだけです。`,
+      `The results service (npm start's server) serves ${files(', ', ', ')} and the config from ${base}, and receives the events at ${base}events (now the config's events.endpoint). Put the downloaded cart-upsell.json on the server and start it with CONFIG_FILE=<its path> and ALLOWED_ORIGINS=<your shop's origin, e.g. https://shop.example.jp>; the shop only gets tag A.`,
     ],
     shop:
       p === 'eccube'
         ? [
-            `コンテンツ管理 → ファイル管理 で user_data に cart-upsell フォルダを作り（${base}）、cart-upsell.js と cart-upsell-ui.js をアップロードします。ファイル管理は .json を受け付けないので、設定は B（インライン版）ごとブロックに貼ります（ブロック管理 → 新規作成 → B を貼る → レイアウト管理でカートページなどに置く）。FTP で cart-upsell.json も置けるなら A でも動きます。`,
-            `In Content → File management, make a cart-upsell folder in user_data (${base}) and upload cart-upsell.js and cart-upsell-ui.js. File management does not take .json, so paste B (inline, config included) into a block (Block management → new → paste B → place it in the cart page's layout). With FTP you can upload cart-upsell.json too and use A.`,
+            `コンテンツ管理 → ファイル管理 で user_data に cart-upsell フォルダを作り（${base}）、${files('・', '・')} をアップロードします。ファイル管理は .json を受け付けないので、設定は B（インライン版）ごとブロックに貼ります（ブロック管理 → 新規作成 → B を貼る → レイアウト管理でカートページなどに置く）。FTP で cart-upsell.json も置けるなら A でも動きます。`,
+            `In Content → File management, make a cart-upsell folder in user_data (${base}) and upload ${files(', ', ' and ')}. File management does not take .json, so paste B (inline, config included) into a block (Block management → new → paste B → place it in the cart page's layout). With FTP you can upload cart-upsell.json too and use A.`,
           ]
         : p === 'shopify'
           ? [
-              'テーマの「コードを編集」→ assets に cart-upsell.js と cart-upsell-ui.js を追加し、B（インライン版）を theme.liquid の </body> の前に貼ります（設定はページに含めます）。',
-              "Add cart-upsell.js and cart-upsell-ui.js to the theme's assets (Edit code), and paste B (inline) before </body> in theme.liquid.",
+              `テーマの「コードを編集」→ assets に ${files('・', '・')} を追加し、B（インライン版）を theme.liquid の </body> の前に貼ります（設定はページに含めます）。`,
+              `Add ${files(', ', ' and ')} to the theme's assets (Edit code), and paste B (inline) before </body> in theme.liquid.`,
             ]
           : [
-              `${name}のファイル置き場の ${base} に cart-upsell.js・cart-upsell-ui.js・cart-upsell.json（ダウンロード）を同じフォルダに置き、A のタグを全ページの </body> の前に貼ります。`,
-              `Upload cart-upsell.js, cart-upsell-ui.js and cart-upsell.json (download) to ${base}, in one folder, and paste tag A before </body> on every page.`,
+              `${name}のファイル置き場の ${base} に ${files('・', '・')}・cart-upsell.json（ダウンロード）を同じフォルダに置き、A のタグを全ページの </body> の前に貼ります。`,
+              `Upload ${files(', ', ', ')} and cart-upsell.json (download) to ${base}, in one folder, and paste tag A before </body> on every page.`,
             ],
   }[setup.host];
   const c = prune(config);
