@@ -46,6 +46,22 @@ test('configurator: setup, EC-CUBE import and tag, Shopify ids', async ({ page }
   await page.screenshot({ path: out('configurator-setup-mobile') });
 });
 
+test('configurator: WooCommerce export and its wp-content/uploads tag, MakeShop and the results service', async ({ page }) => {
+  await page.setViewportSize(desktop);
+  await configurator(page);
+  await page.getByLabel('ショップのURL').fill('https://woo.example.jp');
+  await page.getByLabel('商品CSV').setInputFiles('demo/site/configurator/samples/woocommerce-products.csv');
+  await expect(page.getByLabel('プラットフォーム')).toHaveValue('woocommerce');
+  await page.getByRole('radio', { name: 'ショップのファイル置き場' }).check();
+  await page.locator('#setup').screenshot({ path: out('configurator-woocommerce') });
+  await page.getByLabel('ショップのURL').fill('https://makeshop.example.jp');
+  await page.getByLabel('プラットフォーム').selectOption('makeshop');
+  await page.getByRole('radio', { name: '結果サービス（npm start のサーバー）' }).check();
+  await page.getByLabel('ファイルを置くURL（フォルダ）').fill('https://results.example.jp/');
+  await expect(page.locator('#snippet-file')).toContainText('https://results.example.jp/cart-upsell.js');
+  await page.locator('#setup').screenshot({ path: out('configurator-makeshop-service') });
+});
+
 for (const [name, size] of [
   ['picker-desktop', desktop],
   ['picker-mobile', mobile],
