@@ -4,7 +4,7 @@ import { adminHeaders, signIn } from '../admin';
 // @ts-expect-error plain ES module without types
 import { simulate, truth } from '../../demo/site/dashboard/simulate.js';
 import { groupSums } from '../../server/lift/reference';
-import { compare } from '../../server/lift/stats';
+import { compare, compareRates } from '../../server/lift/stats';
 
 // The dashboard names a winner only when the results service finds the difference significant.
 // Traffic comes from the simulator of known effect, stored through the service's own ingestion
@@ -44,9 +44,11 @@ async function screenshots(page: Page, name: string) {
   await page.setViewportSize({ width: 1280, height: 800 });
   await page.getByRole('region', { name: '儲かっていますか？' }).scrollIntoViewIfNeeded();
   await page.screenshot({ path: info.outputPath(`${name}-1280.png`) });
+  await page.getByRole('region', { name: '文言（コピー）の A/B テスト' }).screenshot({ path: info.outputPath(`${name}-copies-1280.png`) });
   await page.setViewportSize({ width: 390, height: 844 });
   await page.evaluate(() => window.scrollTo(0, document.getElementById('pay-title')!.getBoundingClientRect().top + window.scrollY - 8));
   await page.screenshot({ path: info.outputPath(`${name}-390.png`) });
+  await page.getByRole('region', { name: '文言（コピー）の A/B テスト' }).screenshot({ path: info.outputPath(`${name}-copies-390.png`) });
 }
 
 test.beforeEach(({ page }) => signIn(page));
@@ -76,6 +78,22 @@ test('a large true effect: the dashboard names the prompts the winner, in words'
   expect(Number(high)).toBeGreaterThan(100);
   // The holdout is never named the winner.
   await expect(page.getByText(/提案なし（holdout）の方が高い/)).toHaveCount(0);
+
+  // The better copy: shoppers took the upgrade worded "value" 0.625 of the time, "longevity" 0.375.
+  // Page views that showed each variant, and those with an acceptance, counted from the events sent.
+  const views = (type: string, variant: string) => new Set(events.filter((e) => e.type === type && !e.holdout && e.offerId === 'up-tenugui' && e.variant === variant).map((e) => e.pageViewId)).size;
+  const [shownValue, acceptedValue, shownLongevity, acceptedLongevity] = [views('impression', 'value'), views('accept', 'value'), views('impression', 'longevity'), views('accept', 'longevity')];
+  expect(compareRates(acceptedValue, shownValue, acceptedLongevity, shownLongevity).verdict.kind).toBe('significant');
+  const copies = page.getByRole('region', { name: '文言（コピー）の A/B テスト' }).getByRole('table', { name: '手ぬぐい 青海波 → 手ぬぐい 青海波 特撰：文言ごとの承諾率' });
+  const value = copies.getByRole('row', { name: /^「value」/ });
+  await expect(value.getByRole('cell').nth(0)).toHaveText(shownValue.toLocaleString('ja-JP'));
+  await expect(value.getByRole('cell').nth(1)).toHaveText(acceptedValue.toLocaleString('ja-JP'));
+  await expect(value.getByRole('cell').nth(2)).toContainText(`${((100 * acceptedValue) / shownValue).toFixed(1)}%（`);
+  await expect(value.getByRole('cell').nth(4)).toContainText('文言「value」の方が高い（95%で有意）');
+  const longevity = copies.getByRole('row', { name: /^「longevity」/ });
+  await expect(longevity.getByRole('cell').nth(0)).toHaveText(shownLongevity.toLocaleString('ja-JP'));
+  await expect(longevity.getByRole('cell').nth(3)).toContainText('基準');
+  await expect(page.getByText(/文言「longevity」の方が高い/)).toHaveCount(0);
   await screenshots(page, 'winner');
   c.expectNone();
 });
