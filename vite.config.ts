@@ -11,6 +11,9 @@ const here = (p: string) => fileURLToPath(new URL(p, import.meta.url));
 //   --mode ui    → dist/cart-upsell-ui.js  (IIFE: Preact prompts + cart actions, loaded by the first
 //                                           file only when a decision has something to show)
 //   --mode esm   → dist/cart-upsell.mjs    (ES module for bundlers; Preact left to the bundler)
+//   --mode actions-<platform> → dist/cart-upsell-actions-<platform>.js (IIFE: one platform's cart
+//                                actions, loaded by the prompt file on that platform only; built
+//                                for each platform by scripts/build-actions.mjs)
 // and the two files of a shop's tailored build (`cart-upsell build`, lib/build.mjs), which adds
 // the shop's config and its build-time constants to these settings:
 //   --mode tailored     → cart-upsell.js     (IIFE: the config inlined, auto-starts)
@@ -35,20 +38,28 @@ export default defineConfig(({ mode }) => {
     };
   }
   const esm = mode === 'esm';
+  const adapter = mode.startsWith('actions-') ? mode.slice('actions-'.length) : '';
   const ui = mode === 'ui' || mode === 'tailored-ui';
   const tailored = mode.startsWith('tailored');
-  const lib = esm
-    ? { entry: 'src/index.ts', formats: ['es' as const], fileName: () => 'cart-upsell.mjs' }
-    : ui
-      ? { entry: tailored ? here('./src/ui-entry.tailored.ts') : 'src/ui-entry.ts', formats: ['iife' as const], name: 'CartUpsellPrompts', fileName: () => 'cart-upsell-ui.js' }
-      : { entry: tailored ? here('./src/tailored.ts') : 'src/iife.ts', formats: ['iife' as const], name: 'CartUpsell', fileName: () => 'cart-upsell.js' };
+  const lib = adapter
+    ? { entry: 'src/actions-entry.ts', formats: ['iife' as const], name: 'CartUpsellActions', fileName: () => `cart-upsell-actions-${adapter}.js` }
+    : esm
+      ? { entry: 'src/index.ts', formats: ['es' as const], fileName: () => 'cart-upsell.mjs' }
+      : ui
+        ? { entry: tailored ? here('./src/ui-entry.tailored.ts') : 'src/ui-entry.ts', formats: ['iife' as const], name: 'CartUpsellPrompts', fileName: () => 'cart-upsell-ui.js' }
+        : { entry: tailored ? here('./src/tailored.ts') : 'src/iife.ts', formats: ['iife' as const], name: 'CartUpsell', fileName: () => 'cart-upsell.js' };
   return {
     // A tailored build replaces these with its shop's values (lib/build.mjs).
-    define: { __VERSION__: JSON.stringify(pkg.version), ...definesOf(GENERIC) },
+    define: { __VERSION__: JSON.stringify(pkg.version), ...definesOf(GENERIC), ...(adapter ? { __ADAPTER__: JSON.stringify(adapter) } : {}) },
     // Production JSX in every mode (the tailored modes are not named "production").
     oxc: { jsx: { runtime: 'automatic', importSource: 'preact', development: false } },
     resolve: {
-      alias: { '#prompts': here(esm ? './src/runtime/ui-loader.module.ts' : './src/runtime/ui-loader.script.ts') },
+      alias: {
+        '#prompts': here(esm ? './src/runtime/ui-loader.module.ts' : './src/runtime/ui-loader.script.ts'),
+        // The generic prompt file fetches its platform's actions as a file of their own; a tailored
+        // one carries its shop's adapter (if any) inline, and the module build leaves chunks to the bundler.
+        '#actions': here(mode === 'ui' ? './src/actions/load.script.ts' : './src/actions/load.module.ts'),
+      },
     },
     build: {
       // ES2021 is within every target above (logical assignment: Chrome 85, Firefox 79, Safari 14).
@@ -56,7 +67,7 @@ export default defineConfig(({ mode }) => {
       // CART_UPSELL_OUT lets parallel builds (and their e2e servers) use separate folders.
       outDir: process.env.CART_UPSELL_OUT ?? 'dist',
       // The first build of `npm run build` (the core) empties the folder; the other two add to it.
-      emptyOutDir: !esm && !ui && !tailored,
+      emptyOutDir: !esm && !ui && !tailored && !adapter,
       sourcemap: true,
       minify: true,
       lib,

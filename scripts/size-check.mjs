@@ -42,7 +42,11 @@ const files = [
   // 21.5 KB: before an offer shows a price, the platform's own price where it publishes one (Shopify's
   // /products/{handle}.js, WooCommerce's Store API products/{id}), and the console messages in
   // Japanese (19.67 → 20.58 KB gzip in one build for both, before Magento's "yes").
-  { file: `${out}/cart-upsell-ui.js`, budget: 21.5 * 1024, aim: 14 * 1024 },
+  // 18 KB: each platform's cart actions moved out of the prompt file into a file of their own,
+  // fetched only on that platform (src/actions/load.script.ts): 21.23 → 17.62 KB gzip in one build.
+  { file: `${out}/cart-upsell-ui.js`, budget: 18 * 1024, aim: 14 * 1024 },
+  // One platform's cart actions (the adapter and the cart-API helpers it uses): 2.29–3.06 KB gzip.
+  ...['shopify', 'woocommerce', 'eccube', 'magento'].map((p) => ({ file: `${out}/cart-upsell-actions-${p}.js`, budget: 3.5 * 1024, aim: 3 * 1024, besides: true })),
 ];
 // Each sample shop's tailored build (`cart-upsell build`, written by `npm run build` into
 // <out>/shops/<id>/): only the code its config uses, the config inlined. The aim is a page with a
@@ -193,11 +197,12 @@ let ok = true;
 const pages = new Map();
 const brief = process.argv.includes('--brief');
 // Imported (the benchmark uses sourceAt), it only lends its helpers.
-for (const { file, budget, aim, shop = '' } of main ? files : []) {
+for (const { file, budget, aim, shop = '', besides = false } of main ? files : []) {
   const src = readFileSync(file);
   const gz = gzipSync(src, { level: 9 }).length;
   const br = brotliCompressSync(src, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length;
-  pages.set(shop, (pages.get(shop) ?? 0) + gz);
+  // A platform's cart actions load only for a "yes" on that platform: not part of every prompt.
+  if (!besides) pages.set(shop, (pages.get(shop) ?? 0) + gz);
   const within = gz <= budget;
   ok &&= within;
   console.log(

@@ -14,6 +14,8 @@ declare const __VOLUME__: boolean;
 declare const __FREE_SHIPPING__: boolean;
 declare const __CHECKOUT__: boolean;
 declare const __EXIT_INTENT__: boolean;
+/** The platform of one cart-actions file of the script-tag build (src/actions-entry.ts). */
+declare const __ADAPTER__: import('./actions/adapters').CartApiPlatform;
 
 /** The shop's config, inlined by a tailored build (checked at build time). */
 declare module 'virtual:cart-upsell/config' {

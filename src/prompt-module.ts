@@ -4,7 +4,7 @@
 // src/runtime/ui-loader.*.ts).
 export { createUI } from './ui/mount';
 export { renderPreview } from './ui/preview';
-export { performAccept, platformFor, unchargeable } from './actions';
+export { performAccept, platformFor, prepareAccept, unchargeable } from './actions';
 export { checkDrift } from './ui/drift';
 export { mispriced } from './actions/prices';
 export { sendOrder } from './events/order';

@@ -33,6 +33,14 @@ async function start(page: Page, platform: string, offers: object[], cart: objec
     cart,
   ] as const);
 }
+/** The platforms' cart-action files this page fetched (the script-tag build loads its platform's only). */
+const actionFiles = (page: Page) =>
+  page.evaluate(() =>
+    performance
+      .getEntriesByType('resource')
+      .map((e) => new URL(e.name).pathname)
+      .filter((p) => p.includes('cart-upsell-actions-')),
+  );
 async function acceptUpsellAtCheckout(page: Page) {
   await page.getByRole('link', { name: 'レジに進む' }).click();
   const dialog = page.getByRole('dialog', { name: /特撰にしませんか/ });
@@ -53,6 +61,7 @@ test('Shopify, locale root /ja/: the upgrade replaces the plain line of a varian
   await expect(page).toHaveURL(/#checkout$/);
   expect(fake.log.every((l) => l.root === '/ja/')).toBe(true);
   expect(fake.summary()).toEqual(['TN-0123×1+{"のし":"御祝"}', 'TN-0123-DX×2']);
+  expect(await actionFiles(page)).toEqual(['/dist/cart-upsell-actions-shopify.js']);
 });
 
 test('Shopify: 「セットにする」 adds the missing parts in one request and the set code applies', async ({ page }) => {
@@ -79,6 +88,28 @@ test('WooCommerce, plain permalinks under /shop/: a cross-sell add; the upgrade 
   await expect(page).toHaveURL(/#checkout$/);
   await expect.poll(() => fake.summary()).toEqual(['HG-01×1', 'TN-0123-DX×2']);
   expect(fake.log.every((l) => l.via === 'rest_route')).toBe(true);
+  expect(await actionFiles(page)).toEqual(['/dist/cart-upsell-actions-woocommerce.js']);
+});
+
+test('WooCommerce: when its cart-actions file cannot be loaded, 「追加」 opens the product page, with one console message about it', async ({ page }) => {
+  const fake = createWooCommerce({ products: products.map((p) => ({ id: p.id, sku: p.sku, name: p.name, price: p.price })) });
+  fake.seed([{ id: 4001, quantity: 2 }]);
+  shop = await startShop(fake, shopPage(`<link rel="https://api.w.org/" href="/wp-json/">`));
+  const said: string[] = [];
+  page.on('console', (m) => m.text().startsWith('[cart-upsell]') && said.push(m.text()));
+  await page.route('**/cart-upsell-actions-*.js', (route) => route.abort());
+  await page.goto(shop.url + '/page');
+  const withUrl = products.map((p) => (p.sku === 'HG-01' ? { ...p, url: '/product/hashioki-sakura' } : p));
+  await page.evaluate(([offers, products, cart]) => (window as any).CartUpsell.start({ actions: { platform: 'woocommerce' }, products, offers, readCart: () => cart }), [
+    [cross],
+    withUrl,
+    cartOf([line('4001', 2)]),
+  ] as const);
+  await page.getByRole('button', { name: /箸置き 桜を追加/ }).click();
+  await expect(page).toHaveURL(/\/product\/hashioki-sakura$/);
+  // The config names no locale: the console speaks English (the page has no cart markup either, which is said too).
+  expect(said.filter((m) => m.includes('actions'))).toEqual(['[cart-upsell] could not load cart-upsell-actions-woocommerce.js: a "yes" opens the product\'s page instead.']);
+  expect(fake.summary()).toEqual(['TN-0123×2']);
 });
 
 test('WooCommerce: a volume tier with a code gets a button; the coupon is applied, and only then "適用中"', async ({ page }) => {

@@ -97,7 +97,7 @@ export async function startServers(shopPage: string) {
 
   const cdn = createServer((req, res) => {
     const name = new URL(req.url ?? '/', origins.cdn).pathname.slice(1);
-    if (!/^cart-upsell(-ui)?\.js$/.test(name)) return void res.writeHead(404).end();
+    if (!/^cart-upsell(-ui|-actions-[a-z]+)?\.js$/.test(name)) return void res.writeHead(404).end();
     res.writeHead(200, { 'content-type': 'text/javascript; charset=utf-8', 'cache-control': 'no-store' });
     res.end(readFileSync(join(dist, name)));
   });

@@ -102,6 +102,17 @@ test('CSP require-trusted-types-for \'script\': the widget loads its prompt file
   await shownOnLoad(page);
   await setQty(page, 0, 3);
   await expect(page.getByRole('dialog', { name: /特撰にしませんか/ })).toBeVisible();
+  // The same policy lets through a platform's cart-actions file (loaded beside the prompt file) and nothing else.
+  const through = await page.evaluate(() =>
+    ['/dist/cart-upsell-actions-shopify.js', '/dist/cart-upsell-actions-woocommerce.js', '/dist/evil.js', '/dist/cart-upsell-actions-shopify.js?x=/cart-upsell-ui.js.evil'].map((p) => {
+      try {
+        return String((window as any)[Symbol.for('cart-upsell:trusted-types')].createScriptURL(location.origin + p)).endsWith(p);
+      } catch {
+        return false;
+      }
+    }),
+  );
+  expect(through).toEqual([true, true, false, false]);
   expect(await page.evaluate(() => (window as any).hostile.violations)).toEqual([]);
   expect(log.pageErrors).toEqual([]);
   expect(log.ours('error')).toEqual([]);

@@ -43,14 +43,21 @@ test('WooCommerce: the product export → product ids and prices → a tag for w
     context,
     'https://woo.example.jp',
     { '/cart/': cart },
-    { [`${dir}cart-upsell.js`]: dist('cart-upsell.js'), [`${dir}cart-upsell-ui.js`]: dist('cart-upsell-ui.js'), [`${dir}cart-upsell.json`]: json },
+    {
+      [`${dir}cart-upsell.js`]: dist('cart-upsell.js'),
+      [`${dir}cart-upsell-ui.js`]: dist('cart-upsell-ui.js'),
+      [`${dir}cart-upsell-actions-woocommerce.js`]: dist('cart-upsell-actions-woocommerce.js'),
+      [`${dir}cart-upsell.json`]: json,
+    },
   );
   const shop = await context.newPage();
   const said = consoleOf(shop);
   await shop.goto('https://woo.example.jp/cart/');
   // The classic cart holds ￥5,390: free shipping reached, ￥4,610 from the gift tier at ￥10,000.
   await expect(shop.getByRole('status').filter({ hasText: '送料無料' })).toContainText('あと￥4,610');
-  expect(requests).toEqual(expect.arrayContaining([`${dir}cart-upsell.js`, `${dir}cart-upsell.json`, `${dir}cart-upsell-ui.js`]));
+  // The prompt file fetches WooCommerce's cart actions (for a "yes"), and no other platform's.
+  expect(requests).toEqual(expect.arrayContaining([`${dir}cart-upsell.js`, `${dir}cart-upsell.json`, `${dir}cart-upsell-ui.js`, `${dir}cart-upsell-actions-woocommerce.js`]));
+  expect(requests.filter((r) => r.includes('actions-'))).toEqual([`${dir}cart-upsell-actions-woocommerce.js`]);
   expect(said.filter((m) => m.type === 'error' || m.type === 'pageerror')).toEqual([]);
 });
 
@@ -75,6 +82,7 @@ test("Japanese messages: the shop's console says in Japanese which field is wron
   const files: Record<string, Buffer | string> = {
     [`${dir}cart-upsell.js`]: dist('cart-upsell.js'),
     [`${dir}cart-upsell-ui.js`]: dist('cart-upsell-ui.js'),
+    [`${dir}cart-upsell-actions-eccube.js`]: dist('cart-upsell-actions-eccube.js'),
     [`${dir}cart-upsell.json`]: JSON.stringify(cfg),
   };
   await serveShop(context, 'https://eccube-shop.example', { '/cart': cart, '/mypage': '<!doctype html><html lang="ja"><title>マイページ</title><p>マイページ</p>' + tag }, files);

@@ -13,7 +13,10 @@ test.describe.configure({ timeout: 120_000 });
 
 const sample = (f: string) => `demo/site/configurator/samples/${f}`;
 
-test("EC-CUBE: start page → configurator → 商品CSV (Shift_JIS) → ids and tax-included prices → a tag for the shop's own user_data folder that runs there", async ({ page, context }) => {
+test('EC-CUBE: start page → configurator → 商品CSV (Shift_JIS) → ids and tax-included prices → tag A for FTP, and B (the config inline, Twig-safe) in a block with the scripts in user_data, running there', async ({
+  page,
+  context,
+}) => {
   await openConfigurator(page);
   await page.getByLabel('ひな形').selectOption('eccube');
   await expect(page.getByRole('textbox', { name: 'JSON' })).toHaveValue(/"preset": "eccube"/);
@@ -42,19 +45,27 @@ test("EC-CUBE: start page → configurator → 商品CSV (Shift_JIS) → ids and
   expect(tag).toBe(
     '<script src="https://eccube-shop.example/html/user_data/cart-upsell/cart-upsell.js" data-config="https://eccube-shop.example/html/user_data/cart-upsell/cart-upsell.json" async></script>',
   );
-  const download = page.waitForEvent('download');
-  await page.getByRole('button', { name: 'cart-upsell.json をダウンロード' }).click();
-  const json = readFileSync((await (await download).path())!, 'utf8');
-  expect(JSON.parse(json).products).toHaveLength(11);
+  // EC-CUBE's file manager takes .js but not .json: the config goes into the block with B, which
+  // {% verbatim %} keeps from Twig. What the block renders: B without the verbatim tags.
+  await expect(page.locator('#host-steps')).toContainText('ファイル管理は .json を受け付けない');
+  const inline = (await page.locator('#snippet-inline').textContent())!;
+  expect(inline.startsWith('{% verbatim %}<script type="application/json" id="cart-upsell-config">')).toBe(true);
+  expect(inline.endsWith('<script src="https://eccube-shop.example/html/user_data/cart-upsell/cart-upsell.js" async></script>{% endverbatim %}')).toBe(true);
+  const block = inline.replace('{% verbatim %}', '').replace('{% endverbatim %}', '');
+  expect(JSON.parse(block.slice(block.indexOf('{'), block.lastIndexOf('}') + 1)).products).toHaveLength(11);
 
-  // The shop: EC-CUBE 4's cart page with the tag before </body>, the three files in user_data.
-  const cart = readFileSync('test/fixtures/eccube4-cart.html', 'utf8').replace('<script src="/dist/cart-upsell.js"></script>', '').replace('</body>', `${tag}</body>`);
+  // The shop: EC-CUBE 4's cart page with the block before </body>, the widget's three script files (EC-CUBE's cart actions among them) in user_data.
+  const cart = readFileSync('test/fixtures/eccube4-cart.html', 'utf8').replace('<script src="/dist/cart-upsell.js"></script>', '').replace('</body>', `${block}</body>`);
   const dir = '/html/user_data/cart-upsell/';
   const requests = await serveShop(
     context,
     'https://eccube-shop.example',
     { '/cart': cart },
-    { [`${dir}cart-upsell.js`]: dist('cart-upsell.js'), [`${dir}cart-upsell-ui.js`]: dist('cart-upsell-ui.js'), [`${dir}cart-upsell.json`]: json },
+    {
+      [`${dir}cart-upsell.js`]: dist('cart-upsell.js'),
+      [`${dir}cart-upsell-ui.js`]: dist('cart-upsell-ui.js'),
+      [`${dir}cart-upsell-actions-eccube.js`]: dist('cart-upsell-actions-eccube.js'),
+    },
   );
   const shop = await context.newPage();
   const errors: string[] = [];
@@ -64,7 +75,7 @@ test("EC-CUBE: start page → configurator → 商品CSV (Shift_JIS) → ids and
   await shop.goto('https://eccube-shop.example/cart');
   // The fixture's cart is ￥8,580: past the ￥5,000 free shipping, ￥1,420 from the gift tier.
   await expect(shop.getByRole('status').filter({ hasText: '送料無料' })).toContainText('あと￥1,420');
-  expect(requests).toEqual(expect.arrayContaining([`${dir}cart-upsell.js`, `${dir}cart-upsell.json`, `${dir}cart-upsell-ui.js`]));
+  expect(requests).toEqual(expect.arrayContaining([`${dir}cart-upsell.js`, `${dir}cart-upsell-ui.js`, `${dir}cart-upsell-actions-eccube.js`]));
   expect(errors).toEqual([]);
 });
 

@@ -19,7 +19,9 @@ export interface StaticOptions {
 // a copy for 5 minutes (a release reaches shoppers within that) and revalidate by ETag after.
 const WIDGET_CACHE = 'public, max-age=300, stale-while-revalidate=3600';
 const CONFIG_CACHE = 'public, max-age=60, stale-while-revalidate=600';
-const WIDGET_FILES = ['cart-upsell.js', 'cart-upsell-ui.js', 'cart-upsell.js.map', 'cart-upsell-ui.js.map'];
+// The prompt file loads one of the platforms' cart actions beside it (src/actions/load.script.ts).
+const ACTIONS = ['shopify', 'woocommerce', 'eccube', 'magento'].map((p) => `cart-upsell-actions-${p}.js`);
+const WIDGET_FILES = ['cart-upsell.js', 'cart-upsell-ui.js', ...ACTIONS].flatMap((f) => [f, `${f}.map`]);
 
 /** A file `x.html.headers.json` beside `x.html` adds its response headers (e.g. a strict CSP). */
 function sidecarHeaders(path: string): Record<string, string> {

@@ -3,35 +3,20 @@ import type { Config, Offer } from '../config/types';
 import type { Prompt, ProductView } from '../offers/types';
 import { warnOnce } from '../util/log';
 import { OFFERED, offeredBy } from '../offers/kinds';
-import { shopify } from './shopify';
-import { woocommerce } from './woocommerce';
-import { eccube } from './eccube';
-import { magento } from './magento';
-import { failure, safeHref, type Adapter, type Outcome, type Change } from './common';
+import { failure, safeHref, type Outcome, type Change } from './common';
 import { isPlatformId, type PlatformId } from '../platforms/ids';
-import type { PLATFORM_FILES } from '../platforms';
+import { loadAdapter } from '#actions';
 
 export type Platform = PlatformId | 'none';
 export type { Outcome, Change };
 
-/** The platforms whose file says `actions: "cart-api"`: each needs its adapter below. */
-type CartApiPlatform = { [K in PlatformId]: PLATFORM_FILES[K]['actions'] extends 'cart-api' ? K : never }[PlatformId];
-
-/** One adapter per platform with a cart API; the compiler names any that is missing. */
-const EVERY = { shopify, woocommerce, eccube, magento } satisfies Record<CartApiPlatform, Adapter>;
-export type ADAPTER_FILES = typeof EVERY;
-
-// The adapters of this build, selected like the platform registry (src/platforms/registry.ts): a
-// tailored build keeps only its shop's. A platform without its adapter here sends the shopper to
-// the product's page. With hand-written selectors and no `actions.platform`, a tailored build has no
-// platform to detect (see the registry), so it needs no adapter.
-const any = __ACTIONS__ === '' || (__ACTIONS__ === 'auto' && __CART__ !== 'selectors');
-const ADAPTERS: Readonly<Partial<Record<PlatformId, Adapter>>> = {
-  ...(any || __ACTIONS__ === 'shopify' ? { shopify } : {}),
-  ...(any || __ACTIONS__ === 'woocommerce' ? { woocommerce } : {}),
-  ...(any || __ACTIONS__ === 'eccube' ? { eccube } : {}),
-  ...(any || __ACTIONS__ === 'magento' ? { magento } : {}),
-};
+/**
+ * Starts fetching the platform's cart actions before the shopper answers, so a "yes" does not
+ * wait for them (the script-tag build loads them as a file of their own). Never throws.
+ */
+export function prepareAccept(platform: Platform): void {
+  if (platform !== 'none') loadAdapter(platform).catch(() => undefined);
+}
 
 /**
  * The platform whose cart API carries out a "yes": the config's choice, else the platform
@@ -84,7 +69,7 @@ export async function performAccept(ctx: { prompt: Prompt; item?: ProductView; c
     const change = changeFor(ctx.prompt, ctx.item, ctx.config);
     if (!change.add.length && !change.code) return { ok: true };
     // A price that needs a code, on a platform whose cart API takes none: the product page.
-    const adapter = ctx.platform !== 'none' && !(change.code && NO_CODE_API.includes(ctx.platform)) ? ADAPTERS[ctx.platform] : undefined;
+    const adapter = ctx.platform !== 'none' && !(change.code && NO_CODE_API.includes(ctx.platform)) ? await loadAdapter(ctx.platform) : undefined;
     if (adapter) return await adapter({ change, fetch: ctx.fetchImpl ?? doc.defaultView!.fetch.bind(doc.defaultView), doc, en });
     // No cart API to call: the product page, where the shopper adds it themselves.
     const href = change.add[0] && safeHref(change.add[0].product.url, doc);

@@ -2,6 +2,7 @@
 // <script> only when a decision first has something to show. Same origin as the widget, so a
 // CSP that allows the widget allows it too; `config.nonce` is passed on for nonce-only policies.
 import { currentNonce } from './nonce';
+import { trustedUrl } from './script-url';
 
 export type PromptModule = typeof import('../prompt-module');
 
@@ -10,26 +11,6 @@ const self = document.currentScript as HTMLScriptElement | null;
 /** Where cart-upsell.js was loaded from: its companion file sits beside it. */
 const base = self?.src || '';
 let loading: Promise<PromptModule> | null = null;
-
-/**
- * Pages with `require-trusted-types-for 'script'` refuse a plain string as a script's URL. The
- * one URL the widget assigns goes through a policy named "cart-upsell" (a page that lists
- * allowed policies adds it to `trusted-types`) that lets through nothing but the prompt file.
- * Kept on window: a second copy of the script must not create it twice.
- */
-const POLICY = Symbol.for('cart-upsell:trusted-types');
-type Policy = { createScriptURL(u: string): string };
-function trustedUrl(url: string): string {
-  const w = window as unknown as Record<symbol, Policy> & { trustedTypes?: { createPolicy(n: string, r: Policy): Policy } };
-  if (!w.trustedTypes) return url;
-  w[POLICY] ??= w.trustedTypes.createPolicy('cart-upsell', {
-    createScriptURL: (u) => {
-      if (!u.endsWith('/cart-upsell-ui.js')) throw new TypeError(u);
-      return u;
-    },
-  });
-  return w[POLICY].createScriptURL(url);
-}
 
 const registered = () => (window as unknown as Record<symbol, PromptModule | undefined>)[KEY];
 

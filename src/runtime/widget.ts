@@ -132,7 +132,9 @@ export function runWidget(config: Config, doc: Document): Running {
     const first = guard('showing prompts', () => {
       if (stopped || ui || !prompts) return;
       prompts.checkDrift(config, cart);
-      unpriced = new Set([...prompts.unchargeable(config, prompts.platformFor(config, cart.platform ?? detectPlatform(doc))), ...mispriced]);
+      const platform = prompts.platformFor(config, cart.platform ?? detectPlatform(doc));
+      prompts.prepareAccept(platform);
+      unpriced = new Set([...prompts.unchargeable(config, platform), ...mispriced]);
       // A decision made before the platform was known held an offer it cannot charge: decided
       // again without it, so the budget's slot goes to the next offer. A modal it was is never
       // shown, and a checkout click it held goes on unless another modal takes its place.

@@ -4,7 +4,7 @@ import { h, t2 } from '../shared/dom.js';
 import { buildForm, kinds, newOffer } from './form.js';
 import { getPath, setPath, prune } from './paths.js';
 import { mountHelper } from './helper.js';
-import { PLATFORMS, applyPlatform, snippets } from './install.js';
+import { PLATFORMS, applyHosting, applyPlatform, postsToShop, scriptBase, snippets } from './install.js';
 import { applyShopifyIds, detectPlatform, importCatalog, mergeProducts, shopifyIdSnippet } from './catalog-import.js';
 import { pickerCode } from './picker-code.js';
 import { apply as showLang, currentLang } from '../shared/lang.js';
@@ -35,6 +35,13 @@ async function loadTemplate(name) {
   // The platform list follows the sample's cart reading; the sample keeps its own "yes" (the demo's).
   setup.platform = PLATFORMS[config.cart?.preset] ? config.cart.preset : 'handmade';
   $('platform').value = setup.platform;
+  // A new sample brings its own endpoint: the hosting's applies to it afresh.
+  setup.autoEndpoint = setup.ownEndpoint = undefined;
+  if (setup.host === 'service') {
+    setup.ownEndpoint = config.events?.endpoint;
+    config = applyHosting(config, { host: 'service', base: scriptBase({ ...setup, origin: location.origin }) });
+    setup.autoEndpoint = config.events.endpoint;
+  }
   buildForm(form, config);
   writeJson();
   changed();
@@ -99,7 +106,20 @@ function sendPreview() {
 }
 
 /** Where the merchant's shop is and where the files will be served from (not part of the config). */
-const setup = { platform: 'handmade', shopUrl: '', host: 'demo', hostUrl: '', handles: {} };
+const setup = { platform: 'handmade', shopUrl: '', host: 'demo', hostUrl: '', handles: {}, autoEndpoint: undefined, ownEndpoint: undefined };
+
+/** Events go where the widget is served when that is the results service; the merchant's own endpoint comes back otherwise. */
+function followHosting() {
+  const base = scriptBase({ ...setup, origin: location.origin });
+  const before = config.events?.endpoint;
+  if (setup.host === 'service' && setup.autoEndpoint === undefined) setup.ownEndpoint = before;
+  config = applyHosting(config, { host: setup.host, base, previous: setup.autoEndpoint, own: setup.ownEndpoint });
+  if (setup.host === 'service') setup.autoEndpoint = config.events.endpoint;
+  else setup.autoEndpoint = setup.ownEndpoint = undefined;
+  if (config.events?.endpoint === before) return writeSnippets();
+  writeJson();
+  changed();
+}
 
 function writeSnippets() {
   const c = prune(config);
@@ -114,25 +134,48 @@ function writeSnippets() {
 function writeHostSteps(base) {
   const p = setup.platform;
   const name = PLATFORMS[p]?.ja ?? p;
+  // A platform with a cart API has its cart actions in a third file, loaded beside the prompt file.
+  const actions = ['shopify', 'woocommerce', 'eccube', 'magento'].includes(p) ? `cart-upsell-actions-${p}.js` : '';
+  const files = (sep, and) =>
+    ['cart-upsell.js', 'cart-upsell-ui.js', actions]
+      .filter(Boolean)
+      .join(sep)
+      .replace(new RegExp(`${sep}(?!.*${sep})`), and);
   const steps = {
     demo: ['このデモのサーバーから読み込みます。試すためだけのもので、ショップには使えません。', 'Served by this demo server: for trying it only, not for a shop.'],
     service: [
-      `結果サービス（npm start のサーバー）が ${base} で cart-upsell.js・cart-upsell-ui.js と設定を配信します。ダウンロードした cart-upsell.json をサーバーに置き、CONFIG_FILE=その場所、ALLOWED_ORIGINS=ショップのURL で起動します。ショップには下のタグ A を貼るだけです。`,
-      `The results service (npm start's server) serves cart-upsell.js, cart-upsell-ui.js and the config from ${base}: put the downloaded cart-upsell.json on the server and start it with CONFIG_FILE=<its path> and ALLOWED_ORIGINS=<your shop's origin>; the shop only gets tag A.`,
+      `結果サービス（npm start のサーバー）が ${base} で ${files('・', '・')} と設定を配信し、イベントも ${base}events で受け取ります（設定の events.endpoint に入れました）。ダウンロードした cart-upsell.json をサーバーに置き、CONFIG_FILE=その場所、ALLOWED_ORIGINS=ショップのURL（例 https://shop.example.jp）で起動します。ショップには下のタグ A を貼るだけです。`,
+      `The results service (npm start's server) serves ${files(', ', ', ')} and the config from ${base}, and receives the events at ${base}events (now the config's events.endpoint). Put the downloaded cart-upsell.json on the server and start it with CONFIG_FILE=<its path> and ALLOWED_ORIGINS=<your shop's origin, e.g. https://shop.example.jp>; the shop only gets tag A.`,
     ],
     shop:
-      p === 'shopify'
+      p === 'eccube'
         ? [
-            'テーマの「コードを編集」→ assets に cart-upsell.js と cart-upsell-ui.js を追加し、B（インライン版）を theme.liquid の </body> の前に貼ります（設定はページに含めます）。',
-            "Add cart-upsell.js and cart-upsell-ui.js to the theme's assets (Edit code), and paste B (inline) before </body> in theme.liquid.",
+            `コンテンツ管理 → ファイル管理 で user_data に cart-upsell フォルダを作り（${base}）、${files('・', '・')} をアップロードします。ファイル管理は .json を受け付けないので、設定は B（インライン版）ごとブロックに貼ります（ブロック管理 → 新規作成 → B を貼る → レイアウト管理でカートページなどに置く）。FTP で cart-upsell.json も置けるなら A でも動きます。`,
+            `In Content → File management, make a cart-upsell folder in user_data (${base}) and upload ${files(', ', ' and ')}. File management does not take .json, so paste B (inline, config included) into a block (Block management → new → paste B → place it in the cart page's layout). With FTP you can upload cart-upsell.json too and use A.`,
           ]
-        : [
-            `${name}のファイル置き場の ${base} に cart-upsell.js・cart-upsell-ui.js・cart-upsell.json（ダウンロード）を同じフォルダに置き、A のタグを全ページの </body> の前に貼ります。`,
-            `Upload cart-upsell.js, cart-upsell-ui.js and cart-upsell.json (download) to ${base}, in one folder, and paste tag A before </body> on every page.`,
-          ],
+        : p === 'shopify'
+          ? [
+              `テーマの「コードを編集」→ assets に ${files('・', '・')} を追加し、B（インライン版）を theme.liquid の </body> の前に貼ります（設定はページに含めます）。`,
+              `Add ${files(', ', ' and ')} to the theme's assets (Edit code), and paste B (inline) before </body> in theme.liquid.`,
+            ]
+          : [
+              `${name}のファイル置き場の ${base} に ${files('・', '・')}・cart-upsell.json（ダウンロード）を同じフォルダに置き、A のタグを全ページの </body> の前に貼ります。`,
+              `Upload ${files(', ', ', ')} and cart-upsell.json (download) to ${base}, in one folder, and paste tag A before </body> on every page.`,
+            ],
   }[setup.host];
+  const c = prune(config);
   $('host-steps').replaceChildren(
     h('p', {}, ...t2(steps[0], steps[1])),
+    setup.host === 'shop' && postsToShop(c)
+      ? h(
+          'p',
+          { class: 'warn' },
+          ...t2(
+            `events.endpoint が「${c.events.endpoint}」なので、イベントはショップ自身に送られ、どこにも保存されません。結果サービスのURL（例 https://results.example.jp/events）に変えてください。`,
+            `events.endpoint is "${c.events.endpoint}": events would go to the shop itself and be stored nowhere. Set it to your results service (e.g. https://results.example.jp/events).`,
+          ),
+        )
+      : '',
     h('p', {}, ...t2('手順書（画面つき）: ', 'Step-by-step guide (Japanese): '), h('a', { href: `/docs/ja/${p}.md` }, `docs/ja/${p}.md`)),
   );
 }
@@ -349,11 +392,11 @@ $('shop-url').addEventListener('input', (e) => {
 });
 $('host-url').addEventListener('input', (e) => {
   setup.hostUrl = e.target.value.trim();
-  writeSnippets();
+  followHosting();
 });
 $('host').addEventListener('change', (e) => {
   setup.host = e.target.value;
-  writeSnippets();
+  followHosting();
 });
 $('csv-file').addEventListener('change', (e) => {
   const f = e.target.files?.[0];

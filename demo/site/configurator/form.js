@@ -64,6 +64,17 @@ const offerTypes = [
   ['volume', 'まとめ買い / volume'],
 ];
 
+/** Who applies a bundle's or a volume tier's discount: the same choice for both kinds of offer. */
+const appliedByField = (config, p) =>
+  field(config, `${p}.appliedBy`, '割引の適用', 'Discount applied by', 'text', {
+    inline: true,
+    options: [
+      ['', '—'],
+      ['platform', 'ショップ側の自動割引 / platform'],
+      ['code', 'クーポン / code'],
+    ],
+  });
+
 function offerFields(config, i) {
   const o = config.offers[i];
   const p = `offers[${i}]`;
@@ -82,27 +93,13 @@ function offerFields(config, i) {
     bundle: [
       field(config, `${p}.items`, 'セットの商品（SKU）', 'Items (SKUs)', 'list'),
       field(config, `${p}.price`, 'セット価格（円・税込）', 'Set price', 'number', { inline: true }),
-      field(config, `${p}.appliedBy`, '割引の適用', 'Discount applied by', 'text', {
-        inline: true,
-        options: [
-          ['', '—'],
-          ['platform', 'ショップ側の自動割引 / platform'],
-          ['code', 'クーポン / code'],
-        ],
-      }),
+      appliedByField(config, p),
       field(config, `${p}.discountCode`, 'クーポンコード', 'Discount code', 'text', { inline: true }),
     ],
     volume: [
       field(config, `${p}.items`, '対象の商品（SKU、空欄ならすべて）', 'Items (SKUs; empty = all)', 'list'),
       field(config, `${p}.tiers`, '段階（個数:割引% をカンマ区切り 例 3:10, 5:15）', 'Tiers (quantity:percent, e.g. 3:10, 5:15)', 'tiers'),
-      field(config, `${p}.appliedBy`, '割引の適用', 'Discount applied by', 'text', {
-        inline: true,
-        options: [
-          ['', '—'],
-          ['platform', 'ショップ側の自動割引 / platform'],
-          ['code', 'クーポン / code'],
-        ],
-      }),
+      appliedByField(config, p),
     ],
   };
   return h(

@@ -47,6 +47,8 @@ export const inlineJson = (c) => JSON.stringify(c, null, 2).replace(/</g, '\\u00
  * `file` — the tag with data-config (the config as a file beside the script);
  * `inline` — the config in the page. On Shopify the script is a theme asset ({{ … | asset_url }},
  * on Shopify's CDN) and the config is inline, wrapped in {% raw %} so Liquid leaves it alone.
+ * EC-CUBE's file manager uploads .js but not .json (eccube_file_uploadable_extensions in
+ * app/config/eccube/packages/eccube.yaml), so there the inline version goes into the block.
  */
 export function snippets({ platform, host, shopUrl, hostUrl, origin, config }) {
   const json = inlineJson(config);
@@ -60,9 +62,38 @@ export function snippets({ platform, host, shopUrl, hostUrl, origin, config }) {
   }
   const base = scriptBase({ platform, host, shopUrl, hostUrl, origin });
   const configUrl = host === 'demo' ? '/cart-upsell.json' : `${base}cart-upsell.json`;
+  const inline = `<script type="application/json" id="cart-upsell-config">\n${json}\n</script>\n<script src="${base}cart-upsell.js" async></script>`;
   return {
     base,
     file: `<script src="${base}cart-upsell.js" data-config="${configUrl}" async></script>`,
-    inline: `<script type="application/json" id="cart-upsell-config">\n${json}\n</script>\n<script src="${base}cart-upsell.js" async></script>`,
+    // An EC-CUBE block is a Twig template: {% verbatim %} keeps Twig away from the config's braces.
+    inline: platform === 'eccube' && host === 'shop' ? `{% verbatim %}${inline}{% endverbatim %}` : inline,
   };
 }
+
+/**
+ * Where the widget sends its events for this hosting. The results service both serves the widget
+ * and stores what it sends, at `<its folder>events`; a shop's own file area stores nothing, so
+ * there the merchant's own endpoint (if any) stays.
+ */
+export function eventsEndpoint({ host, base }) {
+  return host === 'service' ? `${base}events` : undefined;
+}
+
+/**
+ * The config with the hosting's events endpoint. `previous` is the endpoint this function set
+ * before (the merchant's own endpoint is put back when they choose another hosting).
+ */
+export function applyHosting(config, { host, base, previous, own }) {
+  const endpoint = eventsEndpoint({ host, base });
+  const events = { ...(config.events ?? {}) };
+  if (endpoint) events.endpoint = endpoint;
+  else if (previous !== undefined && events.endpoint === previous) {
+    if (own === undefined) delete events.endpoint;
+    else events.endpoint = own;
+  }
+  return { ...config, events };
+}
+
+/** A relative endpoint ("/events") posts to the page's own site: right for this demo, wrong on a shop. */
+export const postsToShop = (config) => typeof config.events?.endpoint === 'string' && !/^https?:\/\//i.test(config.events.endpoint);
