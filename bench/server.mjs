@@ -17,7 +17,8 @@ import { fileURLToPath } from 'node:url';
 import { startPostgres } from '../scripts/postgres.mjs';
 
 const HELP = `node bench/server.mjs [options]   (npm run bench -- --server [options])
-  --sizes 100000,1000000,10000000   stored events to measure at (grown in place, smallest first)
+  --sizes 100000,1000000,10000000   stored events to measure at (grown in place, smallest first;
+                                    --sizes 0: ingestion only)
   --drivers pg,pglite               which stores (pg: DATABASE_URL, else a throw-away server)
   --budget-minutes N                per store: a size whose growth would end past this many minutes
                                     from the store's start (at the rate measured so far) is not
@@ -46,7 +47,10 @@ if (args.includes('--markdown')) {
   process.exit(0);
 }
 
-const SIZES = opt('--sizes', '100000,1000000,10000000').split(',').map(Number);
+const SIZES = opt('--sizes', '100000,1000000,10000000')
+  .split(',')
+  .map(Number)
+  .filter((n) => n > 0);
 const DRIVERS = opt('--drivers', 'pg,pglite').split(',');
 const BUDGET_MS = Number(opt('--budget-minutes', 75)) * 60_000;
 const SAMPLES = Number(opt('--samples', 20));
@@ -125,7 +129,7 @@ async function ingestion(db, env) {
 const noDb = {
   driver: 'pglite',
   query: async () => ({ rows: [] }),
-  transaction: async () => 10,
+  transaction: async () => new Set(),
   close: async () => {},
 };
 

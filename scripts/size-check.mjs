@@ -30,7 +30,9 @@ const files = [
   // 28 KB: every console message a merchant reads (config loading, cart reading, delivery, orders)
   // also in Japanese when the config says "locale": "ja" (25.99 → 26.93 KB gzip alone; 27.45 KB
   // gzip with the changes above in one build).
-  { file: `${out}/cart-upsell.js`, budget: 28 * 1024, aim: 15 * 1024 },
+  // 28.5 KB: the order-complete page's own order, and readCart keeping the page's plan between reads
+  // and reading plain price cells natively (27.78 → 28.14 KB gzip in one build, both together).
+  { file: `${out}/cart-upsell.js`, budget: 28.5 * 1024, aim: 15 * 1024 },
   // 19 KB: besides the prompts it carries the cart actions, which read the platform's cart before and
   // after a change and undo a half-done one (~3 KB gzip for three platforms). It still loads only
   // when a decision has something to show, never on a plain page view.
@@ -68,7 +70,11 @@ if (missing.length && import.meta.url === `file://${process.argv[1]}`) {
 for (const id of shops) {
   files.push(
     // 20 KB: the console messages in Japanese too (Dawn's core 18.58 → 19.50 KB gzip in one build).
-    { file: `${shopsDir}/${id}/cart-upsell.js`, budget: 20 * 1024, aim: 6 * 1024, shop: id },
+    // 20.5 KB: the order-complete page's own order read and sent (Dawn's core 19.92 → 20.05 KB gzip
+    // in one build; a shop's tailored core carries the check even where its platform prints no order),
+    // then readCart within 3× of the bare reads (plan kept between reads, plain price cells read
+    // natively: 20.05 → 20.27 KB gzip).
+    { file: `${shopsDir}/${id}/cart-upsell.js`, budget: 20.5 * 1024, aim: 6 * 1024, shop: id },
     // 16 KB: the platform's price before an offer shows and Magento's "yes" measured together (15.50 KB gzip).
     { file: `${shopsDir}/${id}/cart-upsell-ui.js`, budget: 16 * 1024, aim: 6 * 1024, shop: id },
   );

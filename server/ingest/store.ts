@@ -42,7 +42,7 @@ with batch as (
          currency, cart_subtotal, value, order_id, order_total, payload
   from batch order by id
   on conflict (id) do nothing
-  returning type, time, offer_id, offer_type, variant, holdout, cart_subtotal, value, order_total
+  returning id, type, time, offer_id, offer_type, variant, holdout, cart_subtotal, value, order_total
 ), up as (
   insert into rollup_daily as r (day, offer_id, offer_type, variant, holdout, type, events, value, cart_subtotal, order_total)
   select (time at time zone $2)::date, coalesce(offer_id, ''), coalesce(offer_type, ''), coalesce(variant, ''),
@@ -54,18 +54,23 @@ with batch as (
     cart_subtotal = r.cart_subtotal + excluded.cart_subtotal, order_total = r.order_total + excluded.order_total
   returning 1
 )
-select (select count(*) from ins)::bigint as stored, (select count(*) from up)::bigint as groups`;
+select coalesce((select array_agg(id) from ins), '{}') as stored, (select count(*) from up)::bigint as groups`;
+
+/** Stores the events not stored yet, with their rollups, in one transaction; returns the ids that were new. */
+export async function storeEventIds(db: Db, events: StoredEvent[], timeZone: string): Promise<Set<string>> {
+  if (!events.length) return new Set();
+  const json = JSON.stringify(events.map(row));
+  return db.transaction(async (tx) => {
+    const { rows } = await tx.query<{ stored: string[] }>(INSERT, [json, timeZone]);
+    // Lift and attribution read per-visitor tables kept here, not the events (idempotent upserts).
+    if (rows[0].stored.length > 0) await maintainLift(tx, json);
+    return new Set(rows[0].stored);
+  });
+}
 
 /** Stores the events not stored yet, with their rollups, in one transaction; returns how many were new. */
 export async function storeEvents(db: Db, events: StoredEvent[], timeZone: string): Promise<number> {
-  if (!events.length) return 0;
-  const json = JSON.stringify(events.map(row));
-  return db.transaction(async (tx) => {
-    const { rows } = await tx.query<{ stored: number }>(INSERT, [json, timeZone]);
-    // Lift and attribution read per-visitor tables kept here, not the events (idempotent upserts).
-    if (rows[0].stored > 0) await maintainLift(tx, json);
-    return rows[0].stored;
-  });
+  return (await storeEventIds(db, events, timeZone)).size;
 }
 
 /**

@@ -1,6 +1,6 @@
 import type { FastifyPluginAsync } from 'fastify';
 import { cleanEvent, checkLimits, type StoredEvent } from '../ingest/clean';
-import { storeEvents } from '../ingest/store';
+import { groupCommits } from '../ingest/group';
 import { HttpError } from '../types';
 
 /**
@@ -11,6 +11,8 @@ import { HttpError } from '../types';
 export const ingestRoutes: FastifyPluginAsync = async (app) => {
   const { batchLimit, maxPendingBatches, timeZone } = app.settings;
   let pending = 0;
+  // A few batches to a transaction at most, so no one request waits behind a very large group.
+  const store = groupCommits(app.db, timeZone, 4 * batchLimit);
 
   app.post('/events', async (req, reply) => {
     let body: unknown;
@@ -36,7 +38,7 @@ export const ingestRoutes: FastifyPluginAsync = async (app) => {
     pending++;
     let stored: number;
     try {
-      stored = await storeEvents(app.db, events, timeZone);
+      stored = await store(events);
     } finally {
       pending--;
     }

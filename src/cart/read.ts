@@ -11,11 +11,14 @@ import { simpleAmount } from './simple-amount';
  * matches, tested by hand: Element.matches() with this list was a third of reading a long cart.
  */
 const OLD_CLASSES = ['compare', 'old-price', 'old_price', 'oldPrice', 'price__regular', 'regular-price', 'regular_price', '--regular'];
+/** The same test as a selector, for one native query over a price cell's descendants. */
+const OLD_INSIDE = ['s', 'del', 'strike', ...OLD_CLASSES.map((c) => `[class*="${c}"]`)].join();
 export function isOldPrice(el: Element): boolean {
   const tag = el.localName;
   if (tag === 's' || tag === 'del' || tag === 'strike') return true;
   const c = el.getAttribute('class');
-  if (!c) return false;
+  // Every name in the list holds "old", "regular" or "compare": most classes hold none of them.
+  if (!c || !(c.includes('old') || c.includes('regular') || c.includes('compare'))) return false;
   for (const x of OLD_CLASSES) if (c.includes(x)) return true;
   return false;
 }
@@ -99,6 +102,9 @@ export function priceText(el: Element | null): string | null {
   // per line, then a second read of the text, were most of a long cart's read).
   const only = el.firstChild;
   if (only && !only.nextSibling && only.nodeType === 3) return (only as Text).data;
+  // No old price inside: its whole text, found by one native query rather than a walk that asks
+  // every element for its class.
+  if (!el.querySelector(OLD_INSIDE)) return el.textContent;
   skipped = false;
   const kept = walk(el);
   if (!skipped || /\d/.test(kept)) return kept;
@@ -181,8 +187,26 @@ interface Plan {
   data?: Cart;
 }
 
+/**
+ * The last plan and what it was made for. Finding it looks for every platform's markup and
+ * layouts, a walk over the whole page each — most of a read on a short cart. It holds while the
+ * page has the same elements: the same number of them (the browser keeps that count until the
+ * page changes) and the same <body> id and class, the platforms' page markers. A cart the page
+ * prints as data is never kept: it is read afresh each time.
+ */
+let last: { doc: Document; cfg: CartConfig; shape: string; plan: Plan | null; currencyEl?: Element | null } | null = null;
+const shapeOf = (doc: Document): string => `${doc.getElementsByTagName('*').length} ${doc.body?.id} ${doc.body?.className}`;
+
 /** Which selectors read this page: the preset's layout found on it, else the merchant's selectors. */
 export function plan(cfg: CartConfig, doc: Document): Plan | null {
+  const shape = shapeOf(doc);
+  if (last && last.doc === doc && last.cfg === cfg && last.shape === shape) return last.plan;
+  const made = makePlan(cfg, doc);
+  last = made?.data ? null : { doc, cfg, shape, plan: made };
+  return made;
+}
+
+function makePlan(cfg: CartConfig, doc: Document): Plan | null {
   const preset = cfg.preset ?? (cfg.selectors ? undefined : 'auto');
   // A tailored build for a theme read by its own selectors carries no platform layouts.
   if (__CART__ !== 'selectors' && preset) {
@@ -269,7 +293,10 @@ function pageCurrency(doc: Document, platform: PlatformId | null): string | null
   } catch {
     c = null;
   }
-  c ??= doc.querySelector('[data-currency]')?.getAttribute('data-currency');
+  // Where the page's plan is kept, so is the element that declares the currency.
+  const kept = last && last.doc === doc ? last : null;
+  if (kept && kept.currencyEl === undefined) kept.currencyEl = doc.querySelector('[data-currency]');
+  c ??= (kept ? kept.currencyEl : doc.querySelector('[data-currency]'))?.getAttribute('data-currency');
   return typeof c === 'string' && /^[A-Z]{3}$/i.test(c) ? c.toUpperCase() : null;
 }
 

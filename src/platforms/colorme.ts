@@ -52,5 +52,7 @@ export const colorme = {
   // The order-complete page belongs to the hosted cart, where the shop's template (and so this
   // script) does not run; see docs/platform-contracts.md.
   orderComplete: () => false,
+  // The product form's post needs hashes only a rendered product page carries, and lines change
+  // only inside the hosted cart (docs/platform-contracts.md): "yes" opens the product page.
   actions: 'product-page',
 } satisfies Platform;

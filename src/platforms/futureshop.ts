@@ -38,5 +38,7 @@ export const futureshop = {
   // The order-complete page: body#fs_CheckoutSuccess (shops' scripts key on it, e.g.
   // shiraistore/assets js/script.js check_member_opt_in_policy), the same theme as every page.
   orderComplete: (doc) => has(doc, '#fs_CheckoutSuccess'),
+  // /p/cart/add is the product form's; changing and removing lines go through futureshop's own
+  // unpublished scripts (docs/platform-contracts.md): "yes" opens the product page.
   actions: 'product-page',
 } satisfies Platform;

@@ -1,9 +1,9 @@
 // The platform registry's helpers. The registry itself is ./registry.ts.
 import type { PlatformId } from './ids';
-import type { CartLayout, Platform } from './types';
+import type { CartLayout, Platform, ShownOrder } from './types';
 import { PLATFORMS } from './registry';
 
-export type { CartLayout, CartSelectors, Platform } from './types';
+export type { CartLayout, CartSelectors, Platform, ShownOrder } from './types';
 export { PLATFORM_IDS, isPlatformId, type PlatformId } from './ids';
 export { PLATFORMS, type PlatformRegistry, type PLATFORM_FILES } from './registry';
 
@@ -68,6 +68,16 @@ export function orderCompletePlatform(doc: Document): PlatformId | null {
     }
   }
   return null;
+}
+
+/** The order this order-complete page shows (see `Platform.order`), or null. */
+export function shownOrder(doc: Document): ShownOrder | null {
+  const id = orderCompletePlatform(doc);
+  try {
+    return (id && PLATFORMS[id]?.order?.(doc)) || null;
+  } catch {
+    return null;
+  }
 }
 
 /** The names of the registered platforms, for messages: "Shopify, WooCommerce or EC-CUBE". */

@@ -46,5 +46,7 @@ export const makeshop = {
   checkout: '.cart-button a, a.payment-btn',
   // The order-complete page is MakeShop's own checkout, outside the design set.
   orderComplete: () => false,
+  // No published add / change / remove requests (docs/platform-contracts.md): "yes" opens the
+  // product page.
   actions: 'product-page',
 } satisfies Platform;

@@ -37,6 +37,13 @@ export interface CartLayout {
   subtotalAfterDiscounts?: boolean;
 }
 
+/** An order as its order-complete page prints it. */
+export interface ShownOrder {
+  orderId: string;
+  /** The total's text, currency mark and all ("￥6,080"). */
+  total: string;
+}
+
 /**
  * Everything the widget knows about one shop platform. A platform is one file in this folder
  * plus its line in `./index.ts`; `PLATFORM_IDS` in `./ids.ts` names it, and the compiler then
@@ -71,6 +78,13 @@ export interface Platform {
   checkout: string;
   /** This page is the platform's order-complete (thank-you) page. */
   orderComplete(doc: Document): boolean;
+  /**
+   * The order the order-complete page shows: the platform's order number and its total as
+   * printed, read from the platform's own template. Only where the template prints both; a
+   * platform without it sends no order by itself (`trackOrder` and the hooks still do). Never
+   * the buyer's name, address or e-mail, which the same pages show.
+   */
+  order?(doc: Document): ShownOrder | null;
   /**
    * What "yes" does: "cart-api" — the platform's cart requests, by the adapter of the same id in
    * `src/actions/`; "product-page" — the shopper is taken to the offered product's page.

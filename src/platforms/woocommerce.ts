@@ -51,5 +51,20 @@ export const woocommerce = {
   checkout: '.checkout-button, .wc-block-cart__submit-button',
   // The order-received endpoint: body_class adds `woocommerce-order-received` (wc_body_class).
   orderComplete: (doc) => has(doc, 'body.woocommerce-order-received, .woocommerce-order-received, .wc-block-order-confirmation-status'),
+  // The classic page's overview (templates/checkout/thankyou.php) and the Order Confirmation
+  // Summary block (src/Blocks/BlockTypes/OrderConfirmation/Summary.php: rows order number, date,
+  // total, then the buyer's e-mail and payment method — only the first and third are read). The
+  // total is the order's (get_formatted_order_total: shipping and fees included): the goods total
+  // is shown only in rows known by their translated labels. A failed payment's page shows no order.
+  order(doc) {
+    if (has(doc, '.woocommerce-thankyou-order-failed, .wc-block-order-confirmation-status__actions')) return null;
+    const text = (sel: string) => doc.querySelector(sel)?.textContent?.trim() || '';
+    const orderId = text('.woocommerce-order-overview__order strong');
+    const total = text('.woocommerce-order-overview__total strong');
+    if (orderId && total) return { orderId, total };
+    const rows = doc.querySelectorAll('.wc-block-order-confirmation-summary-list-item__value');
+    const [id, , sum] = Array.from(rows, (r) => r.textContent?.trim() || '');
+    return id && sum ? { orderId: id, total: sum } : null;
+  },
   actions: 'cart-api',
 } satisfies Platform;

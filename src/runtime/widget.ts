@@ -20,6 +20,7 @@ import { all, plan } from '../cart/read';
 const KEEP_CLEAR = '[data-cart-upsell-keep-clear],a[href$="/cart"],a[href$="cart.html"],a[href*="/cart?"]';
 import { afterStable } from './settle';
 import { nextTask } from '../util/tasks';
+import { pageOrder } from './page-order';
 
 export interface Running {
   stop(): void;
@@ -284,6 +285,15 @@ export function runWidget(config: Config, doc: Document): Running {
     onDismiss: answered('dismiss'),
   };
 
+  function sendOrder(input: OrderInput): void {
+    const holdout = inHoldout(state.visitorId, config.holdout);
+    const who = { visitorId: state.visitorId, sessionId: state.sessionId, holdout };
+    loadPrompts().then(
+      (m) => guard('trackOrder', m.sendOrder)(input, who, local, () => ensureTracker(holdout), config.cart?.currency ?? 'JPY'),
+      (err: unknown) => errorOnce(t('trackOrder: not sent', 'trackOrder: 送れませんでした'), err),
+    );
+  }
+
   // A single-page shop that navigates to its cart re-renders it: that is a cart view, not a change.
   let href = '';
   const navigated = () => href !== (href = String(doc.location?.href));
@@ -300,6 +310,10 @@ export function runWidget(config: Config, doc: Document): Running {
   // would hold the page for more than a frame. The watchers start from the cart just read.
   const boot = guard('start', () => {
     if (stopped) return;
+    // An order-complete page that prints its order sends it, once per order id; an order the
+    // page's hook reported (`trackOrder`, sent at start) is the same id and comes first.
+    const placed = pageOrder(doc, config.cart?.currency);
+    if (placed) sendOrder(placed);
     cart = read();
     touched = false;
     navigated();
@@ -358,13 +372,6 @@ export function runWidget(config: Config, doc: Document): Running {
       tracker = null;
     },
     refresh: guard('refresh', refresh),
-    order(input) {
-      const holdout = inHoldout(state.visitorId, config.holdout);
-      const who = { visitorId: state.visitorId, sessionId: state.sessionId, holdout };
-      loadPrompts().then(
-        (m) => guard('trackOrder', m.sendOrder)(input, who, local, () => ensureTracker(holdout), config.cart?.currency ?? 'JPY'),
-        (err: unknown) => errorOnce(t('trackOrder: not sent', 'trackOrder: 送れませんでした'), err),
-      );
-    },
+    order: sendOrder,
   };
 }
