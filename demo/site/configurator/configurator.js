@@ -137,14 +137,9 @@ function writeHostSteps(base) {
   const name = PLATFORMS[p]?.ja ?? p;
   // A platform with a cart API has its cart actions in a third file, loaded beside the prompt file.
   const actions = ['shopify', 'woocommerce', 'eccube', 'magento'].includes(p) ? `cart-upsell-actions-${p}.js` : '';
-  // Its download next to the other two, so every file the steps name is one click away.
   const dl = $('dl-actions');
   dl.hidden = !actions;
-  if (actions) {
-    dl.setAttribute('href', `/dist/${actions}`);
-    dl.setAttribute('download', actions);
-    dl.textContent = actions;
-  }
+  if (actions) Object.assign(dl, { href: `/dist/${actions}`, download: actions, textContent: actions });
   const files = (sep, and) =>
     ['cart-upsell.js', 'cart-upsell-ui.js', actions]
       .filter(Boolean)
