@@ -12,10 +12,38 @@
 const ENDPOINT = 'https://results.example.jp/events';
 const HOLDOUT = 0.1;
 
-// Currencies without minor units; the rest have two (yen: ¥3,300 → 3300, dollars: $12.50 → 1250).
-const ZERO_DECIMAL = ['JPY', 'KRW', 'VND', 'CLP', 'ISK', 'PYG', 'UGX', 'XAF', 'XOF', 'XPF', 'KMF', 'GNF', 'RWF', 'DJF', 'BIF', 'VUV'];
+// Decimal places of each currency's minor unit, as the widget counts money (src/util/currency.ts;
+// a test holds the two equal); the rest have two (yen: ¥3,300 → 3300, dollars: $12.50 → 1250).
+const DIGITS = {
+  BIF: 0,
+  CLP: 0,
+  DJF: 0,
+  GNF: 0,
+  ISK: 0,
+  JPY: 0,
+  KMF: 0,
+  KRW: 0,
+  PYG: 0,
+  RWF: 0,
+  UGX: 0,
+  UYI: 0,
+  VND: 0,
+  VUV: 0,
+  XAF: 0,
+  XOF: 0,
+  XPF: 0,
+  BHD: 3,
+  IQD: 3,
+  JOD: 3,
+  KWD: 3,
+  LYD: 3,
+  OMR: 3,
+  TND: 3,
+  CLF: 4,
+  UYW: 4,
+};
 
-// The widget's holdout rule (src/offers/hash.ts): FNV-1a of "holdout:<visitor id>".
+// The widget's holdout rule (src/offers/hash.ts, a test holds the two equal): FNV-1a of "holdout:<visitor id>".
 function inHoldout(visitorId) {
   let h = 0x811c9dc5;
   const s = 'holdout:' + visitorId;
@@ -39,7 +67,7 @@ analytics.subscribe('checkout_completed', async (event) => {
   const orderId = checkout && checkout.order && checkout.order.id;
   if (!orderId) return;
   const currency = checkout.currencyCode || (checkout.totalPrice && checkout.totalPrice.currencyCode) || 'JPY';
-  const scale = ZERO_DECIMAL.indexOf(currency) >= 0 ? 1 : 100;
+  const scale = 10 ** (Object.prototype.hasOwnProperty.call(DIGITS, currency) ? DIGITS[currency] : 2);
   const minor = (money) => Math.max(0, Math.round(Number((money && money.amount) || 0) * scale));
   const state = await readJson(browser.localStorage, 'cart-upsell:state');
   const visit = await readJson(browser.sessionStorage, 'cart-upsell:session');

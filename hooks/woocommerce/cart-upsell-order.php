@@ -22,10 +22,11 @@ add_action( 'wp_footer', function () {
 	if ( ! $order || ! hash_equals( $order->get_order_key(), $key ) || $order->has_status( 'failed' ) ) {
 		return;
 	}
-	// Amounts in minor units, as the widget counts them: yen as they are, cents for dollars.
-	$zero_decimal = array( 'JPY', 'KRW', 'VND', 'CLP', 'ISK', 'PYG', 'UGX', 'XAF', 'XOF', 'XPF' );
-	$scale        = in_array( $order->get_currency(), $zero_decimal, true ) ? 1 : 100;
-	$minor        = function ( $amount ) use ( $scale ) {
+	// Amounts in minor units, as the widget counts them (src/util/currency.ts; a test holds the two
+	// equal): yen as they are, cents for dollars, fils for dinars.
+	$digits = array( 'BIF' => 0, 'CLP' => 0, 'DJF' => 0, 'GNF' => 0, 'ISK' => 0, 'JPY' => 0, 'KMF' => 0, 'KRW' => 0, 'PYG' => 0, 'RWF' => 0, 'UGX' => 0, 'UYI' => 0, 'VND' => 0, 'VUV' => 0, 'XAF' => 0, 'XOF' => 0, 'XPF' => 0, 'BHD' => 3, 'IQD' => 3, 'JOD' => 3, 'KWD' => 3, 'LYD' => 3, 'OMR' => 3, 'TND' => 3, 'CLF' => 4, 'UYW' => 4 );
+	$scale  = 10 ** ( isset( $digits[ $order->get_currency() ] ) ? $digits[ $order->get_currency() ] : 2 );
+	$minor  = function ( $amount ) use ( $scale ) {
 		return max( 0, (int) round( (float) $amount * $scale ) );
 	};
 	$items = array();

@@ -1,66 +1,9 @@
 // What lift and attribution read instead of the events: per-visitor, per-order, per-page-view and
-// per-answer rows, kept in the transaction that stores the events (`maintainLift`), rebuilt from
-// the events when they were written another way (`rebuildLift`), and forgotten with them
-// (`forgetLift`). Every upsert is idempotent, so an event delivered twice changes nothing. The
+// per-answer rows (their tables are migration 2's, server/db/migrations.ts), kept in the
+// transaction that stores the events (`maintainLift`), rebuilt from the events when they were
+// written another way (`rebuildLift`), and forgotten with them (`forgetLift`). Every upsert is idempotent, so an event delivered twice changes nothing. The
 // rows hold no time zone: days are cut when they are read.
 import type { Queryable } from './queries';
-
-/** The tables (a migration step: created once, then filled from any events already stored). */
-export const LIFT_TABLES = `
-  -- Per visitor and offer ('' = any offer): the first impression (shown, or for the holdout the
-  -- first prompt they would have seen), the group and the smallest copy variant seen.
-  create table lift_exposures (
-    offer_id text not null,
-    visitor_id text not null,
-    first_seen timestamptz not null,
-    holdout boolean not null,
-    variant text,
-    primary key (offer_id, visitor_id)
-  );
-  create index lift_exposures_first on lift_exposures (offer_id, first_seen);
-
-  -- One row per order id (the earliest delivery's), with what it holds for attribution.
-  create table lift_orders (
-    order_id text primary key,
-    visitor_id text not null,
-    session_id text,
-    time timestamptz not null,
-    total bigint not null,
-    items jsonb not null
-  );
-  create index lift_orders_visitor on lift_orders (visitor_id, time);
-  create index lift_orders_time on lift_orders (time);
-
-  -- Per offer and page view (the widget's pageViewId; from older widgets, visit and page): when it
-  -- was first shown, and whether it was shown and accepted.
-  create table lift_views (
-    offer_id text not null,
-    offer_type text not null,
-    view text not null,
-    visitor_id text not null,
-    first_seen timestamptz not null,
-    holdout boolean not null,
-    shown boolean not null,
-    accepted boolean not null,
-    primary key (offer_id, offer_type, view)
-  );
-  create index lift_views_first on lift_views (first_seen);
-  create index lift_views_visitor on lift_views (visitor_id);
-
-  -- Accepts and failed accepts of shown prompts, with the items an accept added.
-  create table lift_answers (
-    id text primary key,
-    type text not null,
-    offer_id text not null,
-    offer_type text not null,
-    visitor_id text not null,
-    session_id text,
-    time timestamptz not null,
-    value bigint,
-    items jsonb not null
-  );
-  create index lift_answers_time on lift_answers (time);
-  create index lift_answers_visitor on lift_answers (visitor_id, offer_id, time)`;
 
 /** A page view's key: the widget's pageViewId, else (older widgets) its visit and page. */
 const VIEW = `coalesce(session_id, '') || ' ' || coalesce(payload->>'pageViewId', payload->>'page', '')`;
@@ -115,9 +58,6 @@ export async function maintainLift(tx: Queryable, rowsJson: string): Promise<voi
 }
 
 export const LIFT_TABLE_NAMES = ['lift_exposures', 'lift_orders', 'lift_views', 'lift_answers'];
-
-/** Fills the new tables from the events already stored (the migration step's second half). */
-export const LIFT_BACKFILL = FROM_EVENTS.join(';\n');
 
 /** Recomputes the lift tables from the events (events written by other means, e.g. a bulk load). */
 export async function rebuildLift(q: Queryable): Promise<void> {

@@ -252,6 +252,24 @@ export async function offerResults(db: Queryable, { from, to, windowHours = 168 
   }));
 }
 
+/**
+ * Per offer and copy variant: page views that showed it and page views with an acceptance (the
+ * acceptance rate per variant, counted like `offerResults`). A page view's variant is the one its
+ * visitor was assigned for that offer (the smallest seen, as in `groupSums`); offers without
+ * variants are left out.
+ */
+export async function variantAcceptance(db: Queryable, { from, to }: Span) {
+  const { rows } = await db.query<Row>(
+    `select v.offer_id, v.offer_type, x.variant,
+            count(*) filter (where v.shown)::int as impressions, count(*) filter (where v.accepted)::int as accepted_views
+     from lift_views v join lift_exposures x on x.offer_id = v.offer_id and x.visitor_id = v.visitor_id
+     where not v.holdout and v.first_seen >= $1 and v.first_seen < $2 and x.variant is not null
+     group by 1, 2, 3 order by 1, 2, 3`,
+    [from, to],
+  );
+  return rows.map((r) => ({ offerId: String(r.offer_id), offerType: String(r.offer_type), variant: String(r.variant), impressions: num(r.impressions), acceptedViews: num(r.accepted_views) }));
+}
+
 /** Orders in the range: how many, their total, and how many came from visitors the widget met. */
 export async function orderTotals(db: Queryable, { from, to }: Span) {
   const { rows } = await db.query<Row>(

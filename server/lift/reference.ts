@@ -16,14 +16,6 @@ interface Outcome {
   orders: number[];
 }
 
-const powers = (xs: number[]): [number, number, number] => [2, 3, 4].map((k) => xs.reduce((s, x) => s + x ** k, 0)) as [number, number, number];
-const sampleVar = (xs: number[]) => {
-  const n = xs.length;
-  if (n < 2) return 0;
-  const m = xs.reduce((s, x) => s + x, 0) / n;
-  return xs.reduce((s, x) => s + (x - m) ** 2, 0) / (n - 1);
-};
-
 /**
  * Per-group sums for lift: visitors first exposed (their first impression, shown or
  * would-have-shown) in [from, to), grouped by `key(visitor)`; their orders placed at or after
@@ -63,44 +55,23 @@ export function groupSums(
     const v = visitors.get(o.visitorId);
     if (v && o.t >= v.first && o.t < to) perVisitor.get(o.visitorId)!.push(o.total);
   }
-  const groups: Record<string, { visitors: number; converters: number; orders: number; revenue: number; perVisitor: number[]; orderTotals: number[] }> = {};
-  for (const [id, v] of visitors) {
-    const k = key(v);
-    if (k == null) continue;
-    const g = (groups[k] ??= { visitors: 0, converters: 0, orders: 0, revenue: 0, perVisitor: [], orderTotals: [] });
-    const list = perVisitor.get(id)!;
-    const revenue = list.reduce((s, x) => s + x, 0);
-    g.visitors++;
-    g.converters += list.length > 0 ? 1 : 0;
-    g.orders += list.length;
-    g.revenue += revenue;
-    g.perVisitor.push(revenue);
-    g.orderTotals.push(...list);
-  }
-  return Object.fromEntries(
-    Object.entries(groups).map(([k, g]) => [
-      k,
-      {
-        visitors: g.visitors,
-        converters: g.converters,
-        orders: g.orders,
-        revenue: g.revenue,
-        revenueVar: sampleVar(g.perVisitor),
-        orderVar: sampleVar(g.orderTotals),
-        revenuePowers: powers(g.perVisitor),
-        orderPowers: powers(g.orderTotals),
-      },
-    ]),
-  );
+  return sumsByGroup([...visitors].map(([id, v]) => ({ key: key(v), orders: perVisitor.get(id)! })));
 }
 
 /** The same sums from the simulator's per-visitor outcomes (every visitor there is exposed). */
 export function outcomeSums(visitors: Outcome[], key: (v: Outcome) => string | null = (v) => (v.holdout ? 'holdout' : 'shown')): Record<string, GroupSums> {
+  return sumsByGroup(visitors.map((v) => ({ key: key(v), orders: v.orders })));
+}
+
+/**
+ * The per-group sums of visitors, each with its group (null: left out) and its order totals: one
+ * pass of power sums, so the coverage runs over many large simulations stay quick.
+ */
+function sumsByGroup(visitors: Iterable<{ key: string | null; orders: number[] }>): Record<string, GroupSums> {
   const groups: Record<string, { visitors: number; converters: number; orders: number; revenue: number; s2: number; s3: number; s4: number; o2: number; o3: number; o4: number }> = {};
   for (const v of visitors) {
-    const k = key(v);
-    if (k == null) continue;
-    const g = (groups[k] ??= { visitors: 0, converters: 0, orders: 0, revenue: 0, s2: 0, s3: 0, s4: 0, o2: 0, o3: 0, o4: 0 });
+    if (v.key == null) continue;
+    const g = (groups[v.key] ??= { visitors: 0, converters: 0, orders: 0, revenue: 0, s2: 0, s3: 0, s4: 0, o2: 0, o3: 0, o4: 0 });
     const revenue = v.orders.reduce((s, x) => s + x, 0);
     g.visitors++;
     g.converters += v.orders.length > 0 ? 1 : 0;

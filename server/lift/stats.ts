@@ -287,6 +287,16 @@ export function groupMetrics(g: GroupSums) {
   return { visitors: g.visitors, converters: g.converters, orders: g.orders, revenue: g.revenue, conversion, rpv, aov };
 }
 
+/** Two rates, k1 of n1 against k0 of n0: the difference and relative lift with their intervals, and a verdict. */
+export function compareRates(k1: number, n1: number, k0: number, n0: number, options: Options = {}) {
+  const difference = rateDifference(k1, n1, k0, n0);
+  const lift = rateLift(k1, n1, k0, n0);
+  const p1 = n1 > 0 ? k1 / n1 : 0;
+  const p0 = n0 > 0 ? k0 / n0 : 0;
+  const sd = (p: number) => Math.sqrt(p * (1 - p));
+  return { difference, lift, verdict: verdict({ difference, lift, baseline: p0, sd1: sd(p1), sd0: sd(p0), n1, n0 }, options) };
+}
+
 const shapeFrom = (n: number, sum: number, powers?: [number, number, number]) => (powers ? shapeOf(n, sum, ...powers) : { ...NORMAL, n });
 
 /**
@@ -299,24 +309,14 @@ export function compare(a: GroupSums, b: GroupSums, options: Options = {}) {
   const B = groupMetrics(b);
   const rpvShape = pooledShape(shapeFrom(a.visitors, a.revenue, a.revenuePowers), shapeFrom(b.visitors, b.revenue, b.revenuePowers));
   const aovShape = pooledShape(shapeFrom(a.orders, a.revenue, a.orderPowers), shapeFrom(b.orders, b.revenue, b.orderPowers));
-  const conv = rateDifference(a.converters, a.visitors, b.converters, b.visitors);
-  const convLift = rateLift(a.converters, a.visitors, b.converters, b.visitors);
   const rpv = meanDifference(A.rpv, B.rpv, rpvShape);
   const rpvLift = meanLift(A.rpv, B.rpv, rpvShape);
   const aov = meanDifference(A.aov, B.aov, aovShape);
   const aovLift = meanLift(A.aov, B.aov, aovShape);
-  const sdRate = (p: number) => Math.sqrt(p * (1 - p));
   return {
     a: A,
     b: B,
-    conversion: {
-      difference: conv,
-      lift: convLift,
-      verdict: verdict(
-        { difference: conv, lift: convLift, baseline: B.conversion.estimate, sd1: sdRate(A.conversion.estimate), sd0: sdRate(B.conversion.estimate), n1: a.visitors, n0: b.visitors },
-        options,
-      ),
-    },
+    conversion: compareRates(a.converters, a.visitors, b.converters, b.visitors, options),
     rpv: {
       difference: rpv,
       lift: rpvLift,

@@ -2,8 +2,8 @@ import type { FastifyPluginAsync } from 'fastify';
 import { readFile } from 'node:fs/promises';
 import { parseRange } from '../results/query';
 import { HttpError } from '../types';
-import { compare, wilson } from '../lift/stats';
-import { dailySums, liftSums, offerResults, orderTotals, type Queryable, type Span } from '../lift/queries';
+import { compare, compareRates, wilson } from '../lift/stats';
+import { dailySums, liftSums, offerResults, orderTotals, variantAcceptance, type Queryable, type Span } from '../lift/queries';
 import { offerNames } from '../lift/names';
 
 type Query = { from?: string; to?: string; minEffect?: string; windowHours?: string };
@@ -35,7 +35,8 @@ function numberParam(raw: string | undefined, name: string, fallback: number, mi
  *   GET /results/lift/series   per day of first exposure: visitors, buyers, orders and revenue per group
  *   GET /results/attribution   per offer: impressions once per page view, acceptance with its
  *                              interval, failed accepts, revenue attributed from real orders
- *                              (?windowHours=168), and the range's orders
+ *                              (?windowHours=168), the range's orders; per copy variant: its
+ *                              acceptance with its interval, against the first variant with a verdict
  *   GET /results/offer-names   offer id → a readable name, from the shop's config (CONFIG_FILE)
  */
 export const liftRoutes: FastifyPluginAsync = async (app) => {
@@ -91,7 +92,17 @@ export const liftRoutes: FastifyPluginAsync = async (app) => {
       // Page views with an acceptance ÷ page views that showed the offer.
       acceptance: wilson(o.acceptedViews, o.impressions),
     }));
-    return { ...range, timeZone: tz, windowHours, offers, orders: await orderTotals(app.db, s) };
+    // Per copy variant: its acceptance, and each variant against the first (as in /results/lift).
+    const rows = await variantAcceptance(app.db, s);
+    const variants = rows.map((v) => {
+      const first = rows.find((b) => b.offerId === v.offerId && b.offerType === v.offerType)!;
+      return {
+        ...v,
+        acceptance: wilson(v.acceptedViews, v.impressions),
+        against: first === v ? null : { variant: first.variant, ...compareRates(v.acceptedViews, v.impressions, first.acceptedViews, first.impressions) },
+      };
+    });
+    return { ...range, timeZone: tz, windowHours, offers, variants, orders: await orderTotals(app.db, s) };
   });
 
   app.get('/results/offer-names', async () => {

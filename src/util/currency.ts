@@ -3,7 +3,7 @@
  * prices and showing them use: an amount read as 12,345 minor units is shown as the same money.
  * Anything not listed has two.
  */
-const DIGITS: Record<string, number> = {
+export const DIGITS: Record<string, number> = {
   BIF: 0,
   CLP: 0,
   DJF: 0,

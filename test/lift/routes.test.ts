@@ -85,6 +85,30 @@ describe.each(drivers)('orders, attribution and lift over HTTP (%s)', (driver) =
     expect(views.size).toBeGreaterThan(new Set(events.filter((e) => e.type === 'impression' && !e.holdout && e.offerId === 'up-tenugui').map((e) => e.visitorId)).size);
     expect(row('up-tenugui').acceptance.high).toBeLessThanOrEqual(1);
     expect(r.orders.orders).toBe(events.filter((e) => e.type === 'order').length);
+
+    // Acceptance per copy variant, counted the same way: page views of each variant's visitors.
+    const shownViews = (type: string, variant: string) =>
+      new Set(events.filter((e) => e.type === type && !e.holdout && e.offerId === 'up-tenugui' && e.variant === variant).map((e) => e.pageViewId)).size;
+    const perVariant = r.variants.filter((v: Ev) => v.offerId === 'up-tenugui');
+    expect(perVariant.map((v: Ev) => v.variant)).toEqual(['longevity', 'value']);
+    for (const v of perVariant) {
+      expect(v.impressions).toBe(shownViews('impression', v.variant));
+      expect(v.acceptedViews).toBe(shownViews('accept', v.variant));
+      expect(v.acceptedViews).toBeGreaterThan(0);
+      expect(v.acceptance.estimate).toBeCloseTo(v.acceptedViews / v.impressions, 10);
+      expect(v.acceptance.low).toBeLessThan(v.acceptance.estimate);
+      expect(v.acceptance.high).toBeGreaterThan(v.acceptance.estimate);
+    }
+    expect(perVariant[0].impressions + perVariant[1].impressions).toBe(row('up-tenugui').impressions);
+    expect(perVariant[0].against).toBeNull();
+    const against = perVariant[1].against;
+    expect(against.variant).toBe('longevity');
+    expect(against.difference.estimate).toBeCloseTo(perVariant[1].acceptance.estimate - perVariant[0].acceptance.estimate, 10);
+    // The winner is named exactly when the interval shown excludes no difference.
+    expect(against.verdict.kind === 'significant').toBe(against.lift.low > 0 || against.lift.high < 0);
+    expect(against.verdict.winner === null).toBe(against.verdict.kind !== 'significant');
+    // Offers without copy variants have no rows.
+    expect(r.variants.some((v: Ev) => v.offerId === 'x-tea')).toBe(false);
     const names = await getJson(s.base, '/results/offer-names');
     expect(names.names['up-tenugui']).toBe('手ぬぐい 青海波 → 手ぬぐい 青海波 特撰');
     expect(names.names['set-tea']).toBe('セット：急須 白磁 + 湯呑み 白磁');

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { wilson, wilsonCC, shapeOf, t975, rateDifference, rateLift, mean, meanDifference, meanLift, verdict, compare, normalCdf } from '../../server/lift/stats';
+import { wilson, wilsonCC, shapeOf, t975, rateDifference, rateLift, mean, meanDifference, meanLift, verdict, compare, compareRates, normalCdf } from '../../server/lift/stats';
 
 describe('intervals', () => {
   it('Wilson: published values and the edges', () => {
@@ -152,6 +152,23 @@ describe('verdicts in plain words', () => {
 
   it('"too few" with an empty group', () => {
     expect(verdict({ difference: rateDifference(0, 0, 3, 10), baseline: 0.3, sd1: 0, sd0: 0.4, n1: 0, n0: 10 }).kind).toBe('too-few');
+  });
+
+  it('compareRates(): acceptance of two copy variants, a winner only when the interval excludes 0', () => {
+    // 60 of 200 page views accepted against 30 of 200: 30 % vs 15 %, twice the rate.
+    const clear = compareRates(60, 200, 30, 200);
+    expect(clear.difference.estimate).toBeCloseTo(0.15, 10);
+    expect(clear.lift!.estimate).toBeCloseTo(1, 10);
+    expect(clear.lift!.low).toBeGreaterThan(0);
+    expect(clear.verdict).toEqual({ kind: 'significant', winner: 'a', moreVisitors: 0 });
+    expect(compareRates(30, 200, 60, 200).verdict.winner).toBe('b');
+    // 32 vs 30 of 200: not yet, and the visitors needed are those `verdict` asks for the same rates.
+    const close = compareRates(32, 200, 30, 200);
+    expect(close.verdict.kind).toBe('not-yet');
+    expect(close.verdict).toEqual(verdict({ difference: rateDifference(32, 200, 30, 200), lift: rateLift(32, 200, 30, 200), baseline: 0.15, sd1: rate(0.16), sd0: rate(0.15), n1: 200, n0: 200 }));
+    // compare() judges conversion the same way.
+    const g = (visitors: number, converters: number) => ({ visitors, converters, orders: converters, revenue: converters * 4000, revenueVar: 1e6, orderVar: 1e6 });
+    expect(compare(g(200, 60), g(200, 30)).conversion).toEqual(clear);
   });
 
   it('compare(): conversion, revenue per visitor and order value of two groups', () => {

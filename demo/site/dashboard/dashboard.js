@@ -248,9 +248,57 @@ function renderOffers() {
   );
 }
 
+/** Per offer with copy variants: each variant's acceptance (page views shown → accepted), the first as the baseline. */
+function acceptanceTables() {
+  const rows = data?.attribution?.variants ?? [];
+  const offers = [...new Set(rows.map((v) => `${v.offerId}\u0000${v.offerType}`))];
+  return offers.map((key) => {
+    const list = rows.filter((v) => `${v.offerId}\u0000${v.offerType}` === key);
+    const { offerId, offerType } = list[0];
+    const title = `${nameOf(offerId, offerType)}：文言ごとの承諾率`;
+    return h(
+      'div',
+      { class: 'variant' },
+      h('h3', {}, ...t2(title, `${nameOf(offerId, offerType)}: acceptance per copy variant`)),
+      h(
+        'div',
+        { class: 'scroll' },
+        table(
+          title,
+          [
+            t2('文言', 'Variant'),
+            t2('表示', 'Shown'),
+            t2('承諾', 'Accepted'),
+            t2('承諾率（95%区間）', 'Acceptance (95 % interval)'),
+            t2('差（95%区間）', 'Lift (95 % interval)'),
+            t2('判定', 'Verdict'),
+          ],
+          list.map((v) => {
+            const labels = [
+              [`文言「${v.variant}」`, `Variant "${v.variant}"`],
+              [`文言「${v.against?.variant}」`, `Variant "${v.against?.variant}"`],
+            ];
+            return [
+              `「${v.variant}」`,
+              int(v.impressions),
+              int(v.acceptedViews),
+              `${pct(v.acceptance.estimate)}（${pct(v.acceptance.low)}〜${pct(v.acceptance.high)}）`,
+              v.against ? liftText(v.against.lift) : t2('基準', 'Baseline'),
+              v.against ? h('span', { class: v.against.verdict.kind === 'significant' ? 'verdict sig' : 'verdict' }, ...verdictText(v.against.verdict, labels)) : '—',
+            ];
+          }),
+          [1, 2, 3, 4],
+        ),
+      ),
+    );
+  });
+}
+
 function renderVariants() {
   const offers = (data?.lift?.offers ?? []).filter((o) => o.variants.length);
+  const acceptance = acceptanceTables();
   $('variants').replaceChildren(
+    ...acceptance,
     ...(offers.length
       ? offers.flatMap((o) =>
           o.variants.map((v) => {
@@ -266,7 +314,9 @@ function renderVariants() {
             );
           }),
         )
-      : [h('p', { class: 'muted' }, ...t2('文言のバリエーション（variants）がある提案のデータがまだありません。', 'No data yet from an offer with copy variants.'))]),
+      : acceptance.length
+        ? []
+        : [h('p', { class: 'muted' }, ...t2('文言のバリエーション（variants）がある提案のデータがまだありません。', 'No data yet from an offer with copy variants.'))]),
   );
 }
 

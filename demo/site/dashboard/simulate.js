@@ -44,6 +44,10 @@ export const DEFAULTS = {
   laterVisit: 0.2,
   /** Share of page views that repeat an impression the old way (a card re-shown, 2–3 times in 10 s). */
   repeats: 0.3,
+  /** How readily shoppers accept, as a multiple of the offers' acceptance rates (0: nobody accepts, the prompts change nothing). */
+  take: 1,
+  /** The average first order without the prompts, when they change nothing (else it follows from the effect). */
+  order: 4000,
   seed: 1,
   start: Date.UTC(2026, 10, 1),
   days: 28,
@@ -53,16 +57,23 @@ export const DEFAULTS = {
 
 /** What accepting an offer adds to an order, on average over the visitors it is shown to (quantity 1 or 2). */
 const addedBy = (offer, rate, o) => offer.shownTo * rate * (1 - o.failed) * (1 - o.removed) * (offer.from ? (offer.to.price - offer.from.price) * 1.5 : offer.to.price);
-const meanRate = (offer) => Object.values(offer.accept).reduce((s, r) => s + r, 0) / Object.keys(offer.accept).length;
+const meanRate = (offer, o) => rate(offer, null, o);
+/** An offer's acceptance rate for a copy variant (null: the mean over its variants), scaled by `take`. */
+const rate = (offer, variant, o) => {
+  const rates = variant === null ? Object.values(offer.accept) : [offer.accept[variant]];
+  return Math.min(1, (o.take * rates.reduce((s, r) => s + r, 0)) / rates.length);
+};
 
 /**
  * The base order value (what a holdout buyer's first order averages) that makes the prompts' true
  * effect on revenue per visitor exactly `rpvLift`, given the conversion effect and what accepts add.
  */
 function baseOrder(o) {
-  const added = OFFERS.reduce((s, f) => s + addedBy(f, meanRate(f), o), 0);
+  const added = OFFERS.reduce((s, f) => s + addedBy(f, meanRate(f, o), o), 0);
   // RPV ratio = (1 + conversionLift) · (μ(1+q) + added) / (μ(1+q))  →  solve for μ.
   const ratio = (1 + o.rpvLift) / (1 + o.conversionLift) - 1;
+  // Prompts nobody accepts and that change no one's mind: no effect at all, any order value will do.
+  if (added === 0 && ratio === 0) return o.order;
   if (!(ratio > 0)) throw new Error('simulate: rpvLift must exceed conversionLift (the prompts add money to orders)');
   return added / ratio / (1 + o.secondOrder);
 }
@@ -82,13 +93,13 @@ export function truth(options = {}) {
     return { conversion: p, rpv: revenue, aov: revenue / (p * (1 + o.secondOrder)) };
   };
   const [up, tea] = OFFERS;
-  const teaAdded = addedBy(tea, meanRate(tea), o);
+  const teaAdded = addedBy(tea, meanRate(tea, o), o);
   const holdout = group(p0, 0);
   const shown = group(
     p1,
-    OFFERS.reduce((s, f) => s + addedBy(f, meanRate(f), o), 0),
+    OFFERS.reduce((s, f) => s + addedBy(f, meanRate(f, o), o), 0),
   );
-  const variants = Object.fromEntries(Object.entries(up.accept).map(([v, r]) => [v, group(p1, addedBy(up, r, o) + teaAdded)]));
+  const variants = Object.fromEntries(Object.keys(up.accept).map((v) => [v, group(p1, addedBy(up, rate(up, v, o), o) + teaAdded)]));
   const lift = (a, b) => ({ conversion: a.conversion / b.conversion - 1, rpv: a.rpv / b.rpv - 1, aov: a.aov / b.aov - 1 });
   return { baseOrder: mu, holdout, shown, variants, lift: lift(shown, holdout), variantLift: lift(variants.value, variants.longevity) };
 }
@@ -194,8 +205,8 @@ function run(o, keep) {
       return value;
     };
     const [up, tea] = OFFERS;
-    let added = meet(up, variant, up.accept[variant]);
-    if (hasTeapot) added += meet(tea, null, tea.accept.null);
+    let added = meet(up, variant, rate(up, variant, o));
+    if (hasTeapot) added += meet(tea, null, rate(tea, 'null', o));
 
     const converts = r() < o.conversion * (holdout ? 1 : 1 + o.conversionLift);
     const visitor = { visitorId, holdout, variant, teapot: hasTeapot, orders: [] };
