@@ -79,6 +79,10 @@ for (const id of shops) {
     { file: `${shopsDir}/${id}/cart-upsell-ui.js`, budget: 16 * 1024, aim: 6 * 1024, shop: id },
   );
 }
+// A page with a prompt on a sample shop's tailored build loads both of its files: 36.5 KB gzip holds
+// what is reached (Dawn 35.94 KB in one build, with the order-complete pages' reading), so neither
+// file can grow into the other's margin unnoticed. The aim is 12 KB (see the README for the gap).
+const PAGE_BUDGET = 36.5 * 1024;
 const topArg = process.argv.indexOf('--top');
 const top = topArg > 0 ? Number(process.argv[topArg + 1]) : 12;
 const kb = (n) => (n / 1024).toFixed(2) + ' KB';
@@ -224,6 +228,10 @@ for (const { file, budget, aim, shop = '', besides = false } of main ? files : [
 }
 if (main) {
   console.log(`\na page with a prompt loads both files (gzip; aim for a tailored build: 12 KB):`);
-  for (const [shop, n] of pages) console.log(`  ${(shop ? `shop "${shop}", tailored` : 'generic build').padEnd(28)} ${kb(n)}`);
+  for (const [shop, n] of pages) {
+    const over = shop && n > PAGE_BUDGET;
+    ok &&= !over;
+    console.log(`  ${(shop ? `shop "${shop}", tailored` : 'generic build').padEnd(28)} ${kb(n)}${shop ? ` — budget ${kb(PAGE_BUDGET)}: ${over ? 'OVER' : 'within'}` : ''}`);
+  }
   process.exit(ok ? 0 : 1);
 }

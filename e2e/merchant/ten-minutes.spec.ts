@@ -48,6 +48,9 @@ test('EC-CUBE: start page → configurator → 商品CSV (Shift_JIS) → ids and
   // EC-CUBE's file manager takes .js but not .json: the config goes into the block with B, which
   // {% verbatim %} keeps from Twig. What the block renders: B without the verbatim tags.
   await expect(page.locator('#host-steps')).toContainText('ファイル管理は .json を受け付けない');
+  // EC-CUBE's cart actions are a third script file, named in the steps and offered for download.
+  await expect(page.locator('#host-steps')).toContainText('cart-upsell-actions-eccube.js');
+  await expect(page.getByRole('link', { name: 'cart-upsell-actions-eccube.js' })).toHaveAttribute('href', '/dist/cart-upsell-actions-eccube.js');
   const inline = (await page.locator('#snippet-inline').textContent())!;
   expect(inline.startsWith('{% verbatim %}<script type="application/json" id="cart-upsell-config">')).toBe(true);
   expect(inline.endsWith('<script src="https://eccube-shop.example/html/user_data/cart-upsell/cart-upsell.js" async></script>{% endverbatim %}')).toBe(true);

@@ -5,7 +5,7 @@
 // to the product page, as on a platform without a cart API.
 import { ADAPTER_FILES, type LoadAdapter } from './adapters';
 import type { Adapter } from './common';
-import { trustedUrl } from '../runtime/script-url';
+import { trustedUrl } from '../util/script-url';
 import { warnOnce, t } from '../util/log';
 
 const key = (p: string) => Symbol.for(`cart-upsell:actions:${p}`);

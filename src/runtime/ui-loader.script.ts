@@ -2,7 +2,7 @@
 // <script> only when a decision first has something to show. Same origin as the widget, so a
 // CSP that allows the widget allows it too; `config.nonce` is passed on for nonce-only policies.
 import { currentNonce } from './nonce';
-import { trustedUrl } from './script-url';
+import { trustedUrl } from '../util/script-url';
 
 export type PromptModule = typeof import('../prompt-module');
 

@@ -136,6 +136,9 @@ function writeHostSteps(base) {
   const name = PLATFORMS[p]?.ja ?? p;
   // A platform with a cart API has its cart actions in a third file, loaded beside the prompt file.
   const actions = ['shopify', 'woocommerce', 'eccube', 'magento'].includes(p) ? `cart-upsell-actions-${p}.js` : '';
+  const dl = $('dl-actions');
+  dl.hidden = !actions;
+  if (actions) Object.assign(dl, { href: `/dist/${actions}`, download: actions, textContent: actions });
   const files = (sep, and) =>
     ['cart-upsell.js', 'cart-upsell-ui.js', actions]
       .filter(Boolean)
