@@ -3,7 +3,7 @@ import { readFile } from 'node:fs/promises';
 import { parseRange } from '../results/query';
 import { HttpError } from '../types';
 import { compare, compareRates, wilson } from '../lift/stats';
-import { dailySums, exposedOffers, groupSums, offerResults, orderTotals, variantAcceptance, type Queryable, type Span } from '../lift/queries';
+import { dailySums, liftSums, offerResults, orderTotals, variantAcceptance, type Queryable, type Span } from '../lift/queries';
 import { offerNames } from '../lift/names';
 
 type Query = { from?: string; to?: string; minEffect?: string; windowHours?: string };
@@ -46,21 +46,18 @@ export const liftRoutes: FastifyPluginAsync = async (app) => {
     const range = parseRange(req.query, tz);
     const options = { minEffect: numberParam(req.query.minEffect, 'minEffect', 0.05, 0.001, 1) };
     const s = await span(app.db, range, tz);
-    const overall = await groupSums(app.db, s);
+    const { overall, offers: sums } = await liftSums(app.db, s);
     const both = (g: Record<string, unknown>) => g.shown && g.holdout;
-    const offers = [];
-    for (const offerId of await exposedOffers(app.db, s)) {
-      const groups = await groupSums(app.db, { ...s, offerId });
-      const variants = await groupSums(app.db, { ...s, offerId, by: 'variant' });
+    const offers = sums.map(({ offerId, groups, variants }) => {
       const names = Object.keys(variants).sort();
-      offers.push({
+      return {
         offerId,
         shownVsHoldout: both(groups) ? compare(groups.shown, groups.holdout, options) : null,
         groups,
         variants: names.slice(1).map((v) => ({ variantA: v, variantB: names[0], ...compare(variants[v], variants[names[0]], options) })),
         variantGroups: variants,
-      });
-    }
+      };
+    });
     return {
       ...range,
       timeZone: tz,
