@@ -3,6 +3,7 @@ import { orderEvent } from '../../src/events/order';
 import { validateEvent, type AnyEvent } from '../../src/events/schema';
 import { start, stop, trackOrder } from '../../src/runtime/start';
 import { resetLogOnce } from '../../src/util/log';
+import { captureBatches } from './sent';
 
 const who = { visitorId: 'v-1', sessionId: 's-1', holdout: false };
 const order = {
@@ -60,14 +61,7 @@ describe('CartUpsell.trackOrder on the order-complete page', () => {
     sessionStorage.clear();
     resetLogOnce();
     document.body.innerHTML = '<main><h1>ご注文ありがとうございました</h1></main>';
-    bodies = [];
-    vi.stubGlobal(
-      'fetch',
-      vi.fn(async (_url: string, init: RequestInit) => {
-        bodies.push(JSON.parse(String(init.body)).events);
-        return new Response('{}', { status: 200 });
-      }),
-    );
+    bodies = captureBatches();
   });
   afterEach(() => {
     stop();

@@ -9,6 +9,7 @@ import { orderCompletePlatform } from '../../src/platforms';
 import { start, stop, trackOrder } from '../../src/runtime/start';
 import { validateEvent, type AnyEvent } from '../../src/events/schema';
 import { resetLogOnce } from '../../src/util/log';
+import { captureBatches } from '../events/sent';
 
 const file = (p: string) => readFileSync(join(__dirname, '../..', p), 'utf8');
 const CLASSIC = file('e2e/pages/woocommerce-order-received.html');
@@ -79,14 +80,7 @@ describe('the running widget on an order-complete page', () => {
     sessionStorage.clear();
     resetLogOnce();
     localStorage.setItem('cart-upsell:state', JSON.stringify({ v: 1, visitorId: 'v-cart', firstSeen: Date.now() - 60_000, snoozed: {}, impressions: {} }));
-    bodies = [];
-    vi.stubGlobal(
-      'fetch',
-      vi.fn(async (_url: string, init: RequestInit) => {
-        bodies.push(JSON.parse(String(init.body)).events);
-        return new Response('{}', { status: 200 });
-      }),
-    );
+    bodies = captureBatches();
   });
   afterEach(() => {
     stop();
