@@ -20,33 +20,31 @@ const num = (x: unknown): number => (x == null ? 0 : Number(x));
 
 /**
  * Visitors first exposed to prompts in the range (their first impression, shown or — for the
- * holdout — would have been shown), each with their group and copy variant; and their orders
- * placed at or after that first exposure and before `to`, each order id once.
- * `$3` narrows to one offer (exposure to that offer); `$4` to shown visitors only (copy variants).
+ * holdout — would have been shown), per offer ('' = any offer), each with their group and copy
+ * variant; and their orders placed at or after that first exposure and before `to`, each order id
+ * once. `offers` narrows which offers' exposures are read (SQL over `offer_id`).
  */
 // Materialized: each step is computed once; inlined, the planner may re-run an aggregate per row.
-const EXPOSED_ORDERS = `
+const exposedOrders = (offers: string) => `
   exposed as materialized (
-    select visitor_id, holdout, variant, first_seen
-    from lift_exposures
-    where offer_id = coalesce($3::text, '') and first_seen >= $1 and first_seen < $2
-      and (not $4::boolean or not holdout)
+    select offer_id, visitor_id, holdout, variant, first_seen
+    from lift_exposures where ${offers} and first_seen >= $1 and first_seen < $2
   ),
   counted as materialized (
-    select x.visitor_id, x.holdout, x.variant, x.first_seen, o.order_id, o.total as order_total
+    select x.offer_id, x.visitor_id, x.holdout, x.variant, x.first_seen, o.order_id, o.total as order_total
     from exposed x join lift_orders o on o.visitor_id = x.visitor_id and o.time >= x.first_seen and o.time < $2
   ),
   per_visitor as materialized (
-    select x.visitor_id, x.holdout, x.variant, x.first_seen,
+    select x.offer_id, x.visitor_id, x.holdout, x.variant, x.first_seen,
            count(c.order_id) as orders, coalesce(sum(c.order_total), 0) as revenue
-    from exposed x left join counted c on c.visitor_id = x.visitor_id
-    group by x.visitor_id, x.holdout, x.variant, x.first_seen
+    from exposed x left join counted c on c.offer_id = x.offer_id and c.visitor_id = x.visitor_id
+    group by x.offer_id, x.visitor_id, x.holdout, x.variant, x.first_seen
   )`;
 
 /** Σx², Σx³, Σx⁴ (floating point: the shape of revenue, for the skew-corrected intervals). */
 const POWERS = (x: string, p = 'p') => [2, 3, 4].map((k) => `coalesce(sum(power(${x}::float8, ${k})), 0)::float8 as ${p}${k}`).join(', ');
 
-const GROUP_KEY: Record<string, string> = { holdout: `case when holdout then 'holdout' else 'shown' end`, variant: `variant` };
+const GROUP = `case when holdout then 'holdout' else 'shown' end`;
 
 // What a group's sums are made of: per visitor (from `per_visitor`) and per order (from `counted`).
 const VISITOR_SUMS = `count(*)::int as visitors, count(*) filter (where orders > 0)::int as converters,
@@ -65,28 +63,7 @@ const toSums = (r: Row): GroupSums => ({
   orderPowers: [num(r.o2), num(r.o3), num(r.o4)],
 });
 
-/**
- * Per-group sums the intervals are computed from: visitors, converters (visitors with an order),
- * orders, revenue (order totals), the sample variance of revenue per visitor and of order totals.
- * `by`: 'holdout' (shown vs holdout) or 'variant' (one offer's copy variants, shown visitors only).
- */
-export async function groupSums(db: Queryable, { from, to, offerId = null, by = 'holdout' }: Span & { offerId?: string | null; by?: 'holdout' | 'variant' }): Promise<Record<string, GroupSums>> {
-  const key = GROUP_KEY[by];
-  if (!key) throw new Error(`groupSums: by must be "holdout" or "variant"`);
-  const { rows } = await db.query<Row>(
-    `with ${EXPOSED_ORDERS},
-     visitors as (select ${key} as grp, ${VISITOR_SUMS} from per_visitor group by 1),
-     order_values as (select ${key} as grp, ${ORDER_SUMS} from counted group by 1)
-     select v.*, coalesce(o.order_var, 0)::float8 as order_var, o.o2, o.o3, o.o4
-     from visitors v left join order_values o on o.grp is not distinct from v.grp
-     where v.grp is not null
-     order by v.grp`,
-    [from, to, offerId, by === 'variant'],
-  );
-  return Object.fromEntries(rows.map((r) => [String(r.grp), toSums(r)]));
-}
-
-/** Sums per group of every offer at once: what `groupSums` gives for one offer and one `by`. */
+/** One offer's per-group sums: shown vs holdout, and its copy variants. */
 export interface OfferSums {
   offerId: string;
   /** Shown vs holdout. */
@@ -96,33 +73,22 @@ export interface OfferSums {
 }
 
 /**
- * `groupSums` for all visitors and for every offer, by group and by copy variant, in one pass
- * over the range's visitors (one query instead of two per offer: at millions of events the
- * dashboard's lift request ran one per offer and took minutes). The same numbers, held to
- * `groupSums` by the tests.
+ * Per-group sums the intervals are computed from — visitors, converters (visitors with an order),
+ * orders, revenue (order totals), the sample variance of revenue per visitor and of order totals —
+ * for all visitors (shown vs holdout) and for every offer (shown vs holdout, and its copy variants
+ * among shown visitors), in one pass over the range's visitors: at millions of events a query per
+ * offer took minutes.
  */
 export async function liftSums(db: Queryable, { from, to }: Span): Promise<{ overall: Record<string, GroupSums>; offers: OfferSums[] }> {
   const { rows } = await db.query<Row>(
-    `with exposed as materialized (
-       select offer_id, visitor_id, holdout, variant, first_seen
-       from lift_exposures where first_seen >= $1 and first_seen < $2
-     ),
-     counted as materialized (
-       select x.offer_id, x.visitor_id, x.holdout, x.variant, o.order_id, o.total as order_total
-       from exposed x join lift_orders o on o.visitor_id = x.visitor_id and o.time >= x.first_seen and o.time < $2
-     ),
-     per_visitor as materialized (
-       select x.offer_id, x.visitor_id, x.holdout, x.variant, count(c.order_id) as orders, coalesce(sum(c.order_total), 0) as revenue
-       from exposed x left join counted c on c.offer_id = x.offer_id and c.visitor_id = x.visitor_id
-       group by x.offer_id, x.visitor_id, x.holdout, x.variant
-     ),
+    `with ${exposedOrders('true')},
      visitors as (
-       select offer_id, 'holdout' as by, ${GROUP_KEY.holdout} as grp, ${VISITOR_SUMS} from per_visitor group by 1, 3
+       select offer_id, 'holdout' as by, ${GROUP} as grp, ${VISITOR_SUMS} from per_visitor group by 1, 3
        union all
        select offer_id, 'variant', variant, ${VISITOR_SUMS} from per_visitor where not holdout and offer_id <> '' and variant is not null group by 1, 3
      ),
      order_values as (
-       select offer_id, 'holdout' as by, ${GROUP_KEY.holdout} as grp, ${ORDER_SUMS} from counted group by 1, 3
+       select offer_id, 'holdout' as by, ${GROUP} as grp, ${ORDER_SUMS} from counted group by 1, 3
        union all
        select offer_id, 'variant', variant, ${ORDER_SUMS} from counted where not holdout and offer_id <> '' and variant is not null group by 1, 3
      )
@@ -147,12 +113,12 @@ export async function liftSums(db: Queryable, { from, to }: Span): Promise<{ ove
  */
 export async function dailySums(db: Queryable, { from, to, timeZone = 'Asia/Tokyo' }: Span & { timeZone?: string }) {
   const { rows } = await db.query<Row>(
-    `with ${EXPOSED_ORDERS}
-     select to_char((first_seen at time zone $5)::date, 'YYYY-MM-DD') as day, holdout,
+    `with ${exposedOrders("offer_id = ''")}
+     select to_char((first_seen at time zone $3)::date, 'YYYY-MM-DD') as day, holdout,
             count(*)::int as visitors, count(*) filter (where orders > 0)::int as converters,
             coalesce(sum(orders), 0)::float8 as orders, coalesce(sum(revenue), 0)::float8 as revenue
      from per_visitor group by 1, 2 order by 1, 2`,
-    [from, to, null, false, timeZone],
+    [from, to, timeZone],
   );
   return rows
     .map((r) => ({
@@ -255,7 +221,7 @@ export async function offerResults(db: Queryable, { from, to, windowHours = 168 
 /**
  * Per offer and copy variant: page views that showed it and page views with an acceptance (the
  * acceptance rate per variant, counted like `offerResults`). A page view's variant is the one its
- * visitor was assigned for that offer (the smallest seen, as in `groupSums`); offers without
+ * visitor was assigned for that offer (the smallest seen, as in `liftSums`); offers without
  * variants are left out.
  */
 export async function variantAcceptance(db: Queryable, { from, to }: Span) {

@@ -1,12 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PGlite } from '@electric-sql/pglite';
-import { groupSums, liftSums, offerResults, dailySums, orderTotals } from '../../server/lift/queries';
+import { liftSums, offerResults, dailySums, orderTotals } from '../../server/lift/queries';
 import { maintainLift, rebuildLift } from '../../server/lift/aggregates';
 import { migrations } from '../../server/db/migrations';
 import { groupSums as referenceSums } from '../../server/lift/reference';
 // @ts-expect-error see above
 import { simulate } from '../../demo/site/dashboard/simulate.js';
 import { validateEvent } from '../../src/events/schema';
+import type { GroupSums } from '../../server/lift/stats';
 
 type Ev = Record<string, unknown>;
 let db: PGlite;
@@ -63,7 +64,7 @@ describe('lift in SQL equals the plain definition', () => {
     // At-least-once delivery: a tenth of the events arrive twice.
     await insert(events);
     await insert(events.filter((_, i) => i % 10 === 0));
-    const sql = await groupSums(db, { from, to });
+    const sql = (await liftSums(db, { from, to })).overall;
     const ref = referenceSums(events);
     expect(Object.keys(sql).sort()).toEqual(['holdout', 'shown']);
     for (const g of ['holdout', 'shown']) {
@@ -72,14 +73,14 @@ describe('lift in SQL equals the plain definition', () => {
       expect(sql[g].orderVar).toBeCloseTo(ref[g].orderVar, 3);
       expect(sql[g].visitors).toBeGreaterThan(100);
     }
-    const byVariant = await groupSums(db, { from, to, offerId: 'up-tenugui', by: 'variant' });
+    const byVariant = (await liftSums(db, { from, to })).offers.find((o) => o.offerId === 'up-tenugui')!.variants;
     const refVariant = referenceSums(events, { filter: (e: Ev) => e.offerId === 'up-tenugui' && !e.holdout, key: (v: { variant: string | null }) => v.variant });
     expect(Object.keys(byVariant).sort()).toEqual(['longevity', 'value']);
     for (const g of ['longevity', 'value']) expect(byVariant[g]).toMatchObject({ visitors: refVariant[g].visitors, converters: refVariant[g].converters, revenue: refVariant[g].revenue });
 
     // A narrower range: exposure and orders both inside it.
     const mid = '2026-11-15T00:00:00Z';
-    const half = await groupSums(db, { from, to: mid });
+    const half = (await liftSums(db, { from, to: mid })).overall;
     const refHalf = referenceSums(events, { to: Date.parse(mid) });
     expect(half.shown).toMatchObject({ visitors: refHalf.shown.visitors, orders: refHalf.shown.orders, revenue: refHalf.shown.revenue });
 
@@ -98,34 +99,34 @@ describe('lift in SQL equals the plain definition', () => {
     await rebuildLift(db);
     expect((await db.query('select * from lift_exposures order by 1, 2')).rows).toEqual(kept.rows);
     expect((await db.query('select * from lift_views order by 1, 2, 3')).rows).toEqual(keptViews.rows);
-    expect(await groupSums(db, { from, to })).toEqual(sql);
+    expect((await liftSums(db, { from, to })).overall).toEqual(sql);
 
-    // Every offer at once (the dashboard's one query) equals the per-offer queries, on both ranges
-    // (floating-point sums of powers may differ in their last bits: summed in another order).
-    const same = (a: unknown, b: unknown): void => {
-      if (typeof a === 'number' && typeof b === 'number') expect(Math.abs(a - b), JSON.stringify([a, b])).toBeLessThanOrEqual(Math.abs(b) * 1e-12);
-      else if (a && typeof a === 'object') {
-        expect(Object.keys(a).sort()).toEqual(Object.keys(b as object).sort());
-        for (const k of Object.keys(a)) same((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k]);
-      } else expect(a).toEqual(b);
+    // Every offer's groups and copy variants (read in the same query) equal the plain definition
+    // of exposure to that offer, on both ranges.
+    const agrees = (sql: Record<string, GroupSums>, ref: Record<string, GroupSums>) => {
+      expect(Object.keys(sql).sort()).toEqual(Object.keys(ref).sort());
+      for (const g of Object.keys(ref)) {
+        expect(sql[g]).toMatchObject({ visitors: ref[g].visitors, converters: ref[g].converters, orders: ref[g].orders, revenue: ref[g].revenue });
+        expect(sql[g].revenueVar).toBeCloseTo(ref[g].revenueVar, 3);
+        expect(sql[g].orderVar).toBeCloseTo(ref[g].orderVar, 3);
+      }
     };
     for (const span of [
       { from, to },
       { from, to: mid },
     ]) {
       const all = await liftSums(db, span);
-      same(all.overall, await groupSums(db, span));
       const { rows } = await db.query<{ offer_id: string }>("select distinct offer_id from lift_exposures where offer_id <> '' and first_seen >= $1 and first_seen < $2 order by 1", [
         span.from,
         span.to,
       ]);
       expect(all.offers.map((o) => o.offerId)).toEqual(rows.map((r) => r.offer_id));
       expect(all.offers.length).toBeGreaterThanOrEqual(2);
+      const end = Date.parse(span.to);
       for (const o of all.offers) {
-        same(o.groups, await groupSums(db, { ...span, offerId: o.offerId }));
-        same(o.variants, await groupSums(db, { ...span, offerId: o.offerId, by: 'variant' }));
+        agrees(o.groups, referenceSums(events, { to: end, filter: (e: Ev) => e.offerId === o.offerId }));
+        agrees(o.variants, referenceSums(events, { to: end, filter: (e: Ev) => e.offerId === o.offerId && !e.holdout, key: (v: { variant: string | null }) => v.variant }));
       }
-      if (span.to === to) same(all.offers.find((o) => o.offerId === 'up-tenugui')!.variants, byVariant);
     }
   }, 120_000);
 });
