@@ -21,15 +21,26 @@ const SIGNS: [RegExp, string][] = [
   [/\$/, 'USD'],
 ];
 
+/** Texts already looked at: a page shows the same subtotal at every read. */
+const named = new Map<string, string | null>();
+
 /** The currency a price text names ("¥", "円", "€", "EUR" …), or null. A bare "$" reads as USD. */
 export function detectCurrency(text: string | null | undefined): string | null {
   if (typeof text !== 'string' || !text) return null;
-  const t = text.normalize('NFKC');
-  for (const [re, code] of SIGNS) {
-    const m = t.match(re);
-    if (m) return code || m[1];
+  let c = named.get(text);
+  if (c === undefined) {
+    const t = text.normalize('NFKC');
+    c = null;
+    for (const [re, code] of SIGNS) {
+      const m = t.match(re);
+      if (m) {
+        c = code || m[1];
+        break;
+      }
+    }
+    if (named.size < 99) named.set(text, c);
   }
-  return null;
+  return c;
 }
 
 /** Locales that write "1.234,56": consulted only where a three-decimal currency makes "1.234" ambiguous. */
