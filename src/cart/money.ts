@@ -21,27 +21,33 @@ const SIGNS: [RegExp, string][] = [
   [/\$/, 'USD'],
 ];
 
-/** Texts already looked at: a page shows the same subtotal at every read. */
-const named = new Map<string, string | null>();
+/**
+ * `fn`, remembered for the last thousand texts it was given: a page shows the same texts at every
+ * read of its cart, and normalising and parsing them was most of reading a short one.
+ */
+export const remember = <T>(fn: (text: string) => T): ((text: string) => T) => {
+  const seen = new Map<string, T>();
+  return (text) => {
+    let v = seen.get(text);
+    if (v === undefined) {
+      if (seen.size > 999) seen.clear();
+      seen.set(text, (v = fn(text)));
+    }
+    return v;
+  };
+};
+
+const named = remember((text): string | null => {
+  const t = text.normalize('NFKC');
+  for (const [re, code] of SIGNS) {
+    const m = t.match(re);
+    if (m) return code || m[1];
+  }
+  return null;
+});
 
 /** The currency a price text names ("¥", "円", "€", "EUR" …), or null. A bare "$" reads as USD. */
-export function detectCurrency(text: string | null | undefined): string | null {
-  if (typeof text !== 'string' || !text) return null;
-  let c = named.get(text);
-  if (c === undefined) {
-    const t = text.normalize('NFKC');
-    c = null;
-    for (const [re, code] of SIGNS) {
-      const m = t.match(re);
-      if (m) {
-        c = code || m[1];
-        break;
-      }
-    }
-    if (named.size < 99) named.set(text, c);
-  }
-  return c;
-}
+export const detectCurrency = (text: string | null | undefined): string | null => (typeof text === 'string' && text ? named(text) : null);
 
 /** Locales that write "1.234,56": consulted only where a three-decimal currency makes "1.234" ambiguous. */
 const COMMA_DECIMAL = /^(de|fr|es|it|nl|pt|ru|tr|id|pl|cs|sv|da|fi|nb|no|el|ro|hu|uk|ar)\b/i;

@@ -1,6 +1,6 @@
 import type { Cart, CartItem } from '../types';
 import type { CartConfig, CartSelectors } from '../config/types';
-import { detectCurrency, minorDigits, parseMoney } from './money';
+import { detectCurrency, minorDigits, parseMoney, remember } from './money';
 import { PLATFORMS, detectPlatform, findData, findLayout, platformNames, type CartLayout, type PlatformId } from '../platforms';
 import { t, warnOnce } from '../util/log';
 import { simpleAmount } from './simple-amount';
@@ -21,12 +21,13 @@ export function isOldPrice(el: Element): boolean {
   return false;
 }
 
+/** A form control: its value is what it shows. */
+const isBox = (el: Element): el is HTMLInputElement => el.tagName === 'INPUT' || el.tagName === 'SELECT' || el.tagName === 'TEXTAREA';
+
 export function valueOf(el: Element | null): string | null {
   if (!el) return null;
-  const tag = el.tagName;
-  if (tag === 'INPUT' || tag === 'SELECT' || tag === 'TEXTAREA') return (el as HTMLInputElement).value;
   // textContent, not innerText: no layout is forced, so reading a long cart stays cheap.
-  return el.textContent;
+  return isBox(el) ? el.value : el.textContent;
 }
 
 const split = new Map<string, string[]>();
@@ -77,8 +78,8 @@ export function first(root: ParentNode, sel: string | undefined | string[]): Ele
  * document (the subtotal) that is every ancestor all the same, a fifth of reading a short cart:
  * the element found not struck is kept with the page's plan, while the page has the same elements. */
 const struck = (el: Element, root: Element | Document): boolean => {
-  const kept = last && last.doc === root ? last : null;
-  if (kept && kept.plain === el) return false;
+  const kept = last?.doc === root ? last : null;
+  if (kept?.plain === el) return false;
   for (let n: Element | null = el; n && n !== root; n = n.parentElement) if (isOldPrice(n)) return true;
   if (kept) kept.plain = el;
   return false;
@@ -104,7 +105,7 @@ export function firstPrice(root: Element | Document, sel: string | undefined | s
 /** The element's text without struck-out or old prices inside it. */
 export function priceText(el: Element | null): string | null {
   if (!el) return null;
-  if (el.tagName === 'INPUT' || el.tagName === 'SELECT' || el.tagName === 'TEXTAREA') return valueOf(el);
+  if (isBox(el)) return el.value;
   // One walk gives the text outside old prices and whether there were any (with none, it is the
   // whole text): a cell holds a few elements, and a native query for old prices inside it cost
   // more (a clone per line, then a second read of the text, were most of a long cart's read).
@@ -131,23 +132,21 @@ function walk(el: Element): string {
   return out;
 }
 
-/** The amounts of the texts already read, in `readIn`: a page shows the same texts read after read. */
-const amounts = new Map<string, number | null>();
-let readIn = '';
+/** The amounts of texts already read, in the currency they were read in. */
+let readIn: string | undefined;
+let amountIn: (text: string) => number | null;
 /** parseMoney, with a fast path for plain amounts (./simple-amount.ts); same results. */
 export function money(text: string | null, currency: string): number | null {
   if (!text) return null;
-  if (currency !== readIn) ((readIn = currency), amounts.clear());
-  let v = amounts.get(text);
-  if (v === undefined) {
-    const m = text.length < 40 ? simpleAmount(text) : null;
-    const digits = minorDigits(currency);
-    // `frac` is two digits or none ('' reads as 0).
-    v = m && m.marked && (!m.frac || digits === 2) ? +m.int * 10 ** digits + +m.frac : parseMoney(text, currency);
-    if (amounts.size > 999) amounts.clear();
-    amounts.set(text, v);
-  }
-  return v;
+  if (currency !== readIn)
+    amountIn = remember((text) => {
+      const m = text.length < 40 ? simpleAmount(text) : null;
+      const digits = minorDigits(currency);
+      // `frac` is two digits or none ('' reads as 0).
+      return m && m.marked && (!m.frac || digits === 2) ? +m.int * 10 ** digits + +m.frac : parseMoney(text, currency);
+    });
+  readIn = currency;
+  return amountIn(text);
 }
 
 /** Whitespace runs as one space, trimmed; most names have none to collapse, so test before replacing. */
@@ -165,10 +164,8 @@ const SKU_LABEL =
   /^[\s\-–—−:・]*(?:品番|型番|商品番号|商品コード|製品番号|モデル(?:番号)?|SKU|Model(?: ?(?:no\.?|number))?|Item ?(?:no\.?|number|code)|Product ?code|Art\.?-? ?Nr\.?|Artikelnummer|Ref\.?)(?:\s*[:.#]\s*|\s+)/i;
 
 /** A SKU without its label: "品番：TN-01" → "TN-01", "- モデル: HON-TB30" → "HON-TB30". */
-export function cleanSku(raw: string | null | undefined): string | null {
-  const s = clean(raw?.normalize('NFKC')).replace(SKU_LABEL, '');
-  return s || null;
-}
+export const cleanSku = (raw: string | null | undefined): string | null => skuOf(raw ?? '');
+const skuOf = remember((raw) => clean(raw.normalize('NFKC')).replace(SKU_LABEL, '') || null);
 
 function quantityOf(el: Element | null): number | null {
   if (!el) return 1;
@@ -208,7 +205,7 @@ const shapeOf = (doc: Document): string => `${doc.getElementsByTagName('*').leng
 /** Which selectors read this page: the preset's layout found on it, else the merchant's selectors. */
 export function plan(cfg: CartConfig, doc: Document): Plan | null {
   const shape = shapeOf(doc);
-  if (last && last.doc === doc && last.cfg === cfg && last.shape === shape) return last.plan;
+  if (last?.doc === doc && last.cfg === cfg && last.shape === shape) return last.plan;
   const made = makePlan(cfg, doc);
   last = made?.data ? null : { doc, cfg, shape, plan: made };
   return made;
@@ -302,7 +299,7 @@ function pageCurrency(doc: Document, platform: PlatformId | null): string | null
     c = null;
   }
   // Where the page's plan is kept, so is the element that declares the currency.
-  const kept = last && last.doc === doc ? last : null;
+  const kept = last?.doc === doc ? last : null;
   if (kept && kept.currencyEl === undefined) kept.currencyEl = doc.querySelector('[data-currency]');
   c ??= (kept ? kept.currencyEl : doc.querySelector('[data-currency]'))?.getAttribute('data-currency');
   return typeof c === 'string' && /^[A-Z]{3}$/i.test(c) ? c.toUpperCase() : null;
