@@ -854,7 +854,10 @@ function table(r) {
   const delta = (a, b, d = 1) => (a == null || b == null ? '—' : `${b - a >= 0 ? '+' : ''}${(b - a).toFixed(d)}`);
   const rows = [];
   rows.push(
-    `Bench ${r.date} — ${r.machine.nproc} cores, ${r.machine.cpuModel}, Chromium ${r.machine.chromium}, Node ${r.machine.node}, load average ${r.machine.loadAverage?.join(' ')} at the start, ${r.loadAverageEnd?.join(' ') ?? '—'} at the end`,
+    // A run whose browser did not start has no machine line; its error is what to print.
+    r.machine
+      ? `Bench ${r.date} — ${r.machine.nproc} cores, ${r.machine.cpuModel}, Chromium ${r.machine.chromium}, Node ${r.machine.node}, load average ${r.machine.loadAverage?.join(' ')} at the start, ${r.loadAverageEnd?.join(' ') ?? '—'} at the end`
+      : `Bench ${r.date} — stopped before the browser started: ${r.error ?? 'no figures'}`,
   );
   if (r.sizes) {
     rows.push(

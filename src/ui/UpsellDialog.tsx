@@ -4,6 +4,7 @@ import { idOf, keyOf, runAccept, type Ctx } from './context';
 import { fill, fillText } from './strings';
 import { Alert, Close, Img, ProofLines } from './parts';
 import { whenIdle } from '../util/tasks';
+import { readBoxes } from './boxes';
 
 /** The element that has focus, looking inside shadow roots (the shop's or ours). */
 function deepActive(doc: Document): HTMLElement | null {
@@ -32,14 +33,13 @@ export class UpsellDialog extends Component<Props> {
 
   componentDidMount() {
     // showModal() lays the dialog out in the task that calls it, and the first layout of Japanese
-    // text costs font set-up plus shaping: ~100 ms in one task at 4× CPU (measured). So the
-    // dialog's own parts are first laid out one by one, hidden, each in an idle moment of its own
-    // (shaped text is cached); then showModal() lays out text already shaped. The dialog itself is
-    // never laid out hidden — only what is shown is. All after the frame that drew whatever else
-    // this update brought.
+    // text costs font set-up plus shaping: ~100 ms in one task at 4× CPU (measured). So copies of
+    // the dialog's parts are first laid out one by one, hidden, each by a frame's rendering step —
+    // never by our own task — (shaped text is cached); then showModal() lays out text already
+    // shaped. The dialog itself is never laid out hidden — only what is shown is. All after the
+    // frame that drew whatever else this update brought.
     const d = this.ref.current!;
     const doc = d.ownerDocument;
-    const win = doc.defaultView;
     const warm = (this.warm = doc.createElement('div'));
     warm.className = 'w';
     warm.lang = this.props.c.lang;
@@ -67,10 +67,10 @@ export class UpsellDialog extends Component<Props> {
       const root = d.getRootNode() as ParentNode;
       ('host' in root ? root : doc.body).append(warm);
       warm.replaceChildren(copy);
-      void warm.offsetHeight;
-      this.timer = whenIdle(next, 50);
+      step();
     };
-    if (win?.requestAnimationFrame) win.requestAnimationFrame(() => (this.timer = whenIdle(next, 50)));
+    const step = () => (this.timer = readBoxes([warm.isConnected ? warm : d], () => (this.timer = whenIdle(next, 50))));
+    if (typeof IntersectionObserver == 'function') step();
     else open();
   }
 

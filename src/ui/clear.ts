@@ -1,52 +1,62 @@
 import { guard } from '../util/log';
+import { readBoxes } from './boxes';
 
-const overlaps = (a: { top: number; bottom: number; left: number; right: number }, b: DOMRect) => a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
+const overlaps = (a: { top: number; bottom: number; left: number; right: number }, b: DOMRectReadOnly) => a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
 
 /**
  * Keeps the overlay dock off the page's checkout / cart buttons and its total. When a card or the
  * bar would cover one, the dock moves to the top of the window; when it would cover one there
- * too, it steps out of sight until the shopper scrolls on. Measured once per frame at most, on
- * scroll, resize and every render. Returns `check` (call after a render) and `stop`.
+ * too, it steps out of sight until the shopper scrolls on. Looked at after every render, scroll
+ * and resize, one look at a time, with the boxes the browser's rendering step laid out (see
+ * readBoxes): the widget never lays the page out itself. Returns `check` (call after a render)
+ * and `stop`.
  */
 export function keepClear(root: ShadowRoot, win: Window, elements: () => Element[]): { check(): void; stop(): void } {
-  let frame = 0;
   let guarded: Element[] | null = null;
-  const measure = guard('placement', () => {
-    frame = 0;
+  let reading: (() => void) | undefined;
+  let again = false;
+  const look = guard('placement', () => {
+    if (reading) return void (again = true);
     const dock = root.querySelector<HTMLElement>('.dock:not(.top)');
-    if (!dock) return;
-    const vh = win.innerHeight;
-    const keep = (guarded ??= elements()).map((e) => e.getBoundingClientRect()).filter((r) => r.width > 0 && r.height > 0 && r.bottom > 0 && r.top < vh);
-    const d = dock.getBoundingClientRect();
-    const boxes = [...dock.children].map((c) => c.getBoundingClientRect()).filter((r) => r.height > 0);
-    // Where each box would be with the dock at the bottom (dy = 0 there) or at the top.
-    const at = (top: boolean) => boxes.map((b) => ({ left: b.left, right: b.right, top: b.top - d.top + (top ? 0 : vh - d.height), bottom: b.bottom - d.top + (top ? 0 : vh - d.height) }));
-    const hits = (top: boolean) => at(top).some((b) => keep.some((k) => overlaps(b, k)));
-    const down = !hits(false);
-    const up = !down && !hits(true);
-    dock.classList.toggle('up', up);
-    dock.classList.toggle('tuck', !down && !up);
+    if (!dock || typeof IntersectionObserver != 'function') return;
+    const keep = (guarded ??= elements());
+    const parts = [...dock.children];
+    reading = readBoxes(
+      [dock, ...parts, ...keep],
+      guard('placement', (box, height) => {
+        reading = undefined;
+        const vh = height ?? win.innerHeight;
+        const d = box.get(dock);
+        const kept = keep.map((e) => box.get(e)!).filter((r) => r && r.width > 0 && r.height > 0 && r.bottom > 0 && r.top < vh);
+        const boxes = parts.map((e) => box.get(e)!).filter((r) => r?.height > 0);
+        if (d) {
+          // Where each box would be with the dock at the bottom (dy = 0 there) or at the top.
+          const at = (top: boolean) => boxes.map((b) => ({ left: b.left, right: b.right, top: b.top - d.top + (top ? 0 : vh - d.height), bottom: b.bottom - d.top + (top ? 0 : vh - d.height) }));
+          const hits = (top: boolean) => at(top).some((b) => kept.some((k) => overlaps(b, k)));
+          const down = !hits(false);
+          const up = !down && !hits(true);
+          dock.classList.toggle('up', up);
+          dock.classList.toggle('tuck', !down && !up);
+        }
+        if (again) (again = false), look();
+      }),
+    );
   });
-  // Measured in the task after the frame: the frame has laid the page out by then, so reading the
-  // boxes costs nothing, where a read inside the frame would lay out the new prompts there.
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  const soon = () => {
-    if (!frame) frame = win.requestAnimationFrame(() => (timer = setTimeout(measure)));
-  };
   const opts = { capture: true, passive: true };
-  win.addEventListener('scroll', soon, opts);
-  win.addEventListener('resize', soon, opts);
+  win.addEventListener('scroll', look, opts);
+  win.addEventListener('resize', look, opts);
   return {
     check() {
       // The page may have re-rendered its cart (and its buttons) since the last look.
       guarded = null;
-      soon();
+      look();
     },
     stop() {
-      win.cancelAnimationFrame(frame);
-      clearTimeout(timer);
-      win.removeEventListener('scroll', soon, opts);
-      win.removeEventListener('resize', soon, opts);
+      reading?.();
+      reading = undefined;
+      again = false;
+      win.removeEventListener('scroll', look, opts);
+      win.removeEventListener('resize', look, opts);
     },
   };
 }
