@@ -22,15 +22,16 @@ const SIGNS: [RegExp, string][] = [
 ];
 
 /**
- * `fn`, remembered for the last thousand texts it was given: a page shows the same texts at every
- * read of its cart, and normalising and parsing them was most of reading a short one.
+ * `fn`, remembered for up to 5,000 texts (a 2,000-line cart shows 4,000 amounts; past that all are
+ * forgotten at once): a page shows the same texts at every read of its cart, and normalising and
+ * parsing them was most of reading a short one.
  */
 export const remember = <T>(fn: (text: string) => T): ((text: string) => T) => {
   const seen = new Map<string, T>();
   return (text) => {
     let v = seen.get(text);
     if (v === undefined) {
-      if (seen.size > 999) seen.clear();
+      if (seen.size > 4999) seen.clear();
       seen.set(text, (v = fn(text)));
     }
     return v;
