@@ -17,6 +17,9 @@ const autoStart = guard('auto-start', () => {
   }
 });
 
+// Evaluating this file only defines CartUpsell: the start (the config's request and check) runs
+// in a task of its own, never inside the evaluation nor inside the page's DOMContentLoaded task.
 // The inline config may come later in the page than the script tag.
-if (script?.hasAttribute('data-config') || document.readyState !== 'loading') autoStart();
-else document.addEventListener('DOMContentLoaded', autoStart, { once: true });
+const later = () => void setTimeout(autoStart);
+if (script?.hasAttribute('data-config') || document.readyState !== 'loading') later();
+else document.addEventListener('DOMContentLoaded', later, { once: true });

@@ -10,4 +10,5 @@ export { start, stop, refresh, trackOrder } from './runtime/start';
 export { readCart } from './cart/public';
 export const version: string = __VERSION__;
 
-guard('auto-start', () => void start(config))();
+// In a task of its own: evaluating this file only defines CartUpsell.
+setTimeout(guard('auto-start', () => void start(config)));
