@@ -795,7 +795,7 @@ try {
           const top = [...own]
             .sort((a, b) => b.ms - a.ms)
             .slice(0, 3)
-            .map((t) => ({ ms: t.ms, layoutMs: t.layoutMs, styleMs: t.styleMs, steps: t.steps.map((x) => `${x.name} ${x.ms} ms ${x.source ?? x.file}`) }));
+            .map((t) => ({ ms: t.ms, layoutMs: t.layoutMs, styleMs: t.styleMs, steps: t.steps.map((x) => `${x.name} ${x.ms} ms ${x.source ?? x.file}`), forced: t.forced.map((x) => `${x.name} ${x.ms} ms ${x.source}`) }));
           return [
             k,
             {
@@ -804,6 +804,8 @@ try {
               tasksPerLoad: ok.length ? own.length / ok.length : null,
               longestMs: own.length ? Math.max(...own.map((t) => t.ms)) : 0,
               over50: own.filter((t) => t.ms >= 50).length,
+              // Tasks in which widget script forced a style or layout, and how long those took.
+              forcing: own.filter((t) => t.forced.length).map((t) => t.forced.map((x) => `${x.name} ${x.ms} ms ${x.source}`).join(', ')),
               longest: top,
               // The page's own tasks in which a widget callback also ran (its observer of the page's changes).
               inPageTasks: shared.map((t) => ({ ms: t.ms, widgetMs: t.scriptMs })),
@@ -812,7 +814,7 @@ try {
           ];
         }),
       );
-      log(`widget tasks at 4× on ${shop}: longest generic ${results.widgetTasks4x[shop].widget.longestMs} ms, tailored ${results.widgetTasks4x[shop].tailored.longestMs} ms`);
+      log(`widget tasks at 4× on ${shop}: longest generic ${results.widgetTasks4x[shop].widget.longestMs} ms, tailored ${results.widgetTasks4x[shop].tailored.longestMs} ms; tasks forcing style/layout: generic ${results.widgetTasks4x[shop].widget.forcing.length}, tailored ${results.widgetTasks4x[shop].tailored.forcing.length}`);
     }
   }
 
@@ -942,7 +944,7 @@ function table(r) {
     for (const [shop, v] of Object.entries(r.widgetTasks4x))
       for (const [k, x] of Object.entries(v))
         rows.push(
-          `| ${shop} | ${k === 'widget' ? 'generic' : 'tailored'} | ${f(x.tasksPerLoad, 1)} | ${f(x.longestMs)} | ${x.over50} | ${x.longest[0] ? `${x.longest[0].ms} ms: ${x.longest[0].steps.join(', ')} (layout ${x.longest[0].layoutMs}, style ${x.longest[0].styleMs})` : '—'} | ${x.inPageTasks.map((t) => `${t.ms}/${f(t.widgetMs)}`).join(', ') || 'none'} |`,
+          `| ${shop} | ${k === 'widget' ? 'generic' : 'tailored'} | ${f(x.tasksPerLoad, 1)} | ${f(x.longestMs)} | ${x.over50} | ${x.longest[0] ? `${x.longest[0].ms} ms: ${x.longest[0].steps.join(', ')} (layout ${x.longest[0].layoutMs}, style ${x.longest[0].styleMs}${x.longest[0].forced?.length ? `; forced: ${x.longest[0].forced.join(', ')}` : ''})` : '—'} | ${x.inPageTasks.map((t) => `${t.ms}/${f(t.widgetMs)}`).join(', ') || 'none'} |`,
         );
   }
   if (r.micro) {
