@@ -31,7 +31,7 @@ export const remember = <T>(fn: (text: string) => T): ((text: string) => T) => {
   return (text) => {
     let v = seen.get(text);
     if (v === undefined) {
-      if (seen.size > 4999) seen.clear();
+      if (seen.size > 5e3) seen.clear();
       seen.set(text, (v = fn(text)));
     }
     return v;
