@@ -1,6 +1,7 @@
 // The widget's own tasks, from a trace: every main-thread task in which a widget file ran
 // (evaluated, compiled, or called back: timers, idle callbacks, events, observers, microtasks),
-// with how long it took and what ran inside it. A long-task observer only says that a task was
+// with how long it took, what ran inside it, and any style or layout that script forced (with
+// the widget file whose call forced it). A long-task observer only says that a task was
 // long; the trace names the script. Tasks in which no widget code ran but which drew the
 // widget's prompts (the frame after a render) are listed apart, as rendering tasks, with the
 // same page's rendering tasks without the widget beside them.
@@ -59,7 +60,17 @@ export function widgetTasks(events, pageUrl, sourceOf) {
       style: sum(/^(UpdateLayoutTree|RecalculateStyles)$/),
       paint: sum(/^(Paint|PrePaint|Layerize|UpdateLayer)$/),
     };
+    // A style or layout that script forced (read a box, a computed style) carries the script's
+    // stack; the rendering step's own do not. Named by the first widget frame of that stack.
+    const forced = inside
+      .filter((e) => /^(Layout|UpdateLayoutTree)$/.test(e.name) && e.args?.beginData?.stackTrace?.length)
+      .map((e) => {
+        const st = e.args.beginData.stackTrace;
+        const f = st.find((x) => WIDGET_URL.test(x.url ?? '')) ?? st[0];
+        return { name: e.name, ms: Math.round((e.dur ?? 0) / 100) / 10, source: sourceOf?.({ args: { data: f } }) ?? `${f.functionName || '?'} ${String(f.url ?? '').split('/').pop()}` };
+      });
     const row = {
+      forced,
       ms: Math.round(t.dur / 100) / 10,
       at: t.ts,
       files: [...new Set(ours.map((e) => urlOf(e).split('/').slice(-3).join('/')))],
@@ -93,7 +104,10 @@ export async function traceWidget({ browser, url, cpu, settleMs = 3500, viewport
   try {
     const cdp = await context.newCDPSession(page);
     await cdp.send('Emulation.setCPUThrottlingRate', { rate: cpu });
-    await browser.startTracing(page, { categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'v8.execute', 'v8', 'blink.user_timing', 'toplevel'] });
+    // `.stack`: the script stack of every style and layout that script forced.
+    await browser.startTracing(page, {
+      categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'disabled-by-default-devtools.timeline.stack', 'v8.execute', 'v8', 'blink.user_timing', 'toplevel'],
+    });
     await page.goto(url, { waitUntil: 'load', timeout: 60000 });
     await page.waitForTimeout(settleMs);
     const bar = await page.evaluate(() => {

@@ -21,16 +21,34 @@ const SIGNS: [RegExp, string][] = [
   [/\$/, 'USD'],
 ];
 
-/** The currency a price text names ("¥", "円", "€", "EUR" …), or null. A bare "$" reads as USD. */
-export function detectCurrency(text: string | null | undefined): string | null {
-  if (typeof text !== 'string' || !text) return null;
+/**
+ * `fn`, remembered for up to 5,000 texts (a 2,000-line cart shows 4,000 amounts; past that all are
+ * forgotten at once): a page shows the same texts at every read of its cart, and normalising and
+ * parsing them was most of reading a short one.
+ */
+export const remember = <T>(fn: (text: string) => T): ((text: string) => T) => {
+  const seen = new Map<string, T>();
+  return (text) => {
+    let v = seen.get(text);
+    if (v === undefined) {
+      if (seen.size > 5e3) seen.clear();
+      seen.set(text, (v = fn(text)));
+    }
+    return v;
+  };
+};
+
+const named = remember((text): string | null => {
   const t = text.normalize('NFKC');
   for (const [re, code] of SIGNS) {
     const m = t.match(re);
     if (m) return code || m[1];
   }
   return null;
-}
+});
+
+/** The currency a price text names ("¥", "円", "€", "EUR" …), or null. A bare "$" reads as USD. */
+export const detectCurrency = (text: string | null | undefined): string | null => (typeof text === 'string' && text ? named(text) : null);
 
 /** Locales that write "1.234,56": consulted only where a three-decimal currency makes "1.234" ambiguous. */
 const COMMA_DECIMAL = /^(de|fr|es|it|nl|pt|ru|tr|id|pl|cs|sv|da|fi|nb|no|el|ro|hu|uk|ar)\b/i;

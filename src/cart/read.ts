@@ -1,6 +1,6 @@
 import type { Cart, CartItem } from '../types';
 import type { CartConfig, CartSelectors } from '../config/types';
-import { detectCurrency, minorDigits, parseMoney } from './money';
+import { detectCurrency, minorDigits, parseMoney, remember } from './money';
 import { PLATFORMS, detectPlatform, findData, findLayout, platformNames, type CartLayout, type PlatformId } from '../platforms';
 import { t, warnOnce } from '../util/log';
 import { simpleAmount } from './simple-amount';
@@ -11,8 +11,6 @@ import { simpleAmount } from './simple-amount';
  * matches, tested by hand: Element.matches() with this list was a third of reading a long cart.
  */
 const OLD_CLASSES = ['compare', 'old-price', 'old_price', 'oldPrice', 'price__regular', 'regular-price', 'regular_price', '--regular'];
-/** The same test as a selector, for one native query over a price cell's descendants. */
-const OLD_INSIDE = ['s', 'del', 'strike', ...OLD_CLASSES.map((c) => `[class*="${c}"]`)].join();
 export function isOldPrice(el: Element): boolean {
   const tag = el.localName;
   if (tag === 's' || tag === 'del' || tag === 'strike') return true;
@@ -23,12 +21,13 @@ export function isOldPrice(el: Element): boolean {
   return false;
 }
 
+/** A form control: its value is what it shows. */
+const isBox = (el: Element): el is HTMLInputElement => el.tagName === 'INPUT' || el.tagName === 'SELECT' || el.tagName === 'TEXTAREA';
+
 export function valueOf(el: Element | null): string | null {
   if (!el) return null;
-  const tag = el.tagName;
-  if (tag === 'INPUT' || tag === 'SELECT' || tag === 'TEXTAREA') return (el as HTMLInputElement).value;
   // textContent, not innerText: no layout is forced, so reading a long cart stays cheap.
-  return el.textContent;
+  return isBox(el) ? el.value : el.textContent;
 }
 
 const split = new Map<string, string[]>();
@@ -45,18 +44,22 @@ const alternatives = (sel: string | undefined): string[] => {
   return list;
 };
 
-/** Every element the first matching alternative of `sel` finds in `root` (an invalid selector finds none). */
-export function all(root: ParentNode, sel: string | undefined): Element[] {
+/** Every element the first matching alternative of `sel` finds in `root` (an invalid selector finds none),
+ * as the NodeList itself: copying it to an array was a tenth of reading a short cart. */
+function list(root: ParentNode, sel: string | undefined): ArrayLike<Element> & Iterable<Element> {
   for (const s of alternatives(sel)) {
     try {
       const found = root.querySelectorAll(s);
-      if (found.length) return Array.from(found);
+      if (found.length) return found;
     } catch {
       /* an invalid selector matches nothing; diagnose and the config check name it */
     }
   }
   return [];
 }
+
+/** The same as an array. */
+export const all = (root: ParentNode, sel: string | undefined): Element[] => Array.from(list(root, sel));
 
 export function first(root: ParentNode, sel: string | undefined | string[]): Element | null {
   for (const s of Array.isArray(sel) ? sel : alternatives(sel)) {
@@ -71,9 +74,14 @@ export function first(root: ParentNode, sel: string | undefined | string[]): Ele
 }
 
 /** Is `el` (or an ancestor up to `root`) an old price? Bounded by `root`: closest() would test
- * every ancestor up to <html> against the whole list, 10× the cost of reading a line. */
+ * every ancestor up to <html> against the whole list, 10× the cost of reading a line. From the
+ * document (the subtotal) that is every ancestor all the same, a fifth of reading a short cart:
+ * the element found not struck is kept with the page's plan, while the page has the same elements. */
 const struck = (el: Element, root: Element | Document): boolean => {
+  const kept = last?.doc === root ? last : null;
+  if (kept?.plain === el) return false;
   for (let n: Element | null = el; n && n !== root; n = n.parentElement) if (isOldPrice(n)) return true;
+  if (kept) kept.plain = el;
   return false;
 };
 
@@ -89,7 +97,7 @@ export function firstPrice(root: Element | Document, sel: string | undefined | s
     } catch {
       continue;
     }
-    for (const el of Array.from(list)) if (!struck(el, root)) return el;
+    for (const el of list) if (!struck(el, root)) return el;
   }
   return null;
 }
@@ -97,14 +105,10 @@ export function firstPrice(root: Element | Document, sel: string | undefined | s
 /** The element's text without struck-out or old prices inside it. */
 export function priceText(el: Element | null): string | null {
   if (!el) return null;
-  if (el.tagName === 'INPUT' || el.tagName === 'SELECT' || el.tagName === 'TEXTAREA') return valueOf(el);
-  // Most cells are one text node; otherwise one walk collects the text outside old prices (a clone
-  // per line, then a second read of the text, were most of a long cart's read).
-  const only = el.firstChild;
-  if (only && !only.nextSibling && only.nodeType === 3) return (only as Text).data;
-  // No old price inside: its whole text, found by one native query rather than a walk that asks
-  // every element for its class.
-  if (!el.querySelector(OLD_INSIDE)) return el.textContent;
+  if (isBox(el)) return el.value;
+  // One walk gives the text outside old prices and whether there were any (with none, it is the
+  // whole text): a cell holds a few elements, and a native query for old prices inside it cost
+  // more (a clone per line, then a second read of the text, were most of a long cart's read).
   skipped = false;
   const kept = walk(el);
   if (!skipped || /\d/.test(kept)) return kept;
@@ -128,18 +132,21 @@ function walk(el: Element): string {
   return out;
 }
 
-let digitsOf = '';
-let digits = 0;
+/** The amounts of texts already read, in the currency they were read in. */
+let readIn: string | undefined;
+let amountIn: (text: string) => number | null;
 /** parseMoney, with a fast path for plain amounts (./simple-amount.ts); same results. */
 export function money(text: string | null, currency: string): number | null {
   if (!text) return null;
-  const m = text.length < 40 ? simpleAmount(text) : null;
-  if (m && m.marked) {
-    if (currency !== digitsOf) ((digitsOf = currency), (digits = minorDigits(currency)));
-    if (!m.frac) return Number(m.int) * 10 ** digits;
-    if (digits === 2) return Number(m.int) * 100 + Number(m.frac);
-  }
-  return parseMoney(text, currency);
+  if (currency !== readIn)
+    amountIn = remember((text) => {
+      const m = text.length < 40 ? simpleAmount(text) : null;
+      const digits = minorDigits(currency);
+      // `frac` is two digits or none ('' reads as 0).
+      return m && m.marked && (!m.frac || digits === 2) ? +m.int * 10 ** digits + +m.frac : parseMoney(text, currency);
+    });
+  readIn = currency;
+  return amountIn(text);
 }
 
 /** Whitespace runs as one space, trimmed; most names have none to collapse, so test before replacing. */
@@ -157,10 +164,8 @@ const SKU_LABEL =
   /^[\s\-–—−:・]*(?:品番|型番|商品番号|商品コード|製品番号|モデル(?:番号)?|SKU|Model(?: ?(?:no\.?|number))?|Item ?(?:no\.?|number|code)|Product ?code|Art\.?-? ?Nr\.?|Artikelnummer|Ref\.?)(?:\s*[:.#]\s*|\s+)/i;
 
 /** A SKU without its label: "品番：TN-01" → "TN-01", "- モデル: HON-TB30" → "HON-TB30". */
-export function cleanSku(raw: string | null | undefined): string | null {
-  const s = clean(raw?.normalize('NFKC')).replace(SKU_LABEL, '');
-  return s || null;
-}
+export const cleanSku = (raw: string | null | undefined): string | null => skuOf(raw ?? '');
+const skuOf = remember((raw) => clean(raw.normalize('NFKC')).replace(SKU_LABEL, '') || null);
 
 function quantityOf(el: Element | null): number | null {
   if (!el) return 1;
@@ -194,13 +199,13 @@ interface Plan {
  * page changes) and the same <body> id and class, the platforms' page markers. A cart the page
  * prints as data is never kept: it is read afresh each time.
  */
-let last: { doc: Document; cfg: CartConfig; shape: string; plan: Plan | null; currencyEl?: Element | null } | null = null;
+let last: { doc: Document; cfg: CartConfig; shape: string; plan: Plan | null; currencyEl?: Element | null; plain?: Element } | null = null;
 const shapeOf = (doc: Document): string => `${doc.getElementsByTagName('*').length} ${doc.body?.id} ${doc.body?.className}`;
 
 /** Which selectors read this page: the preset's layout found on it, else the merchant's selectors. */
 export function plan(cfg: CartConfig, doc: Document): Plan | null {
   const shape = shapeOf(doc);
-  if (last && last.doc === doc && last.cfg === cfg && last.shape === shape) return last.plan;
+  if (last?.doc === doc && last.cfg === cfg && last.shape === shape) return last.plan;
   const made = makePlan(cfg, doc);
   last = made?.data ? null : { doc, cfg, shape, plan: made };
   return made;
@@ -294,7 +299,7 @@ function pageCurrency(doc: Document, platform: PlatformId | null): string | null
     c = null;
   }
   // Where the page's plan is kept, so is the element that declares the currency.
-  const kept = last && last.doc === doc ? last : null;
+  const kept = last?.doc === doc ? last : null;
   if (kept && kept.currencyEl === undefined) kept.currencyEl = doc.querySelector('[data-currency]');
   c ??= (kept ? kept.currencyEl : doc.querySelector('[data-currency]'))?.getAttribute('data-currency');
   return typeof c === 'string' && /^[A-Z]{3}$/i.test(c) ? c.toUpperCase() : null;
@@ -303,7 +308,7 @@ function pageCurrency(doc: Document, platform: PlatformId | null): string | null
 /** Cart-level discounts as one positive amount: "-¥500", "¥500" and "(−￥500)" all take 500 off. */
 function discountOf(doc: Document, sel: string | undefined, currency: string): number {
   let total = 0;
-  for (const el of all(doc, sel)) {
+  for (const el of list(doc, sel)) {
     const text = priceText(el);
     // A discount line is a saving by nature ("割引額：￥300"), which the price parser skips as a
     // badge: the amount after the last label is the discount.
@@ -325,7 +330,7 @@ export function readCart(cfg: CartConfig = {}, doc: Document = document): Cart {
   if (p.data) return p.data;
   const platform = p.platform;
   const s = p.selectors;
-  const nodes = all(doc, s.item);
+  const nodes = list(doc, s.item);
   if (!nodes.length && !p.layout)
     warnOnce(
       t(`cart.selectors.item "${s.item}" matched nothing on this page; the cart reads as empty.`, `cart.selectors.item "${s.item}" に合うものがこのページにありません。カートは空として扱います。`),

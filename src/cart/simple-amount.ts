@@ -1,7 +1,6 @@
 /**
  * The common shapes of a cart cell — "¥1,320", "1,320円", "￥1,320（税込）", "$12.50", "JPY 1320" —
- * read without the full parser: a 500-line cart has a thousand amounts. A price cell is tested
- * (is it one plain amount?) and then read, so the last answer is kept.
+ * read without the full parser: a 500-line cart has a thousand amounts.
  */
 export interface SimpleAmount {
   /** A currency mark before or after the number. */
@@ -14,13 +13,8 @@ export interface SimpleAmount {
 
 const SIMPLE = /^\s*([¥￥$€£₩]|JPY|USD|EUR)?\s*(\d{1,3}(?:,\d{3})+|\d{1,9})(\.\d\d)?\s*(円|JPY|USD|EUR)?\s*([(（]税込[)）]|税込|\(tax incl\.?\))?\s*$/i;
 
-let lastText = '';
-let last: SimpleAmount | null = null;
-
 /** The amount when `t` is one plain amount, else null. */
 export function simpleAmount(t: string): SimpleAmount | null {
-  if (t === lastText) return last;
-  lastText = t;
   const m = SIMPLE.exec(t);
-  return (last = m && { marked: !!(m[1] || m[4]), int: m[2].replace(/,/g, ''), frac: m[3] ? m[3].slice(1) : '' });
+  return m && { marked: !!(m[1] || m[4]), int: m[2].replace(/,/g, ''), frac: m[3] ? m[3].slice(1) : '' };
 }
