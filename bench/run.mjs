@@ -927,7 +927,7 @@ function table(r) {
     const shops = Object.entries(d).filter(([k]) => k !== 'paired');
     for (const [shop, v] of shops)
       rows.push(
-        `| ${shop} | ${['baseline', 'widget', 'tailored'].map((k) => f(v[k].longTasksPerLoad, 2)).join(' / ')} | ${['baseline', 'widget', 'tailored'].map((k) => `${f(v[k].tbtMedianMs, 0)} (${f(v[k].tbtMeanMs, 0)})`).join(' / ')} | ${f(v.widget.widgetFrameMaxMs, 0)} / ${f(v.tailored.widgetFrameMaxMs, 0)} | ${v.widget.widgetFramesOver50} / ${v.tailored.widgetFramesOver50} | ${[...v.widget.withWidgetCode, ...v.tailored.withWidgetCode].map((t) => `${t.ms} ms (widget ${t.widgetMs} ms)`).join(', ') || 'none'} |`,
+        `| ${shop} | ${['baseline', 'widget', 'tailored'].map((k) => f(v[k].longTasksPerLoad, 2)).join(' / ')} | ${['baseline', 'widget', 'tailored'].map((k) => `${f(v[k].tbtMedianMs, 0)} (${f(v[k].tbtMeanMs, 0)})`).join(' / ')} | ${f(v.widget.widgetFrameMaxMs, 0)} / ${f(v.tailored.widgetFrameMaxMs, 0)} | ${v.widget.widgetFramesOver50} / ${v.tailored.widgetFramesOver50} | ${[...v.widget.withWidgetCode, ...v.tailored.withWidgetCode].map((t) => `${t.ms} ms (widget ${t.widgetMs} ms: ${t.by.join(', ')})`).join('; ') || 'none'} |`,
       );
     const sum = (k) => shops.reduce((s, [, v]) => s + (v[k].longTasksPerLoad ?? 0) * v[k].loads, 0);
     const loads = (k) => shops.reduce((s, [, v]) => s + v[k].loads, 0);
