@@ -14,7 +14,7 @@ import { join } from 'node:path';
 
 /** Injected first into <head>: observers, and the report written into the DOM at `load`. */
 export const PROBE = `<script>(()=>{const b={lt:[],loaf:[]};try{new PerformanceObserver(l=>{for(const e of l.getEntries())b.lt.push([Math.round(e.startTime),Math.round(e.duration)])}).observe({type:'longtask',buffered:true})}catch(e){}
-try{new PerformanceObserver(l=>{for(const e of l.getEntries())b.loaf.push([Math.round(e.startTime),Math.round(e.duration),e.scripts.map(s=>[String(s.sourceURL||'').split('/').pop().split('?')[0],Math.round(s.duration)])])}).observe({type:'long-animation-frame',buffered:true})}catch(e){}
+try{new PerformanceObserver(l=>{for(const e of l.getEntries())b.loaf.push([Math.round(e.startTime),Math.round(e.duration),e.scripts.map(s=>[String(s.sourceURL||'').split('/').pop().split('?')[0],Math.round(s.duration),Math.round(s.startTime),s.invokerType,String(s.invoker||'').slice(0,80),Math.round(s.forcedStyleAndLayoutDuration||0),s.sourceFunctionName||'',s.sourceCharPosition??-1])])}).observe({type:'long-animation-frame',buffered:true})}catch(e){}
 const bar=()=>{for(const h of document.querySelectorAll('[data-cart-upsell],cart-upsell-slot')){const s=h.shadowRoot&&h.shadowRoot.querySelector('[role=status]');if(s&&s.textContent)return s.textContent}return null};
 const tick=()=>{const t=bar();if(t!=null&&b.firstBar==null)b.firstBar=t;if(b.firstBar==null)requestAnimationFrame(tick)};requestAnimationFrame(tick);
 addEventListener('load',()=>{b.lastBar=bar();document.documentElement.setAttribute('data-bench',JSON.stringify(b))})})()</script>`;
@@ -55,14 +55,27 @@ function dump(chromePath, flags, url) {
 }
 
 /**
- * One long task per entry, with the milliseconds widget code ran inside it (from the long
- * animation frame that holds the task; 0 when none of its scripts is ours).
+ * One long task per entry, with the milliseconds widget code ran inside it and what started that
+ * code (the script entries of the long animation frames: the script's evaluation, a listener, an
+ * observer, a timer, a promise continuation). A script counts when its own time lies within the
+ * task's: a frame holds several tasks, and widget code in another task of the same frame is not
+ * inside this one. Entries under 5 ms are not reported by the browser.
  */
 export function attribute(report) {
+  const scripts = report.loaf.flatMap(([, , list]) => list).filter(([file]) => WIDGET_FILE.test(file));
   return report.lt.map(([at, ms]) => {
-    const frame = report.loaf.find(([fAt, fMs]) => at >= fAt - 1 && at <= fAt + fMs);
-    const widgetMs = (frame?.[2] ?? []).filter(([file]) => WIDGET_FILE.test(file)).reduce((s, [, d]) => s + d, 0);
-    return { ms, widgetMs };
+    // Entries are [file, ms, start, invokerType, invoker, forced style and layout ms, function, position].
+    const inside = scripts.filter(([, d, start]) => start >= at - 1 && start + d <= at + ms + 1);
+    return {
+      ms,
+      widgetMs: inside.reduce((s, [, d]) => s + d, 0),
+      by: inside.map(
+        ([, d, , type, invoker]) =>
+          `${type ?? '?'} ${String(invoker ?? '')
+            .split('/')
+            .pop()} ${d} ms`,
+      ),
+    };
   });
 }
 
@@ -88,7 +101,7 @@ export function summarise(loads) {
     withWidgetCode: list
       .flatMap((r) => r.tasks)
       .filter((t) => t.widgetMs > 0)
-      .map((t) => ({ ms: t.ms, widgetMs: t.widgetMs })),
+      .map((t) => ({ ms: t.ms, widgetMs: t.widgetMs, by: t.by })),
     widgetFrameMaxMs: Math.max(0, ...list.flatMap((r) => r.widgetFrames)),
     widgetFramesOver50: list.flatMap((r) => r.widgetFrames).filter((ms) => ms >= 50).length,
     perLoad: list.map((r) => r.tasks.map((t) => t.ms)),

@@ -64,6 +64,22 @@ test('a script in <head> without async or defer still works', async ({ page }) =
   await expect(page.getByRole('status')).toContainText('あと￥2,888で送料無料');
 });
 
+test("evaluating the script only defines the global: the config is requested in a task of the widget's own", async ({ page }) => {
+  // Which script was running when the config was requested: during the tag's evaluation
+  // document.currentScript is the tag; in a task of its own there is none.
+  await page.addInitScript(() => {
+    const calls: (string | null)[] = ((window as any).configRequests = []);
+    const orig = window.fetch;
+    window.fetch = function (this: unknown, input: RequestInfo | URL, init?: RequestInit) {
+      if (String(input instanceof Request ? input.url : input).includes('foundation.json')) calls.push((document.currentScript as HTMLScriptElement | null)?.src ?? null);
+      return orig.call(this, input, init);
+    } as typeof fetch;
+  });
+  await page.goto('/e2e/pages/foundation-head-sync.html');
+  await expect(page.getByRole('status')).toContainText('あと￥2,888で送料無料');
+  expect(await page.evaluate(() => (window as any).configRequests)).toEqual([null]);
+});
+
 test('the plain tag without a config only defines the global', async ({ page }) => {
   const log = watchConsole(page);
   await page.goto('/e2e/pages/foundation-plain.html');

@@ -22,17 +22,19 @@ const SIGNS: [RegExp, string][] = [
 ];
 
 /**
- * `fn`, remembered for up to 5,000 texts (a 2,000-line cart shows 4,000 amounts; past that all are
- * forgotten at once): a page shows the same texts at every read of its cart, and normalising and
- * parsing them was most of reading a short one.
+ * `fn`, remembered for up to 5,000 texts of up to 200 characters (a 2,000-line cart shows 4,000
+ * amounts; past that all are forgotten at once, and a page's odd long texts are never kept): a
+ * page shows the same texts at every read of its cart, and normalising and parsing them was most
+ * of reading a short one.
  */
 export const remember = <T>(fn: (text: string) => T): ((text: string) => T) => {
   const seen = new Map<string, T>();
   return (text) => {
     let v = seen.get(text);
     if (v === undefined) {
+      v = fn(text);
       if (seen.size > 5e3) seen.clear();
-      seen.set(text, (v = fn(text)));
+      if (text.length < 200) seen.set(text, v);
     }
     return v;
   };

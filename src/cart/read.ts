@@ -4,6 +4,7 @@ import { detectCurrency, minorDigits, parseMoney, remember } from './money';
 import { PLATFORMS, detectPlatform, findData, findLayout, platformNames, type CartLayout, type PlatformId } from '../platforms';
 import { t, warnOnce } from '../util/log';
 import { simpleAmount } from './simple-amount';
+import { code } from '../platforms/dom';
 
 /**
  * Old prices are never the price: struck text (<s>, <del>, <strike>) and the themes' "compare at" /
@@ -302,7 +303,7 @@ function pageCurrency(doc: Document, platform: PlatformId | null): string | null
   const kept = last?.doc === doc ? last : null;
   if (kept && kept.currencyEl === undefined) kept.currencyEl = doc.querySelector('[data-currency]');
   c ??= (kept ? kept.currencyEl : doc.querySelector('[data-currency]'))?.getAttribute('data-currency');
-  return typeof c === 'string' && /^[A-Z]{3}$/i.test(c) ? c.toUpperCase() : null;
+  return code(c);
 }
 
 /** Cart-level discounts as one positive amount: "-¥500", "¥500" and "(−￥500)" all take 500 off. */
