@@ -78,7 +78,10 @@ for (const id of shops) {
     // natively: 20.05 → 20.27 KB gzip).
     { file: `${shopsDir}/${id}/cart-upsell.js`, budget: 20.5 * 1024, aim: 6 * 1024, shop: id },
     // 16 KB: the platform's price before an offer shows and Magento's "yes" measured together (15.50 KB gzip).
-    { file: `${shopsDir}/${id}/cart-upsell-ui.js`, budget: 16 * 1024, aim: 6 * 1024, shop: id },
+    // 16.5 KB: no layout forced in the widget's tasks (placement read from an IntersectionObserver's
+    // report) and the first render cut into one prompt per task, impressions reported in a task of
+    // their own: 15.65 → 16.06 KB gzip in one build.
+    { file: `${shopsDir}/${id}/cart-upsell-ui.js`, budget: 16.5 * 1024, aim: 6 * 1024, shop: id },
   );
 }
 // A page with a prompt on a sample shop's tailored build loads both of its files: 36.5 KB gzip holds
