@@ -67,7 +67,15 @@ export function widgetTasks(events, pageUrl, sourceOf) {
       .map((e) => {
         const st = e.args.beginData.stackTrace;
         const f = st.find((x) => WIDGET_URL.test(x.url ?? '')) ?? st[0];
-        return { name: e.name, ms: Math.round((e.dur ?? 0) / 100) / 10, source: sourceOf?.({ args: { data: f } }) ?? `${f.functionName || '?'} ${String(f.url ?? '').split('/').pop()}` };
+        return {
+          name: e.name,
+          ms: Math.round((e.dur ?? 0) / 100) / 10,
+          source:
+            sourceOf?.({ args: { data: f } }) ??
+            `${f.functionName || '?'} ${String(f.url ?? '')
+              .split('/')
+              .pop()}`,
+        };
       });
     const row = {
       forced,

@@ -38,7 +38,7 @@ export function keepClear(root: ShadowRoot, win: Window, elements: () => Element
           dock.classList.toggle('up', up);
           dock.classList.toggle('tuck', !down && !up);
         }
-        if (again) (again = false), look();
+        if (again) ((again = false), look());
       }),
     );
   });

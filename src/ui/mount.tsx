@@ -169,7 +169,11 @@ export function createUI(config: Config, handlers: UIHandlers, doc: Document = d
     if (!stop) return;
     watching.delete(k);
     stop();
-    if (!dead && !telling.has(k)) telling.set(k, nextTask(() => tell(p)));
+    if (!dead && !telling.has(k))
+      telling.set(
+        k,
+        nextTask(() => tell(p)),
+      );
   };
   /**
    * Dialogs open on screen. A modal counts as seen when showModal() ran — not when decided or laid
@@ -271,7 +275,9 @@ export function createUI(config: Config, handlers: UIHandlers, doc: Document = d
       // On screen now: the last decision's prompts that were drawn. New ones, bar first, wait
       // their turn after the first of them.
       const drawn = new Set(keysOf(state.decision).filter((k) => !later.includes(k)));
-      later = keysOf(next).filter((k) => !drawn.has(k) && !state.hidden.has(k)).slice(1);
+      later = keysOf(next)
+        .filter((k) => !drawn.has(k) && !state.hidden.has(k))
+        .slice(1);
       state.decision = next;
       paint();
       check();
