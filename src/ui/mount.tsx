@@ -9,7 +9,6 @@ import { formatMoney } from './money';
 import { textFor } from './strings';
 import { createSheet } from './styles';
 import { keepClear } from './clear';
-import { nextTask } from '../util/tasks';
 
 export interface UIHandlers {
   /** A prompt became visible (impression): once each time it appears. */
@@ -33,15 +32,6 @@ export interface UI {
   destroy(): void;
   readonly host: HTMLElement;
 }
-
-/** A decision's prompts in drawing order: the free-shipping bar (key `bar`) first. */
-const keysOf = (d: Decision | null): string[] => {
-  if (!d) return [];
-  const out = d.bar ? ['bar'] : [];
-  if (d.holdout) return out;
-  for (const p of [d.modal, ...(d.panels ?? []), d.volume]) if (p) out.push(keyOf(p));
-  return out;
-};
 
 const failed = (err: unknown): Outcome => {
   errorOnce(say('could not add to the cart; the shop is unaffected.', 'カートに入れられませんでした（ショップには影響ありません）。'), err);
@@ -106,20 +96,11 @@ export function createUI(config: Config, handlers: UIHandlers, doc: Document = d
   let timer: ReturnType<typeof setInterval> | undefined;
 
   const slot = (sel: string) => slotRoot(doc, sel, sheet, slots);
-  /**
-   * Prompts decided but not drawn yet, in drawing order. A decision that brings several new
-   * prompts draws them one per task — the free-shipping bar first — since drawing a first bar,
-   * two cards and a volume line in one task took 60–160 ms at 4× CPU.
-   */
-  let later: string[] = [];
-  let drawing: (() => void) | undefined;
-  const off = (k: string) => state.hidden.has(k) || later.includes(k);
   const paint = () => {
     if (!mounted || dead) return;
     // Shops that swap <body> on navigation (Turbo, PJAX) would drop the host: put it back.
     if (!host.isConnected) placeHost(doc, host);
-    const hidden = later.length ? new Set([...state.hidden, ...later]) : state.hidden;
-    render(<App decision={state.decision} hidden={hidden} ctx={ctx} config={config} slot={slot} />, root);
+    render(<App decision={state.decision} hidden={state.hidden} ctx={ctx} config={config} slot={slot} />, root);
     // A countdown line is redrawn twice a minute, only while one is on screen.
     const d = state.decision;
     const ticking = !!d && [d.modal, ...(d.panels ?? [])].some((p) => p?.proof?.endsAt && !state.hidden.has(keyOf(p)));
@@ -148,32 +129,13 @@ export function createUI(config: Config, handlers: UIHandlers, doc: Document = d
     }
     return null;
   };
-  /**
-   * Impressions seen, reported in a task of their own each: the event's storage write and the
-   * page's own listeners for `cart-upsell:impression` never lengthen the task that drew or opened
-   * the prompt.
-   */
-  const telling = new Map<string, () => void>();
-  const tell = (p: Prompt) => {
-    telling.delete(keyOf(p));
-    if (!dead) guard('impression', handlers.onShow).call(handlers, p);
-  };
-  /** An impression waiting for its task is reported now (the shopper is answering the prompt). */
-  const tellNow = (p: Prompt) => {
-    const stop = telling.get(keyOf(p));
-    if (stop) (stop(), tell(p));
-  };
   const count = (p: Prompt) => {
     const k = keyOf(p);
     const stop = watching.get(k);
     if (!stop) return;
     watching.delete(k);
     stop();
-    if (!dead && !telling.has(k))
-      telling.set(
-        k,
-        nextTask(() => tell(p)),
-      );
+    if (!dead) guard('impression', handlers.onShow).call(handlers, p);
   };
   /**
    * Dialogs open on screen. A modal counts as seen when showModal() ran — not when decided or laid
@@ -205,14 +167,13 @@ export function createUI(config: Config, handlers: UIHandlers, doc: Document = d
   const seen = (p: Prompt) => {
     if (due.some((d) => keyOf(d) === keyOf(p))) report();
     count(p);
-    tellNow(p);
   };
   const countShown = () => {
     const d = state.decision;
     if (!mounted || !d || d.holdout) return;
     const now = new Set<string>();
     for (const p of [d.modal, ...(d.panels ?? []), d.volume]) {
-      if (!p || off(keyOf(p))) continue;
+      if (!p || state.hidden.has(keyOf(p))) continue;
       now.add(keyOf(p));
       if (!shown.has(keyOf(p))) due.push(p);
     }
@@ -220,7 +181,6 @@ export function createUI(config: Config, handlers: UIHandlers, doc: Document = d
     for (const k of open) if (!now.has(k)) open.delete(k);
     // Gone before it was seen: not an impression.
     for (const [k, stop] of watching) if (!now.has(k)) (watching.delete(k), stop());
-    for (const [k, stop] of telling) if (!now.has(k)) (telling.delete(k), stop());
     due = due.filter((p) => now.has(keyOf(p)));
     if (due.length) counting ??= setTimeout(report);
   };
@@ -236,27 +196,12 @@ export function createUI(config: Config, handlers: UIHandlers, doc: Document = d
 
   const win = doc.defaultView;
   const clear = win && handlers.keepClear ? keepClear(root, win, () => handlers.keepClear!()) : null;
-  // Finding the page's checkout buttons and total queries the whole page: a task of its own.
-  let checking: (() => void) | undefined;
-  const check = () => {
-    if (clear && !checking && !dead) checking = nextTask(guard('placement', () => ((checking = undefined), dead || clear.check())));
-  };
-  /** Draws the next prompt waiting for its turn, then schedules the one after. */
-  const step = guard('showing prompts', () => {
-    drawing = undefined;
-    if (dead || !later.length) return;
-    later = later.slice(1);
-    paint();
-    check();
-    countShown();
-    if (later.length) drawing = nextTask(step);
-  });
   const mount = guard('showing the widget', () => {
     if (dead || mounted || !doc.body) return;
     placeHost(doc, host);
     mounted = true;
     paint();
-    check();
+    clear?.check();
     countShown();
   });
   const onReady = () => mount();
@@ -272,17 +217,10 @@ export function createUI(config: Config, handlers: UIHandlers, doc: Document = d
       for (const p of [next?.modal, ...(next?.panels ?? []), next?.volume]) if (p) live.add(keyOf(p));
       state.hidden = new Set([...state.hidden].filter((k) => live.has(k)));
       for (const k of store.keys()) if (!live.has(k) && k !== 'bar') store.delete(k);
-      // On screen now: the last decision's prompts that were drawn. New ones, bar first, wait
-      // their turn after the first of them.
-      const drawn = new Set(keysOf(state.decision).filter((k) => !later.includes(k)));
-      later = keysOf(next)
-        .filter((k) => !drawn.has(k) && !state.hidden.has(k))
-        .slice(1);
       state.decision = next;
       paint();
-      check();
+      clear?.check();
       countShown();
-      if (later.length && !drawing) drawing = nextTask(step);
     }),
     destroy: guard('stop', () => {
       if (dead) return;
@@ -290,10 +228,6 @@ export function createUI(config: Config, handlers: UIHandlers, doc: Document = d
       clear?.stop();
       clearInterval(timer);
       clearTimeout(counting);
-      drawing?.();
-      checking?.();
-      for (const stop of telling.values()) stop();
-      telling.clear();
       due = [];
       for (const stop of watching.values()) stop();
       watching.clear();
