@@ -79,8 +79,8 @@ for (const id of shops) {
     { file: `${shopsDir}/${id}/cart-upsell.js`, budget: 20.5 * 1024, aim: 6 * 1024, shop: id },
     // 16 KB: the platform's price before an offer shows and Magento's "yes" measured together (15.50 KB gzip).
     // 16.5 KB: no layout forced in the widget's tasks (placement read from an IntersectionObserver's
-    // report) and the first render cut into one prompt per task, impressions reported in a task of
-    // their own: 15.65 → 16.06 KB gzip in one build.
+    // report): 15.65 → 15.73 KB gzip; a first render cut into one prompt per task took it to 16.06 KB
+    // and may come back once its end-to-end tests hold.
     { file: `${shopsDir}/${id}/cart-upsell-ui.js`, budget: 16.5 * 1024, aim: 6 * 1024, shop: id },
   );
 }
