@@ -139,13 +139,14 @@ let amountIn: (text: string) => number | null;
 /** parseMoney, with a fast path for plain amounts (./simple-amount.ts); same results. */
 export function money(text: string | null, currency: string): number | null {
   if (!text) return null;
-  if (currency !== readIn)
+  if (currency !== readIn) {
+    const digits = minorDigits(currency);
     amountIn = remember((text) => {
       const m = text.length < 40 ? simpleAmount(text) : null;
-      const digits = minorDigits(currency);
       // `frac` is two digits or none ('' reads as 0).
       return m && m.marked && (!m.frac || digits === 2) ? +m.int * 10 ** digits + +m.frac : parseMoney(text, currency);
     });
+  }
   readIn = currency;
   return amountIn(text);
 }
