@@ -14,10 +14,10 @@ import { join } from 'node:path';
 
 /** Injected first into <head>: observers, and the report written into the DOM at `load`. */
 export const PROBE = `<script>(()=>{const b={lt:[],loaf:[]};try{new PerformanceObserver(l=>{for(const e of l.getEntries())b.lt.push([Math.round(e.startTime),Math.round(e.duration)])}).observe({type:'longtask',buffered:true})}catch(e){}
-try{new PerformanceObserver(l=>{for(const e of l.getEntries())b.loaf.push([Math.round(e.startTime),Math.round(e.duration),e.scripts.map(s=>[String(s.sourceURL||'').split('/').pop().split('?')[0],Math.round(s.duration),Math.round(s.startTime),s.invokerType,String(s.invoker||'').slice(0,80),Math.round(s.forcedStyleAndLayoutDuration||0),s.sourceFunctionName||'',s.sourceCharPosition??-1])])}).observe({type:'long-animation-frame',buffered:true})}catch(e){}
+try{new PerformanceObserver(l=>{for(const e of l.getEntries())b.loaf.push([Math.round(e.startTime),Math.round(e.duration),e.scripts.map(s=>[String(s.sourceURL||'').split('/').pop().split('?')[0],Math.round(s.duration),Math.round(s.startTime),s.invokerType,String(s.invoker||'').slice(0,80),Math.round(s.forcedStyleAndLayoutDuration||0),s.sourceFunctionName||'',s.sourceCharPosition??-1]),Math.round(e.renderStart||0),Math.round(e.styleAndLayoutStart||0)])}).observe({type:'long-animation-frame',buffered:true})}catch(e){}
 const bar=()=>{for(const h of document.querySelectorAll('[data-cart-upsell],cart-upsell-slot')){const s=h.shadowRoot&&h.shadowRoot.querySelector('[role=status]');if(s&&s.textContent)return s.textContent}return null};
-const tick=()=>{const t=bar();if(t!=null&&b.firstBar==null)b.firstBar=t;if(b.firstBar==null)requestAnimationFrame(tick)};requestAnimationFrame(tick);
-addEventListener('load',()=>{b.lastBar=bar();document.documentElement.setAttribute('data-bench',JSON.stringify(b))})})()</script>`;
+const tick=()=>{const t=bar();if(t!=null&&b.firstBar==null)(b.firstBar=t,b.firstBarAt=Math.round(performance.now()));if(b.firstBar==null)requestAnimationFrame(tick)};requestAnimationFrame(tick);
+addEventListener('load',()=>{b.lastBar=bar();b.files=performance.getEntriesByType('resource').filter(r=>/cart-upsell/.test(r.name)).map(r=>[r.name.split('/').pop().split('?')[0],Math.round(r.startTime),Math.round(r.responseEnd)]);document.documentElement.setAttribute('data-bench',JSON.stringify(b))})})()</script>`;
 
 /** Injected before </body>: an image the server answers after HOLD_MS, so `load` comes late. */
 export const HOLD_MS = 3000;
@@ -25,7 +25,7 @@ export const HOLD = '<img src="/bench-hold" alt="" width="1" height="1">';
 
 const WIDGET_FILE = /^cart-upsell(-ui)?\.js$/;
 
-function dump(chromePath, flags, url) {
+export function dump(chromePath, flags, url) {
   const profile = mkdtempSync(join(tmpdir(), 'cart-upsell-bench-'));
   return new Promise((resolve) => {
     execFile(chromePath, [...flags, '--headless=new', '--dump-dom', `--user-data-dir=${profile}`, '--window-size=1280,800', url], { timeout: 30000, maxBuffer: 16 << 20 }, (err, stdout) => {
@@ -89,6 +89,25 @@ export const VARIANTS = [
 /** Widget script time per long animation frame (ms), from a page's report. */
 const widgetFrames = (report) => report.loaf.map(([, , scripts]) => scripts.filter(([file]) => WIDGET_FILE.test(file)).reduce((s, [, d]) => s + d, 0)).filter((ms) => ms > 0);
 
+/**
+ * The widget's script entries (one per task or callback the browser ran for it: the file's
+ * evaluation, a timer, a promise continuation, a listener), longest first: the browser reports
+ * each one of 5 ms or more. `where` names the source file of the entry's position.
+ */
+const widgetEntries = (report, where) =>
+  report.loaf
+    .flatMap(([, , scripts]) => scripts)
+    .filter(([file]) => WIDGET_FILE.test(file))
+    .map(([file, ms, , type, invoker, , fn, pos]) => ({
+      ms,
+      what: `${type ?? '?'} ${String(invoker ?? '')
+        .split('/')
+        .pop()
+        .slice(0, 40)}`,
+      where: where?.(file, pos) ?? `${file}:${pos}${fn ? ` ${fn}` : ''}`,
+    }))
+    .sort((a, b) => b.ms - a.ms);
+
 /** Long tasks, total blocking time and the widget's longest frame, per variant, over loads. */
 export function summarise(loads) {
   const per = (list) => ({
@@ -104,6 +123,10 @@ export function summarise(loads) {
       .map((t) => ({ ms: t.ms, widgetMs: t.widgetMs, by: t.by })),
     widgetFrameMaxMs: Math.max(0, ...list.flatMap((r) => r.widgetFrames)),
     widgetFramesOver50: list.flatMap((r) => r.widgetFrames).filter((ms) => ms >= 50).length,
+    // Per task: the widget's script entries, how many reached 50 ms, the longest and where.
+    widgetEntries: list.reduce((s, r) => s + r.entries.length, 0),
+    widgetEntriesOver50: list.flatMap((r) => r.entries).filter((e) => e.ms >= 50),
+    widgetEntryMaxMs: Math.max(0, ...list.flatMap((r) => r.entries.map((e) => e.ms))),
     perLoad: list.map((r) => r.tasks.map((t) => t.ms)),
     // The first free-shipping bar drawn (seen by a frame loop) against the one on screen at the
     // end: the start-up must never show a figure for a cart the page had not finished drawing.
@@ -158,10 +181,16 @@ const median = (xs) => {
   return v.length ? v[Math.floor(v.length / 2)] : null;
 };
 
-const entry = (report) => ({ tasks: attribute(report), widgetFrames: widgetFrames(report), firstBar: report.firstBar ?? null, lastBar: report.lastBar ?? null });
+const entry = (report, where) => ({
+  tasks: attribute(report),
+  widgetFrames: widgetFrames(report),
+  entries: widgetEntries(report, where),
+  firstBar: report.firstBar ?? null,
+  lastBar: report.lastBar ?? null,
+});
 
 /** `runs` loads of each shop's cart page in every variant, alternating, with no DevTools attached (1× CPU). */
-export async function demoLongTasks({ origin, chromePath, flags, shops, runs, log }) {
+export async function demoLongTasks({ origin, chromePath, flags, shops, runs, log, where }) {
   const out = {};
   for (const shop of shops) out[shop] = { loads: Object.fromEntries(VARIANTS.map(([k]) => [k, []])), failed: 0 };
   for (let i = 0; i < runs; i++)
@@ -169,7 +198,7 @@ export async function demoLongTasks({ origin, chromePath, flags, shops, runs, lo
       for (const [k, query] of i % 2 ? [...VARIANTS].reverse() : VARIANTS) {
         const r = await dump(chromePath, flags, `${origin}/demo/site/shops/${shop}/cart.html?${query}&probe=1`);
         // Failed loads keep their place (null), so that load i without and load i with stay a pair.
-        out[shop].loads[k].push(r ? entry(r) : null);
+        out[shop].loads[k].push(r ? entry(r, (file, pos) => where?.(shop, k, file, pos)) : null);
         if (!r) out[shop].failed++;
       }
   const summary = {};
@@ -187,7 +216,7 @@ export async function demoLongTasks({ origin, chromePath, flags, shops, runs, lo
  * The same pages at a CPU slowdown, which only the DevTools protocol can apply: Playwright, so the
  * tasks that make requests are somewhat longer than a shopper's (see above).
  */
-export async function demoLongTasksThrottled({ browser, origin, shops, runs, cpu, log }) {
+export async function demoLongTasksThrottled({ browser, origin, shops, runs, cpu, log, where }) {
   const out = {};
   for (const shop of shops) out[shop] = { loads: Object.fromEntries(VARIANTS.map(([k]) => [k, []])), failed: 0 };
   for (let i = 0; i < runs; i++)
@@ -199,7 +228,7 @@ export async function demoLongTasksThrottled({ browser, origin, shops, runs, cpu
           await (await context.newCDPSession(page)).send('Emulation.setCPUThrottlingRate', { rate: cpu });
           await page.goto(`${origin}/demo/site/shops/${shop}/cart.html?${query}&probe=1`, { waitUntil: 'load', timeout: 60000 });
           const r = JSON.parse((await page.getAttribute('html', 'data-bench')) ?? 'null');
-          out[shop].loads[k].push(r ? entry(r) : null);
+          out[shop].loads[k].push(r ? entry(r, (file, pos) => where?.(shop, k, file, pos)) : null);
           if (!r) out[shop].failed++;
         } catch {
           out[shop].loads[k].push(null);
@@ -211,7 +240,7 @@ export async function demoLongTasksThrottled({ browser, origin, shops, runs, cpu
   const summary = {};
   for (const [shop, v] of Object.entries(out)) {
     summary[shop] = { ...summarise(v.loads), failedLoads: v.failed };
-    log?.(`demo ${shop} ${cpu}×: widget frames ≥ 50 ms: generic ${summary[shop].widget.widgetFramesOver50}, tailored ${summary[shop].tailored.widgetFramesOver50}`);
+    log?.(`demo ${shop} ${cpu}×: widget tasks ≥ 50 ms: generic ${summary[shop].widget.widgetEntriesOver50.length}, tailored ${summary[shop].tailored.widgetEntriesOver50.length}`);
   }
   return summary;
 }

@@ -53,6 +53,8 @@ Options:
   --demo4x-runs N  loads per variant and shop for "demo4x" (default 4)
   --trace-runs N   traced loads per build and shop for "tasks4x" (default 3)
   --no-lighthouse  skip Lighthouse
+  --task-profile   "tasks4x" samples the CPU as well, to say which widget file (or the browser's
+                   own work: GC, compiling) filled each long task; sampling adds its own cost
   --port P         port of the bench's server (default 4305)
   --no-build       use the build already in dist/ (npm run bench builds first)
   --serve          only serve the bench pages
@@ -72,6 +74,7 @@ const ONLY = opt('--only', PARTS.join(',')).split(',');
 const part = (name) => ONLY.includes(name);
 const DEMO4X_RUNS = Number(opt('--demo4x-runs', 4));
 const TRACE_RUNS = Number(opt('--trace-runs', 3));
+const TASK_PROFILE = args.includes('--task-profile');
 const LIGHTHOUSE = !args.includes('--no-lighthouse') && part('lighthouse');
 const dist = resolve(process.env.CART_UPSELL_OUT ?? join(root, 'dist'));
 const libDir = resolve(process.env.BENCH_LIB_OUT ?? `/tmp/cart-upsell-bench-lib-${process.pid}`);
@@ -759,12 +762,27 @@ try {
     log('CPU profiles done');
   }
 
+  // A script entry's position in a widget file → the source file it came from (source maps).
+  const mapsIn = (dir) =>
+    Object.fromEntries(['cart-upsell.js', 'cart-upsell-ui.js'].filter((f) => existsSync(join(dir, `${f}.map`))).map((f) => [f, sourceAt(JSON.parse(readFileSync(join(dir, `${f}.map`), 'utf8')))]));
+  const mapCache = new Map();
+  const where = (shop, variant, file, pos) => {
+    const dir = variant === 'tailored' ? join(dist, 'shops', shop) : dist;
+    if (!mapCache.has(dir)) mapCache.set(dir, { maps: mapsIn(dir), texts: {} });
+    const c = mapCache.get(dir);
+    const m = c.maps[file];
+    if (!m || pos < 0) return `${file}:${pos}`;
+    // A character position → line and column (the builds open with a one-line comment).
+    const text = (c.texts[file] ??= readFileSync(join(dir, file), 'utf8'));
+    const line = text.slice(0, pos).split('\n').length - 1;
+    return `${file} ${m(line, pos - (text.lastIndexOf('\n', pos - 1) + 1))}`;
+  };
   if (part('demo')) {
-    results.demoLongTasks = await demoLongTasks({ origin, chromePath: browserPath() ?? chromium.executablePath(), flags: chromiumArgs, shops: DEMO_SHOPS, runs: DEMO_RUNS, log });
+    results.demoLongTasks = await demoLongTasks({ origin, chromePath: browserPath() ?? chromium.executablePath(), flags: chromiumArgs, shops: DEMO_SHOPS, runs: DEMO_RUNS, log, where });
     log('demo cart pages without DevTools attached done');
   }
   if (part('demo4x')) {
-    results.demoLongTasks4x = await demoLongTasksThrottled({ browser, origin, shops: DEMO_SHOPS, runs: DEMO4X_RUNS, cpu: 4, log });
+    results.demoLongTasks4x = await demoLongTasksThrottled({ browser, origin, shops: DEMO_SHOPS, runs: DEMO4X_RUNS, cpu: 4, log, where });
     log('demo cart pages at 4× CPU done');
   }
 
@@ -772,21 +790,21 @@ try {
     // Every task the widget started, at 4× CPU, on each demo cart page: generic and tailored,
     // alternated. Traced through the protocol, so the tasks that make requests are somewhat
     // longer than a shopper's (see bench/demo-long-tasks.mjs).
-    const maps = (dir) =>
-      Object.fromEntries(['cart-upsell.js', 'cart-upsell-ui.js'].filter((f) => existsSync(join(dir, `${f}.map`))).map((f) => [f, sourceAt(JSON.parse(readFileSync(join(dir, `${f}.map`), 'utf8')))]));
     results.widgetTasks4x = {};
     for (const shop of DEMO_SHOPS) {
       const per = { widget: [], tailored: [] };
       for (let i = 0; i < TRACE_RUNS; i++)
         for (const k of i % 2 ? ['tailored', 'widget'] : ['widget', 'tailored']) {
-          const m = maps(k === 'tailored' ? join(dist, 'shops', shop) : dist);
+          const m = mapsIn(k === 'tailored' ? join(dist, 'shops', shop) : dist);
           const sourceOf = (e) => {
             const d = e.args?.data ?? {};
             const f = (d.url || '').split('/').pop().split('?')[0];
             return m[f] && d.lineNumber != null ? m[f](d.lineNumber - 1, d.columnNumber - 1) : undefined;
           };
           try {
-            per[k].push(await traceWidget({ browser, url: `${origin}/demo/site/shops/${shop}/cart.html?widget=1${k === 'tailored' ? '&build=tailored' : ''}`, cpu: 4, sourceOf }));
+            per[k].push(
+              await traceWidget({ browser, url: `${origin}/demo/site/shops/${shop}/cart.html?widget=1${k === 'tailored' ? '&build=tailored' : ''}`, cpu: 4, sourceOf, profile: TASK_PROFILE }),
+            );
           } catch (err) {
             per[k].push({ error: String(err).split('\n')[0] });
           }
@@ -804,6 +822,8 @@ try {
               layoutMs: t.layoutMs,
               styleMs: t.styleMs,
               steps: t.steps.map((x) => `${x.name} ${x.ms} ms ${x.source ?? x.file}`),
+              parts: t.parts,
+              profile: t.profile,
               forced: t.forced.map((x) => `${x.name} ${x.ms} ms ${x.source}`),
             }));
           return [
@@ -921,13 +941,13 @@ function table(r) {
       '',
       title,
       '',
-      "| shop | long tasks per load: without / generic / tailored | TBT ms median (mean): without / generic / tailored | widget's longest frame ms: generic / tailored | widget frames ≥ 50 ms | long tasks in which widget code ran |",
-      '| --- | --- | --- | --- | --- | --- |',
+      "| shop | long tasks per load: without / generic / tailored | TBT ms median (mean): without / generic / tailored | widget's longest frame ms: generic / tailored | widget frames ≥ 50 ms | widget tasks: all / ≥ 50 ms / longest ms, generic; tailored | long tasks in which widget code ran |",
+      '| --- | --- | --- | --- | --- | --- | --- |',
     );
     const shops = Object.entries(d).filter(([k]) => k !== 'paired');
     for (const [shop, v] of shops)
       rows.push(
-        `| ${shop} | ${['baseline', 'widget', 'tailored'].map((k) => f(v[k].longTasksPerLoad, 2)).join(' / ')} | ${['baseline', 'widget', 'tailored'].map((k) => `${f(v[k].tbtMedianMs, 0)} (${f(v[k].tbtMeanMs, 0)})`).join(' / ')} | ${f(v.widget.widgetFrameMaxMs, 0)} / ${f(v.tailored.widgetFrameMaxMs, 0)} | ${v.widget.widgetFramesOver50} / ${v.tailored.widgetFramesOver50} | ${[...v.widget.withWidgetCode, ...v.tailored.withWidgetCode].map((t) => `${t.ms} ms (widget ${t.widgetMs} ms: ${t.by.join(', ')})`).join('; ') || 'none'} |`,
+        `| ${shop} | ${['baseline', 'widget', 'tailored'].map((k) => f(v[k].longTasksPerLoad, 2)).join(' / ')} | ${['baseline', 'widget', 'tailored'].map((k) => `${f(v[k].tbtMedianMs, 0)} (${f(v[k].tbtMeanMs, 0)})`).join(' / ')} | ${f(v.widget.widgetFrameMaxMs, 0)} / ${f(v.tailored.widgetFrameMaxMs, 0)} | ${v.widget.widgetFramesOver50} / ${v.tailored.widgetFramesOver50} | ${['widget', 'tailored'].map((k) => `${v[k].widgetEntries} / ${v[k].widgetEntriesOver50.length} / ${f(v[k].widgetEntryMaxMs, 0)}`).join('; ')} | ${[...v.widget.withWidgetCode, ...v.tailored.withWidgetCode].map((t) => `${t.ms} ms (widget ${t.widgetMs} ms: ${t.by.join(', ')})`).join('; ') || 'none'} |`,
       );
     const sum = (k) => shops.reduce((s, [, v]) => s + (v[k].longTasksPerLoad ?? 0) * v[k].loads, 0);
     const loads = (k) => shops.reduce((s, [, v]) => s + v[k].loads, 0);
@@ -935,6 +955,10 @@ function table(r) {
       '',
       `Over the shops: ${loads('baseline')} loads without → ${f(sum('baseline'), 0)} long tasks; generic ${loads('widget')} loads → ${f(sum('widget'), 0)}; tailored ${loads('tailored')} loads → ${f(sum('tailored'), 0)}.`,
     );
+    const over = shops.flatMap(([shop, v]) =>
+      ['widget', 'tailored'].flatMap((k) => v[k].widgetEntriesOver50.map((e) => `${shop} ${k === 'widget' ? 'generic' : 'tailored'} ${e.ms} ms: ${e.what} (${e.where})`)),
+    );
+    rows.push('', `Widget tasks of 50 ms or more (script entries the browser reported): ${over.join('; ') || 'none'}.`);
     const right = (k) => shops.reduce((s, [, v]) => s + (v[k].firstBarRight ?? 0), 0);
     const seen = (k) => shops.reduce((s, [, v]) => s + (v[k].barsSeen ?? 0), 0);
     rows.push('', `First bar drawn = the bar at the end of the load: generic ${right('widget')} of ${seen('widget')} loads, tailored ${right('tailored')} of ${seen('tailored')}.`);
@@ -958,6 +982,15 @@ function table(r) {
         rows.push(
           `| ${shop} | ${k === 'widget' ? 'generic' : 'tailored'} | ${f(x.tasksPerLoad, 1)} | ${f(x.longestMs)} | ${x.over50} | ${x.longest[0] ? `${x.longest[0].ms} ms: ${x.longest[0].steps.join(', ')} (layout ${x.longest[0].layoutMs}, style ${x.longest[0].styleMs}${x.longest[0].forced?.length ? `; forced: ${x.longest[0].forced.join(', ')}` : ''})` : '—'} | ${x.inPageTasks.map((t) => `${t.ms}/${f(t.widgetMs)}`).join(', ') || 'none'} |`,
         );
+    // Each long one, by what the task did at its top level and (with --task-profile) by file.
+    const why = Object.entries(r.widgetTasks4x).flatMap(([shop, v]) =>
+      Object.entries(v).flatMap(([k, x]) =>
+        x.longest
+          .filter((t) => t.ms >= 50)
+          .map((t) => `- ${shop} ${k === 'widget' ? 'generic' : 'tailored'} ${t.ms} ms: ${(t.parts ?? []).join(', ')}${t.profile?.length ? `; sampled: ${t.profile.join(', ')}` : ''}`),
+      ),
+    );
+    if (why.length) rows.push('', 'Tasks of 50 ms or more, what filled them:', '', ...why);
   }
   if (r.micro) {
     rows.push(

@@ -12,7 +12,9 @@ function mainThread(events, pageUrl) {
   const mains = new Set(events.filter((e) => e.ph === 'M' && e.name === 'thread_name' && e.args?.name === 'CrRendererMain').map((e) => `${e.pid}:${e.tid}`));
   const onPage = new Set(events.filter((e) => e.name === 'ParseHTML' && (e.args?.beginData?.url ?? '').includes(pageUrl)).map((e) => `${e.pid}:${e.tid}`));
   const key = [...onPage].find((k) => mains.has(k)) ?? [...onPage][0];
-  return events.filter((e) => `${e.pid}:${e.tid}` === key && e.ph === 'X').sort((a, b) => a.ts - b.ts);
+  const [pid, tid] = (key ?? ':').split(':').map(Number);
+  const thread = events.filter((e) => `${e.pid}:${e.tid}` === key && e.ph === 'X').sort((a, b) => a.ts - b.ts);
+  return Object.assign(thread, { pid, tid });
 }
 
 const urlOf = (e) => {
@@ -21,11 +23,66 @@ const urlOf = (e) => {
 };
 
 /**
+ * The sampling profile of the page's main thread, from the trace's `ProfileChunk` events: each
+ * sample's time and its stack, leaf first, as call frames.
+ */
+function samplesOf(events, pid, tid) {
+  const ids = new Set(events.filter((e) => e.name === 'Profile' && e.pid === pid && e.tid === tid).map((e) => e.id));
+  const start = new Map(events.filter((e) => e.name === 'Profile' && ids.has(e.id)).map((e) => [e.id, e.args?.data?.startTime ?? e.ts]));
+  const nodes = new Map();
+  const out = [];
+  for (const id of ids) {
+    let ts = start.get(id);
+    for (const c of events.filter((e) => e.name === 'ProfileChunk' && e.id === id && e.pid === pid)) {
+      const p = c.args?.data?.cpuProfile ?? {};
+      for (const n of p.nodes ?? []) nodes.set(n.id, n);
+      const deltas = c.args?.data?.timeDeltas ?? [];
+      (p.samples ?? []).forEach((s, i) => {
+        ts += deltas[i] ?? 0;
+        out.push({ ts, node: s });
+      });
+    }
+  }
+  const stackOf = (id) => {
+    const st = [];
+    for (let n = nodes.get(id); n; n = nodes.get(n.parent)) st.push(n.callFrame ?? {});
+    return st;
+  };
+  return out.map((s) => ({ ts: s.ts, stack: stackOf(s.node) }));
+}
+
+/**
+ * Where a task's time went by the sampling profile: per sample, the innermost widget source file
+ * on the stack (else the leaf's name: the page's code, `(garbage collector)`, `(program)` — the
+ * browser's own work), summed; the five largest, in ms.
+ */
+function profileOf(samples, from, to, sourceOf) {
+  const inTask = samples.filter((s) => s.ts >= from && s.ts < to);
+  if (!inTask.length) return [];
+  const ms = (to - from) / 1000 / inTask.length;
+  const by = new Map();
+  for (const s of inTask) {
+    const f = s.stack.find((x) => WIDGET_URL.test(x.url ?? ''));
+    const name = f
+      ? (sourceOf?.({ args: { data: { url: f.url, lineNumber: f.lineNumber + 1, columnNumber: f.columnNumber + 1 } } }) ?? f.url.split('/').pop())
+      : s.stack[0]?.url
+        ? `page ${s.stack[0].url.split('/').pop()}`
+        : (s.stack[0]?.functionName ?? '(idle)');
+    by.set(name, (by.get(name) ?? 0) + ms);
+  }
+  return [...by]
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, 5)
+    .map(([name, m]) => `${name} ${Math.round(m * 10) / 10} ms`);
+}
+
+/**
  * Splits a trace into tasks: `widget` — tasks in which widget code ran, `rendering` — tasks with
  * style/layout/paint and no script at all (the frames that draw). Durations in ms.
  */
 export function widgetTasks(events, pageUrl, sourceOf) {
   const thread = mainThread(events, pageUrl);
+  const samples = samplesOf(events, thread.pid, thread.tid);
   // Outermost tasks only (Chromium nests RunTask inside ThreadControllerImpl::RunTask).
   const tasks = [];
   for (const e of thread) {
@@ -77,8 +134,21 @@ export function widgetTasks(events, pageUrl, sourceOf) {
               .pop()}`,
         };
       });
+    // What the task did at its top level (script, style, GC, parsing…), largest first.
+    const parts = new Map();
+    let edge = 0;
+    for (const e of inside) {
+      if (e.ts < edge) continue;
+      edge = e.ts + (e.dur ?? 0);
+      parts.set(e.name, (parts.get(e.name) ?? 0) + (e.dur ?? 0) / 1000);
+    }
     const row = {
       forced,
+      parts: [...parts]
+        .sort((a, b) => b[1] - a[1])
+        .slice(0, 4)
+        .map(([n, m]) => `${n} ${Math.round(m * 10) / 10} ms`),
+      profile: t.dur >= 40_000 ? profileOf(samples, t.ts, end, sourceOf) : [],
       ms: Math.round(t.dur / 100) / 10,
       at: t.ts,
       files: [...new Set(ours.map((e) => urlOf(e).split('/').slice(-3).join('/')))],
@@ -106,7 +176,7 @@ export function widgetTasks(events, pageUrl, sourceOf) {
 }
 
 /** One traced load of `url` at `cpu`× slowdown: the widget's tasks and the rendering tasks. */
-export async function traceWidget({ browser, url, cpu, settleMs = 3500, viewport = { width: 1280, height: 800 }, sourceOf }) {
+export async function traceWidget({ browser, url, cpu, settleMs = 3500, viewport = { width: 1280, height: 800 }, sourceOf, profile = false }) {
   const context = await browser.newContext({ viewport });
   const page = await context.newPage();
   try {
@@ -114,7 +184,16 @@ export async function traceWidget({ browser, url, cpu, settleMs = 3500, viewport
     await cdp.send('Emulation.setCPUThrottlingRate', { rate: cpu });
     // `.stack`: the script stack of every style and layout that script forced.
     await browser.startTracing(page, {
-      categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'disabled-by-default-devtools.timeline.stack', 'v8.execute', 'v8', 'blink.user_timing', 'toplevel'],
+      categories: [
+        'devtools.timeline',
+        'disabled-by-default-devtools.timeline',
+        'disabled-by-default-devtools.timeline.stack',
+        'v8.execute',
+        'v8',
+        'blink.user_timing',
+        'toplevel',
+        ...(profile ? ['disabled-by-default-v8.cpu_profiler'] : []),
+      ],
     });
     await page.goto(url, { waitUntil: 'load', timeout: 60000 });
     await page.waitForTimeout(settleMs);
