@@ -27,8 +27,10 @@ const urlOf = (e) => {
  * sample's time and its stack, leaf first, as call frames.
  */
 function samplesOf(events, pid, tid) {
-  const ids = new Set(events.filter((e) => e.name === 'Profile' && e.pid === pid && e.tid === tid).map((e) => e.id));
-  const start = new Map(events.filter((e) => e.name === 'Profile' && ids.has(e.id)).map((e) => [e.id, e.args?.data?.startTime ?? e.ts]));
+  // Profile ids are per process (every renderer's first is "0x1").
+  const mine = events.filter((e) => e.name === 'Profile' && e.pid === pid && e.tid === tid);
+  const ids = new Set(mine.map((e) => e.id));
+  const start = new Map(mine.map((e) => [e.id, e.args?.data?.startTime ?? e.ts]));
   const nodes = new Map();
   const out = [];
   for (const id of ids) {
