@@ -21,7 +21,7 @@ const PANELS: { [K in Panel['kind']]: FunctionComponent<{ c: Ctx; p: Extract<Pan
 
 export interface AppProps {
   decision: Decision | null;
-  /** Prompts the shopper closed (by key) that the decision may still hold. */
+  /** Prompts the shopper closed, or not drawn yet, that the decision holds (by key; `bar`: the free-shipping bar). */
   hidden: ReadonlySet<string>;
   ctx: Ctx;
   config: Config;
@@ -66,7 +66,7 @@ function Screen({ decision, hidden, config, slot, ctx: c }: AppProps) {
     if (Card && shows(p)) place(<Card key={keyOf(p)} c={c} p={p} />, p.slot);
   }
   if (__VOLUME__ && shows(d.volume)) place(<VolumeLine key={keyOf(d.volume)} c={c} p={d.volume} />);
-  if (__FREE_SHIPPING__ && d.bar) place(<FreeShippingBar key="bar" c={c} v={d.bar} />, config.freeShipping?.slot, config.freeShipping?.position === 'top');
+  if (__FREE_SHIPPING__ && d.bar && !gone.has('bar')) place(<FreeShippingBar key="bar" c={c} v={d.bar} />, config.freeShipping?.slot, config.freeShipping?.position === 'top');
   return (
     <>
       {__UPSELL__ && shows(d.modal) && <UpsellDialog key={keyOf(d.modal)} c={c} p={d.modal} />}

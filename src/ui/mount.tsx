@@ -9,6 +9,7 @@ import { formatMoney } from './money';
 import { textFor } from './strings';
 import { createSheet } from './styles';
 import { keepClear } from './clear';
+import { nextTask } from '../util/tasks';
 
 export interface UIHandlers {
   /** A prompt became visible (impression): once each time it appears. */
@@ -32,6 +33,15 @@ export interface UI {
   destroy(): void;
   readonly host: HTMLElement;
 }
+
+/** A decision's prompts in drawing order: the free-shipping bar (key `bar`) first. */
+const keysOf = (d: Decision | null): string[] => {
+  if (!d) return [];
+  const out = d.bar ? ['bar'] : [];
+  if (d.holdout) return out;
+  for (const p of [d.modal, ...(d.panels ?? []), d.volume]) if (p) out.push(keyOf(p));
+  return out;
+};
 
 const failed = (err: unknown): Outcome => {
   errorOnce(say('could not add to the cart; the shop is unaffected.', 'カートに入れられませんでした（ショップには影響ありません）。'), err);
@@ -96,11 +106,21 @@ export function createUI(config: Config, handlers: UIHandlers, doc: Document = d
   let timer: ReturnType<typeof setInterval> | undefined;
 
   const slot = (sel: string) => slotRoot(doc, sel, sheet, slots);
+  /**
+   * Prompts decided but not drawn yet, in drawing order. A decision without a dialog that brings
+   * several new prompts draws them one per task, the free-shipping bar first: a first bar, two
+   * cards and a volume line drawn together took up to 45 ms at 4× CPU. A dialog and whatever
+   * comes with it are drawn at once: the shopper is waiting on it (a checkout click).
+   */
+  let later: string[] = [];
+  let drawing: (() => void) | undefined;
+  const off = (k: string) => state.hidden.has(k) || later.includes(k);
   const paint = () => {
     if (!mounted || dead) return;
     // Shops that swap <body> on navigation (Turbo, PJAX) would drop the host: put it back.
     if (!host.isConnected) placeHost(doc, host);
-    render(<App decision={state.decision} hidden={state.hidden} ctx={ctx} config={config} slot={slot} />, root);
+    const hidden = later.length ? new Set([...state.hidden, ...later]) : state.hidden;
+    render(<App decision={state.decision} hidden={hidden} ctx={ctx} config={config} slot={slot} />, root);
     // A countdown line is redrawn twice a minute, only while one is on screen.
     const d = state.decision;
     const ticking = !!d && [d.modal, ...(d.panels ?? [])].some((p) => p?.proof?.endsAt && !state.hidden.has(keyOf(p)));
@@ -173,7 +193,7 @@ export function createUI(config: Config, handlers: UIHandlers, doc: Document = d
     if (!mounted || !d || d.holdout) return;
     const now = new Set<string>();
     for (const p of [d.modal, ...(d.panels ?? []), d.volume]) {
-      if (!p || state.hidden.has(keyOf(p))) continue;
+      if (!p || off(keyOf(p))) continue;
       now.add(keyOf(p));
       if (!shown.has(keyOf(p))) due.push(p);
     }
@@ -204,6 +224,16 @@ export function createUI(config: Config, handlers: UIHandlers, doc: Document = d
     clear?.check();
     countShown();
   });
+  /** Draws the next prompt waiting for its turn, then schedules the one after. */
+  const step = guard('showing prompts', () => {
+    drawing = undefined;
+    if (dead || !later.length) return;
+    later = later.slice(1);
+    paint();
+    clear?.check();
+    countShown();
+    if (later.length) drawing = nextTask(step);
+  });
   const onReady = () => mount();
   if (doc.body) mount();
   else doc.addEventListener('DOMContentLoaded', onReady, { once: true });
@@ -217,10 +247,16 @@ export function createUI(config: Config, handlers: UIHandlers, doc: Document = d
       for (const p of [next?.modal, ...(next?.panels ?? []), next?.volume]) if (p) live.add(keyOf(p));
       state.hidden = new Set([...state.hidden].filter((k) => live.has(k)));
       for (const k of store.keys()) if (!live.has(k) && k !== 'bar') store.delete(k);
+      // On screen now: the last decision's prompts that were drawn. New ones wait their turn
+      // after the first of them, unless a dialog is among them.
+      const drawn = new Set(keysOf(state.decision).filter((k) => !later.includes(k)));
+      const fresh = keysOf(next).filter((k) => !drawn.has(k) && !state.hidden.has(k));
+      later = next?.modal && !next.holdout ? [] : fresh.slice(1);
       state.decision = next;
       paint();
       clear?.check();
       countShown();
+      if (later.length && !drawing) drawing = nextTask(step);
     }),
     destroy: guard('stop', () => {
       if (dead) return;
@@ -228,6 +264,7 @@ export function createUI(config: Config, handlers: UIHandlers, doc: Document = d
       clear?.stop();
       clearInterval(timer);
       clearTimeout(counting);
+      drawing?.();
       due = [];
       for (const stop of watching.values()) stop();
       watching.clear();

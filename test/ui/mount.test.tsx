@@ -6,6 +6,10 @@ import { setup } from './helpers';
 const s = shop();
 /** Impressions are reported in the task after the render. */
 const nextTask = () => new Promise((r) => setTimeout(r, 0));
+/** New prompts of a decision without a dialog are drawn one per task. */
+const settle = async () => {
+  for (let i = 0; i < 6; i++) await nextTask();
+};
 
 describe('createUI', () => {
   it('makes one host with data-cart-upsell and an open shadow root styled by an adopted sheet', () => {
@@ -44,15 +48,38 @@ describe('createUI', () => {
 
   it('reports each prompt once when it appears, not on every update', async () => {
     const { ui, handlers } = setup({ panels: [s.cross], volume: s.volume });
-    await nextTask();
+    await settle();
     expect(handlers.onShow).toHaveBeenCalledTimes(2);
     ui.update(decision({ panels: [{ ...s.cross }], volume: { ...s.volume } }));
-    await nextTask();
+    await settle();
     expect(handlers.onShow).toHaveBeenCalledTimes(2);
     ui.update(decision({ panels: [s.cross, s.bundle], volume: s.volume }));
-    await nextTask();
+    await settle();
     expect(handlers.onShow).toHaveBeenCalledTimes(3);
     expect(handlers.onShow.mock.calls[2][0]).toBe(s.bundle);
+  });
+
+  it('draws a first decision one prompt per task, the free-shipping bar first', async () => {
+    const { root, q } = setup({ bar: s.bar, panels: [s.cross, s.bundle], volume: s.volume });
+    const drawn = () => [...(root.querySelector('.dock')?.children ?? [])];
+    // The task that rendered: the bar, and only the bar.
+    expect(q.getByRole('status').textContent).toBe('あと￥2,888で送料無料');
+    expect(drawn()).toHaveLength(1);
+    const steps = [drawn().length];
+    for (let i = 0; i < 4; i++) {
+      await nextTask();
+      steps.push(drawn().length);
+    }
+    // One more prompt per task until all four are there, none twice.
+    expect(steps).toEqual([1, 2, 3, 4, 4]);
+    expect(new Set(drawn()).size).toBe(4);
+  });
+
+  it('draws a decision with a dialog at once: the shopper is waiting on it', () => {
+    const { root } = setup({ modal: s.upsell, panels: [s.cross], bar: s.bar });
+    expect(root.querySelector('dialog')).not.toBeNull();
+    expect(root.querySelector('[role="status"]')).not.toBeNull();
+    expect(root.querySelector('section')).not.toBeNull();
   });
 
   it('reports an impression after the render task, and always before an answer to that prompt', async () => {
