@@ -157,24 +157,30 @@ export function runWidget(config: Config, doc: Document): Running {
       );
     });
     const go = () => void cleanups.push(nextTask(first));
-    loadPrompts().then(
-      (m: PromptModule) => {
-        prompts = m;
-        // Offers are shown only once their prices are the shop's (where the platform publishes them).
-        if (!config.offers?.length) return go();
-        m.mispriced(config, m.platformFor(config, cart.platform ?? detectPlatform(doc)), doc, cart).then((off) => {
-          mispriced = off;
-          go();
-        }, go);
-      },
-      (err: unknown) => {
-        loading = false;
-        errorOnce(`${err instanceof Error ? err.message : String(err)}${t('; no prompt is shown, the shop is unaffected.', '。表示はしません（ショップには影響ありません）。')}`);
-        // A checkout click held for a prompt that cannot be shown goes on.
-        openModal = null;
-        continueAfterModal();
-      },
-    );
+    // The prompt file is requested in a task of its own too: inserting its <script> is the
+    // request, and it is not part of deciding.
+    const request = guard('showing prompts', () => {
+      if (stopped) return;
+      loadPrompts().then(
+        (m: PromptModule) => {
+          prompts = m;
+          // Offers are shown only once their prices are the shop's (where the platform publishes them).
+          if (!config.offers?.length) return go();
+          m.mispriced(config, m.platformFor(config, cart.platform ?? detectPlatform(doc)), doc, cart).then((off) => {
+            mispriced = off;
+            go();
+          }, go);
+        },
+        (err: unknown) => {
+          loading = false;
+          errorOnce(`${err instanceof Error ? err.message : String(err)}${t('; no prompt is shown, the shop is unaffected.', '。表示はしません（ショップには影響ありません）。')}`);
+          // A checkout click held for a prompt that cannot be shown goes on.
+          openModal = null;
+          continueAfterModal();
+        },
+      );
+    });
+    cleanups.push(nextTask(request));
   }
 
   function closeModal(prompt: Prompt): void {
