@@ -353,6 +353,8 @@ async function profileWidget(browser, cpu) {
 }
 
 // ── in-page micro benchmarks ───────────────────────────────────────────────────────────────
+// The baseline readCart is held to, the same file the unit and end-to-end tests load.
+const BARE_READS = join(root, 'bench/bare-reads.js');
 // Installed before each micro page's scripts: readCart and the bare reads sampled alternately
 // (fastest of 100 each) — on a busy machine two separate series catch different load, and their
 // ratio means nothing. Each sample calls the function until 3 ms have passed (the page's clock
@@ -425,20 +427,8 @@ const MICRO = async ({ sizes, offerCounts }) => {
     tbody.innerHTML = html;
     document.getElementById('subtotal').textContent = yen(sub);
   };
-  // The bare DOM reads of the same fields: what any cart reader must at least do.
-  const bare = () => {
-    const out = [];
-    for (const el of document.querySelectorAll(cartConfig.selectors.item)) {
-      out.push([
-        el.querySelector('.name').getAttribute('data-sku'),
-        el.querySelector('.name').textContent,
-        el.querySelector('.price').textContent,
-        el.querySelector('.qty').value,
-        el.querySelector('.total').textContent,
-      ]);
-    }
-    return [out, document.querySelector('#subtotal').textContent];
-  };
+  // The bare DOM reads of the same fields (bench/bare-reads.js): what any cart reader must at least do.
+  const bare = window.bareReads(cartConfig);
   const pair = window.__benchPair;
   const readCart = {};
   for (const n of sizes) {
@@ -498,37 +488,11 @@ const MICRO = async ({ sizes, offerCounts }) => {
 };
 
 // readCart on each hand-written shop page of test/fixtures, with its plain-selectors config, against
-// the bare DOM reads of the same selectors (first alternative that matches, text or value).
+// the bare DOM reads of the same selectors (bench/bare-reads.js).
 const FIXTURE = () => {
   const L = window.benchLib;
   const cfg = window.__fixtureConfig;
-  const s = cfg.selectors;
-  const q = (root, sel) => {
-    for (const x of String(sel).split(' || ')) {
-      const e = root.querySelector(x);
-      if (e) return e;
-    }
-    return null;
-  };
-  const items = () => {
-    for (const x of s.item.split(' || ')) {
-      const l = document.querySelectorAll(x);
-      if (l.length) return l;
-    }
-    return [];
-  };
-  const fields = ['name', 'sku', 'price', 'quantity', 'lineTotal'].filter((f) => s[f]);
-  const bare = () => {
-    const out = [];
-    for (const el of items())
-      out.push(
-        fields.map((f) => {
-          const e = q(el, s[f]);
-          return e && (s[f] === s.sku && s.skuAttr ? e.getAttribute(s.skuAttr) : 'value' in e ? e.value : e.textContent);
-        }),
-      );
-    return [out, s.subtotal ? q(document, s.subtotal)?.textContent : null];
-  };
+  const bare = window.bareReads(cfg);
   const [ma, mb] = window.__benchPair(() => L.readCart(cfg), bare);
   return { widgetUs: ma, bareUs: mb, ratio: ma / mb, lines: L.readCart(cfg).items.length };
 };
@@ -549,6 +513,7 @@ async function measureFixtures(browser, cpu) {
     await page.addScriptTag({ type: 'module', content: "import * as lib from '/bench-lib/bench-lib.js'; window.benchLib = lib;" });
     await page.waitForFunction(() => !!window.benchLib);
     await page.evaluate((c) => (window.__fixtureConfig = c), cfg);
+    await page.addScriptTag({ path: BARE_READS });
     out[name] = await page.evaluate(FIXTURE);
     log(`readCart on fixture ${name} at ${cpu}× CPU: ${out[name].ratio.toFixed(2)}× the bare reads (${out[name].widgetUs.toFixed(1)} vs ${out[name].bareUs.toFixed(1)} µs, ${out[name].lines} lines)`);
     await page.close();
@@ -583,6 +548,7 @@ async function measureMicro(browser, cpu) {
   const context = await browser.newContext();
   const page = await context.newPage();
   await page.addInitScript(PAIR, cpu);
+  await page.addInitScript({ path: BARE_READS });
   const cdp = await context.newCDPSession(page);
   await cdp.send('Emulation.setCPUThrottlingRate', { rate: cpu });
   await page.goto(`${origin}/bench/pages/micro.html`);

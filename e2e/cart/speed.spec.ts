@@ -5,6 +5,7 @@ import { test, expect } from '@playwright/test';
 import { readFileSync, readdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import type { CartConfig } from '../../src/config/types';
 
 declare const CartUpsell: { readCart(cfg: unknown): { items: unknown[]; subtotal: number } };
 
@@ -57,11 +58,12 @@ for (const [page_, cfg, row, fields] of [
 // are not), and the same build measured 1.6–3.8× there against 1.6–2.3× in Chromium, the same
 // hour: the ratio shoppers get is the browser's.
 const fixtureDir = join(dirname(fileURLToPath(import.meta.url)), '../../test/fixtures/');
+const bareReadsFile = join(dirname(fileURLToPath(import.meta.url)), '../../bench/bare-reads.js');
 const fixtures = readdirSync(fixtureDir)
   .filter((f) => f.endsWith('.expected.json'))
   .flatMap((f) => {
     const expected = JSON.parse(readFileSync(fixtureDir + f, 'utf8')) as { configs: object; cart: { items: unknown[] } };
-    const cfg = (Object.values(expected.configs) as { selectors?: Record<string, string> }[]).find((c) => c.selectors);
+    const cfg = (Object.values(expected.configs) as CartConfig[]).find((c) => c.selectors);
     // A cart the page prints as data (カラーミーショップ) has no selectors to read by hand.
     return cfg ? [{ name: f.replace('.expected.json', ''), cfg, lines: expected.cart.items.length }] : [];
   });
@@ -71,37 +73,10 @@ for (const { name, cfg, lines } of fixtures)
     await page.goto(`/test/fixtures/${name}.html`);
     // Script-drawn carts (the WooCommerce Cart block) fill in after load.
     await expect.poll(() => page.evaluate((c) => CartUpsell.readCart(c).items.length, cfg)).toBe(lines);
+    await page.addScriptTag({ path: bareReadsFile });
     const r = await page.evaluate(
       ({ cfg, limit }) => {
-        const s = cfg.selectors!;
-        const q = (root: ParentNode, sel: string) => {
-          for (const x of sel.split(' || ')) {
-            const e = root.querySelector(x);
-            if (e) return e;
-          }
-          return null;
-        };
-        const items = () => {
-          for (const x of s.item.split(' || ')) {
-            const l = document.querySelectorAll(x);
-            if (l.length) return l;
-          }
-          return [];
-        };
-        const fields = (['name', 'sku', 'price', 'quantity', 'lineTotal'] as const).filter((f) => s[f]);
-        // The same selectors' first matching alternative in each line, its text or value (the
-        // SKU attribute where one is named), and the subtotal's text: nothing parsed.
-        const bare = () => {
-          const out: unknown[] = [];
-          for (const el of items())
-            out.push(
-              fields.map((f) => {
-                const e = q(el, s[f]);
-                return e && (f === 'sku' && s.skuAttr ? e.getAttribute(s.skuAttr) : 'value' in e ? (e as HTMLInputElement).value : e.textContent);
-              }),
-            );
-          return [out, s.subtotal ? q(document, s.subtotal)?.textContent : null];
-        };
+        const bare = bareReads(cfg);
         const read = () => CartUpsell.readCart(cfg);
         // One sample calls its function for 3 ms (the page's clock moves in 0.1 ms steps).
         const sample = (fn: () => unknown) => {

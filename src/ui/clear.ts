@@ -27,8 +27,8 @@ export function keepClear(root: ShadowRoot, win: Window, elements: () => Element
         reading = undefined;
         const vh = height ?? win.innerHeight;
         const d = box.get(dock);
-        const kept = keep.map((e) => box.get(e)!).filter((r) => r && r.width > 0 && r.height > 0 && r.bottom > 0 && r.top < vh);
-        const boxes = parts.map((e) => box.get(e)!).filter((r) => r?.height > 0);
+        const kept = keep.map((e) => box.get(e)).filter((r): r is DOMRectReadOnly => !!r && r.width > 0 && r.height > 0 && r.bottom > 0 && r.top < vh);
+        const boxes = parts.map((e) => box.get(e)).filter((r): r is DOMRectReadOnly => !!r && r.height > 0);
         if (d) {
           // Where each box would be with the dock at the bottom (dy = 0 there) or at the top.
           const at = (top: boolean) => boxes.map((b) => ({ left: b.left, right: b.right, top: b.top - d.top + (top ? 0 : vh - d.height), bottom: b.bottom - d.top + (top ? 0 : vh - d.height) }));

@@ -1,4 +1,4 @@
-// readCart against the bare DOM reads of the same fields (the floor any cart reader pays) on a
+// readCart against the bare DOM reads of the same fields (bench/bare-reads.js) on a
 // 500-line cart: within 3×. Measured interleaved — one readCart, one bare
 // read, alternately — and compared by the median of the per-pair ratios, so load on a shared
 // machine that slows one sample slows its neighbour too and cancels out.
@@ -8,39 +8,9 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { readCart } from '../../src/cart/read';
 import type { CartConfig } from '../../src/config/types';
+import '../../bench/bare-reads.js';
 
 const dir = join(dirname(fileURLToPath(import.meta.url)), '../fixtures/');
-
-/** The bare reads: each selector's first matching alternative, its text or value (the sku attribute where named). */
-function bareReads(doc: Document, cfg: CartConfig): () => unknown {
-  const s = cfg.selectors!;
-  const q = (root: ParentNode, sel: string) => {
-    for (const x of sel.split(' || ')) {
-      const e = root.querySelector(x);
-      if (e) return e;
-    }
-    return null;
-  };
-  const items = () => {
-    for (const x of s.item.split(' || ')) {
-      const l = doc.querySelectorAll(x);
-      if (l.length) return l;
-    }
-    return [];
-  };
-  const fields = (['name', 'sku', 'price', 'quantity', 'lineTotal'] as const).filter((f) => s[f]);
-  return () => {
-    const out: unknown[] = [];
-    for (const el of items())
-      out.push(
-        fields.map((f) => {
-          const e = q(el, s[f]!);
-          return e && (f === 'sku' && s.skuAttr ? e.getAttribute(s.skuAttr) : 'value' in e ? (e as HTMLInputElement).value : e.textContent);
-        }),
-      );
-    return [out, s.subtotal && q(doc, s.subtotal)?.textContent, s.discount && doc.querySelectorAll(s.discount.split(' || ')[0]).length];
-  };
-}
 
 /** Median over alternated pairs of (time of readCart) / (time of the bare reads), each timed over several calls. */
 function ratio(doc: Document, cfg: CartConfig, bare: () => unknown, pairs = 31): number {
@@ -75,7 +45,7 @@ describe('readCart costs at most 3× the bare reads of the same fields', () => {
     const row = doc.querySelector(cfg.selectors!.item)!;
     for (let i = 1; i < 500; i++) row.parentElement!.append(row.cloneNode(true));
     expect(readCart(cfg, doc).items.length).toBeGreaterThanOrEqual(500);
-    const got = ratio(doc, cfg, bareReads(doc, cfg), 15);
+    const got = ratio(doc, cfg, bareReads(cfg, doc), 15);
     console.log(`[speed] 500 lines: readCart ${got.toFixed(2)}× the bare reads`);
     expect(got).toBeLessThanOrEqual(3);
   }, 60_000);
