@@ -43,6 +43,9 @@ export async function start(source: Config | string): Promise<boolean> {
     if (generation !== reg.generation) return false;
     setLang(config?.locale);
     if (!__TAILORED__) {
+      // Checking the config is a task of its own, apart from the one that received and parsed it.
+      await new Promise<void>((ok) => nextTask(ok));
+      if (generation !== reg.generation) return false;
       const { errors, warnings } = validateConfig(config);
       if (warnings.length) warnOnce(formatIssues(warnings, t('The config has fields that were ignored:', '設定に注意点があります:')));
       if (errors.length) {

@@ -312,14 +312,19 @@ export function runWidget(config: Config, doc: Document): Running {
     evaluate(trigger, quiet);
   }
 
-  // Reading the cart and deciding are two tasks: on a long cart or a slow phone, together they
-  // would hold the page for more than a frame. The watchers start from the cart just read.
+  // Looking for a printed order, reading the cart and deciding are three tasks: on a long cart or
+  // a slow phone, together they would hold the page for more than a frame. The watchers start
+  // from the cart just read.
   const boot = guard('start', () => {
     if (stopped) return;
     // An order-complete page that prints its order sends it, once per order id; an order the
     // page's hook reported (`trackOrder`, sent at start) is the same id and comes first.
     const placed = pageOrder(doc, config.cart?.currency);
     if (placed) sendOrder(placed);
+    cleanups.push(nextTask(readFirst));
+  });
+  const readFirst = guard('start', () => {
+    if (stopped) return;
     cart = read();
     touched = false;
     navigated();
