@@ -6,9 +6,9 @@ import { setup } from './helpers';
 const s = shop();
 /** Impressions are reported in the task after the render. */
 const nextTask = () => new Promise((r) => setTimeout(r, 0));
-/** New prompts of a decision without a dialog are drawn one per task. */
+/** New prompts of a decision without a dialog are drawn one per frame. */
 const settle = async () => {
-  for (let i = 0; i < 6; i++) await nextTask();
+  for (let i = 0; i < 6; i++) await new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
 };
 
 describe('createUI', () => {
@@ -59,18 +59,21 @@ describe('createUI', () => {
     expect(handlers.onShow.mock.calls[2][0]).toBe(s.bundle);
   });
 
-  it('draws a first decision one prompt per task, the free-shipping bar first', async () => {
+  it('draws a first decision one prompt per frame, the free-shipping bar first', async () => {
     const { root, q } = setup({ bar: s.bar, panels: [s.cross, s.bundle], volume: s.volume });
     const drawn = () => [...(root.querySelector('.dock')?.children ?? [])];
     // The task that rendered: the bar, and only the bar.
     expect(q.getByRole('status').textContent).toBe('あと￥2,888で送料無料');
     expect(drawn()).toHaveLength(1);
+    await nextTask();
+    // No frame yet: nothing more.
+    expect(drawn()).toHaveLength(1);
     const steps = [drawn().length];
     for (let i = 0; i < 4; i++) {
-      await nextTask();
+      await new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
       steps.push(drawn().length);
     }
-    // One more prompt per task until all four are there, none twice.
+    // One more prompt per frame until all four are there, none twice.
     expect(steps).toEqual([1, 2, 3, 4, 4]);
     expect(new Set(drawn()).size).toBe(4);
   });
