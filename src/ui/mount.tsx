@@ -108,16 +108,16 @@ export function createUI(config: Config, handlers: UIHandlers, doc: Document = d
   const slot = (sel: string) => slotRoot(doc, sel, sheet, slots);
   /**
    * Prompts decided but not drawn yet, in drawing order. A decision without a dialog that brings
-   * several new prompts draws them one per task, the free-shipping bar first: a first bar, two
-   * cards and a volume line drawn together took up to 45 ms at 4× CPU. A dialog and whatever
-   * comes with it are drawn at once: the shopper is waiting on it (a checkout click).
+   * several new prompts draws them one at a time, the free-shipping bar first: a first bar, two
+   * cards and a volume line drawn together took up to 45 ms of script at 4× CPU. A dialog and
+   * whatever comes with it are drawn at once: the shopper is waiting on it (a checkout click).
    */
   let later: string[] = [];
   let drawing: (() => void) | undefined;
   /**
-   * The next prompt is drawn after a frame: the browser's style, layout and paint of each one
-   * (its images too) then come in a frame of their own — drawn in one go, a first bar and two
-   * cards with images took the frame to 51–64 ms at normal CPU. A hidden page draws no frames.
+   * The next prompt is drawn in the task after a frame, so the browser's style, layout and paint
+   * of each one (its images too) come in a frame of their own: drawn in one go, a first bar and
+   * two cards with images made a 51–64 ms frame at normal CPU. A hidden page draws no frames.
    */
   const afterFrame = (fn: () => void): (() => void) => {
     const w = doc.defaultView;
