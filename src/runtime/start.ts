@@ -4,7 +4,7 @@ import { formatIssues, validateConfig } from '../config/validate';
 import { errorOnce, guard, setLang, t, warnOnce } from '../util/log';
 import { runWidget, type Running } from './widget';
 import { setNonce } from './nonce';
-import { nextTask } from '../util/tasks';
+import { nextTurn } from '../util/tasks';
 import type { OrderInput } from '../events/order';
 
 interface Registry {
@@ -44,7 +44,7 @@ export async function start(source: Config | string): Promise<boolean> {
     setLang(config?.locale);
     if (!__TAILORED__) {
       // Checking the config is a task of its own, apart from the one that received and parsed it.
-      await new Promise<void>((ok) => nextTask(ok));
+      await nextTurn();
       if (generation !== reg.generation) return false;
       const { errors, warnings } = validateConfig(config);
       if (warnings.length) warnOnce(formatIssues(warnings, t('The config has fields that were ignored:', '設定に注意点があります:')));
@@ -56,7 +56,7 @@ export async function start(source: Config | string): Promise<boolean> {
     }
     // The set-up (storage, listeners, the wait for the cart) in a task of its own, not in the one
     // that evaluated the script or checked the config.
-    await new Promise<void>((ok) => nextTask(ok));
+    await nextTurn();
     if (generation !== reg.generation) return false;
     setNonce(config.nonce);
     const running = (reg.running = runWidget(config, document));

@@ -9,7 +9,7 @@ import { formatMoney } from './money';
 import { textFor } from './strings';
 import { createSheet } from './styles';
 import { keepClear } from './clear';
-import { nextTask } from '../util/tasks';
+import { afterFrame } from '../util/tasks';
 
 export interface UIHandlers {
   /** A prompt became visible (impression): once each time it appears. */
@@ -111,21 +111,12 @@ export function createUI(config: Config, handlers: UIHandlers, doc: Document = d
    * several new prompts draws them one at a time, the free-shipping bar first: a first bar, two
    * cards and a volume line drawn together took up to 45 ms of script at 4× CPU. A dialog and
    * whatever comes with it are drawn at once: the shopper is waiting on it (a checkout click).
+   * Each next one waits for a frame, so the browser's style, layout and paint of each (its images
+   * too) come in a frame of their own: drawn in one go, a first bar and two cards with images made
+   * a 51–64 ms frame at normal CPU.
    */
   let later: string[] = [];
   let drawing: (() => void) | undefined;
-  /**
-   * The next prompt is drawn in the task after a frame, so the browser's style, layout and paint
-   * of each one (its images too) come in a frame of their own: drawn in one go, a first bar and
-   * two cards with images made a 51–64 ms frame at normal CPU. A hidden page draws no frames.
-   */
-  const afterFrame = (fn: () => void): (() => void) => {
-    const w = doc.defaultView;
-    if (typeof w?.requestAnimationFrame !== 'function' || doc.visibilityState === 'hidden') return nextTask(fn);
-    let stop = () => {};
-    const id = w.requestAnimationFrame(() => (stop = nextTask(fn)));
-    return () => (w.cancelAnimationFrame(id), stop());
-  };
   const off = (k: string) => state.hidden.has(k) || later.includes(k);
   const paint = () => {
     if (!mounted || dead) return;
@@ -228,23 +219,25 @@ export function createUI(config: Config, handlers: UIHandlers, doc: Document = d
 
   const win = doc.defaultView;
   const clear = win && handlers.keepClear ? keepClear(root, win, () => handlers.keepClear!()) : null;
+  /** Renders the state, keeps overlays clear of the page's checkout, counts what came on screen, and schedules the prompt waiting next. */
+  const redraw = () => {
+    paint();
+    clear?.check();
+    countShown();
+    if (later.length && !drawing) drawing = afterFrame(doc, step);
+  };
   const mount = guard('showing the widget', () => {
     if (dead || mounted || !doc.body) return;
     placeHost(doc, host);
     mounted = true;
-    paint();
-    clear?.check();
-    countShown();
+    redraw();
   });
-  /** Draws the next prompt waiting for its turn, then schedules the one after. */
+  /** Draws the next prompt waiting for its turn. */
   const step = guard('showing prompts', () => {
     drawing = undefined;
     if (dead || !later.length) return;
     later = later.slice(1);
-    paint();
-    clear?.check();
-    countShown();
-    if (later.length) drawing = afterFrame(step);
+    redraw();
   });
   const onReady = () => mount();
   if (doc.body) mount();
@@ -265,10 +258,7 @@ export function createUI(config: Config, handlers: UIHandlers, doc: Document = d
       const fresh = keysOf(next).filter((k) => !drawn.has(k) && !state.hidden.has(k));
       later = next?.modal && !next.holdout ? [] : fresh.slice(1);
       state.decision = next;
-      paint();
-      clear?.check();
-      countShown();
-      if (later.length && !drawing) drawing = afterFrame(step);
+      redraw();
     }),
     destroy: guard('stop', () => {
       if (dead) return;

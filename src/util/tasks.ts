@@ -19,6 +19,22 @@ export function nextTask(fn: () => void): () => void {
   return () => (live = false);
 }
 
+/** A promise of `nextTask`: the code after `await nextTurn()` runs in a task of its own. */
+export const nextTurn = (): Promise<void> => new Promise((ok) => nextTask(ok));
+
+/**
+ * Runs `fn` in the task after the page's next frame, so that what the previous task changed is
+ * styled, laid out and painted in a frame of its own. A hidden page draws no frames: then the
+ * next task.
+ */
+export function afterFrame(doc: Document, fn: () => void): () => void {
+  const w = doc.defaultView;
+  if (typeof w?.requestAnimationFrame !== 'function' || doc.visibilityState === 'hidden') return nextTask(fn);
+  let stop = () => {};
+  const id = w.requestAnimationFrame(() => (stop = nextTask(fn)));
+  return () => (w.cancelAnimationFrame(id), stop());
+}
+
 export function whenIdle(fn: () => void, ms: number): () => void {
   const w = globalThis as { requestIdleCallback?: (f: () => void, o: { timeout: number }) => number; cancelIdleCallback?: (n: number) => void };
   if (!w.requestIdleCallback) {
