@@ -317,6 +317,17 @@ async function traceLongTasks(browser, widget, cpu) {
 }
 
 // ── where the widget's main-thread time goes, per source file (CPU profile + source map) ──
+/** The widget files' source maps in a build folder, read once: file name → position → source file. */
+const mapsByDir = new Map();
+function mapsIn(dir) {
+  if (!mapsByDir.has(dir))
+    mapsByDir.set(
+      dir,
+      Object.fromEntries(['cart-upsell.js', 'cart-upsell-ui.js'].filter((f) => existsSync(join(dir, `${f}.map`))).map((f) => [f, sourceAt(JSON.parse(readFileSync(join(dir, `${f}.map`), 'utf8')))])),
+    );
+  return mapsByDir.get(dir);
+}
+
 async function profileWidget(browser, cpu) {
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
   const page = await context.newPage();
@@ -329,11 +340,7 @@ async function profileWidget(browser, cpu) {
   await page.waitForTimeout(3000);
   const { profile } = await cdp.send('Profiler.stop');
   await context.close();
-  const maps = {};
-  for (const f of ['cart-upsell.js', 'cart-upsell-ui.js']) {
-    const m = join(dist, `${f}.map`);
-    if (existsSync(m)) maps[f] = sourceAt(JSON.parse(readFileSync(m, 'utf8')));
-  }
+  const maps = mapsIn(dist);
   // Self time per node from the samples.
   const self = new Map();
   const dt = profile.timeDeltas ?? [];
@@ -729,17 +736,15 @@ try {
   }
 
   // A script entry's position in a widget file → the source file it came from (source maps).
-  const mapsIn = (dir) =>
-    Object.fromEntries(['cart-upsell.js', 'cart-upsell-ui.js'].filter((f) => existsSync(join(dir, `${f}.map`))).map((f) => [f, sourceAt(JSON.parse(readFileSync(join(dir, `${f}.map`), 'utf8')))]));
-  const mapCache = new Map();
+  const texts = new Map();
   const where = (shop, variant, file, pos) => {
     const dir = variant === 'tailored' ? join(dist, 'shops', shop) : dist;
-    if (!mapCache.has(dir)) mapCache.set(dir, { maps: mapsIn(dir), texts: {} });
-    const c = mapCache.get(dir);
-    const m = c.maps[file];
+    const m = mapsIn(dir)[file];
     if (!m || pos < 0) return `${file}:${pos}`;
     // A character position → line and column (the builds open with a one-line comment).
-    const text = (c.texts[file] ??= readFileSync(join(dir, file), 'utf8'));
+    const path = join(dir, file);
+    if (!texts.has(path)) texts.set(path, readFileSync(path, 'utf8'));
+    const text = texts.get(path);
     const line = text.slice(0, pos).split('\n').length - 1;
     return `${file} ${m(line, pos - (text.lastIndexOf('\n', pos - 1) + 1))}`;
   };

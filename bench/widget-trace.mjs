@@ -136,11 +136,13 @@ export function widgetTasks(events, pageUrl, sourceOf) {
               .pop()}`,
         };
       });
-    // What the task did at its top level (script, style, GC, parsing…), largest first.
+    // What the task did at its top level (script, style, GC, parsing…), largest first. The
+    // scheduler's own wrappers (a task nested in a task, the microtask checkpoint) hold the
+    // work and are looked through.
     const parts = new Map();
     let edge = 0;
     for (const e of inside) {
-      if (e.ts < edge) continue;
+      if (e.ts < edge || /RunTask$|PerformMicrotaskCheckpoint$/.test(e.name)) continue;
       edge = e.ts + (e.dur ?? 0);
       parts.set(e.name, (parts.get(e.name) ?? 0) + (e.dur ?? 0) / 1000);
     }
