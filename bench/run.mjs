@@ -14,6 +14,7 @@ import { browserPath, chromiumArgs } from '../scripts/browser-path.mjs';
 import { sourceAt } from '../scripts/size-check.mjs';
 import { HOLD, HOLD_MS, PROBE, demoLongTasks, demoLongTasksThrottled } from './demo-long-tasks.mjs';
 import { traceWidget } from './widget-trace.mjs';
+import { drawTwice } from './draw-twice.mjs';
 import { buildFloors, measureFloorUpdates } from './floor.mjs';
 import { gzipSync } from 'node:zlib';
 import { genericDefines } from '../lib/build.mjs';
@@ -26,7 +27,7 @@ if (args.includes('--server')) {
   const r = spawnSync(process.execPath, [join(root, 'bench/server.mjs'), ...args.filter((a) => a !== '--server')], { stdio: 'inherit' });
   process.exit(r.status ?? 1);
 }
-const PARTS = ['sizes', 'load', 'traces', 'demo', 'demo4x', 'tasks4x', 'micro', 'lighthouse'];
+const PARTS = ['sizes', 'load', 'traces', 'demo', 'demo4x', 'draw4x', 'tasks4x', 'micro', 'lighthouse'];
 if (args.includes('--help') || args.includes('-h')) {
   console.log(`npm run bench [-- options]   (or: node bench/run.mjs [options] after npm run build)
 
@@ -41,6 +42,8 @@ What the widget costs a shop's page, every figure beside the same page without i
   demo4x      the same pages at 4× CPU (through the DevTools protocol): long tasks, TBT, and the
               widget's tasks; once with the cart as the tab's first page, once opened from the
               shop's top page in the same tab (the way most shoppers reach it)
+  draw4x      each demo shop's prompts drawn twice in its cart page at 4× CPU: every step the
+              first time the page runs the prompts' code and the second (--draw-runs pages)
   tasks4x     the demo cart pages at 4× CPU, traced: every task the widget started (its script's
               evaluation, timers, idle callbacks, observers, events), generic and tailored
   micro       readCart vs bare DOM reads (generated carts, and every test fixture page side by
@@ -53,6 +56,7 @@ Options:
   --demo-runs N    loads per variant and shop for "demo" (default 8: 24 pairs over 3 shops)
   --demo4x-runs N  loads per variant and shop for "demo4x" (default 4)
   --trace-runs N   traced loads per build and shop for "tasks4x" (default 3)
+  --draw-runs N    pages per shop for "draw4x" (default 10)
   --no-lighthouse  skip Lighthouse
   --task-profile   "tasks4x" samples the CPU as well, to say which widget file (or the browser's
                    own work: GC, compiling) filled each long task; sampling adds its own cost
@@ -75,6 +79,7 @@ const ONLY = opt('--only', PARTS.join(',')).split(',');
 const part = (name) => ONLY.includes(name);
 const DEMO4X_RUNS = Number(opt('--demo4x-runs', 4));
 const TRACE_RUNS = Number(opt('--trace-runs', 3));
+const DRAW_RUNS = Number(opt('--draw-runs', 10));
 const TASK_PROFILE = args.includes('--task-profile');
 const LIGHTHOUSE = !args.includes('--no-lighthouse') && part('lighthouse');
 const dist = resolve(process.env.CART_UPSELL_OUT ?? join(root, 'dist'));
@@ -759,6 +764,7 @@ try {
     results.demoLongTasks4xFromTop = await demoLongTasksThrottled({ browser, origin, shops: DEMO_SHOPS, runs: DEMO4X_RUNS, cpu: 4, from: 'index.html', log, where });
     log('demo cart pages at 4× CPU done');
   }
+  if (part('draw4x')) results.draw4x = await drawTwice({ browser, origin, shops: DEMO_SHOPS, runs: DRAW_RUNS, cpu: 4, log });
 
   if (part('tasks4x')) {
     // Every task the widget started, at 4× CPU, on each demo cart page: generic and tailored,
@@ -946,6 +952,16 @@ function table(r) {
     demo(`### Demo cart pages at 4× CPU, through the DevTools protocol, the cart as the tab's first page (${DEMO4X_RUNS} loads per variant and shop, alternated)`, r.demoLongTasks4x);
   if (r.demoLongTasks4xFromTop)
     demo(`### The same at 4× CPU, the cart page opened from the shop's top page in the same tab (${DEMO4X_RUNS} loads per variant and shop, alternated)`, r.demoLongTasks4xFromTop);
+  if (r.draw4x) {
+    rows.push(
+      '',
+      `### The prompts drawn twice in the same cart page, 4× CPU (median ms over ${DRAW_RUNS} pages per shop)`,
+      '',
+      '| shop | first time: host / first prompt / each next | again | longest step, first / again |',
+      '| --- | --- | --- | --- |',
+    );
+    for (const [shop, v] of Object.entries(r.draw4x)) rows.push(`| ${shop} | ${v.first.join(' / ')} | ${v.again.join(' / ')} | ${v.firstMax} / ${v.againMax} |`);
+  }
   if (r.widgetTasks4x) {
     rows.push(
       '',
