@@ -117,13 +117,13 @@ export function createUI(config: Config, handlers: UIHandlers, doc: Document = d
    */
   let later: string[] = [];
   let drawing: (() => void) | undefined;
-  const off = (k: string) => state.hidden.has(k) || later.includes(k);
+  /** Off screen: closed by the shopper, or decided and not drawn yet. */
+  const offScreen = (): ReadonlySet<string> => (later.length ? new Set([...state.hidden, ...later]) : state.hidden);
   const paint = () => {
     if (!mounted || dead) return;
     // Shops that swap <body> on navigation (Turbo, PJAX) would drop the host: put it back.
     if (!host.isConnected) placeHost(doc, host);
-    const hidden = later.length ? new Set([...state.hidden, ...later]) : state.hidden;
-    render(<App decision={state.decision} hidden={hidden} ctx={ctx} config={config} slot={slot} />, root);
+    render(<App decision={state.decision} hidden={offScreen()} ctx={ctx} config={config} slot={slot} />, root);
     // A countdown line is redrawn twice a minute, only while one is on screen.
     const d = state.decision;
     const ticking = !!d && [d.modal, ...(d.panels ?? [])].some((p) => p?.proof?.endsAt && !state.hidden.has(keyOf(p)));
@@ -195,8 +195,9 @@ export function createUI(config: Config, handlers: UIHandlers, doc: Document = d
     const d = state.decision;
     if (!mounted || !d || d.holdout) return;
     const now = new Set<string>();
+    const off = offScreen();
     for (const p of [d.modal, ...(d.panels ?? []), d.volume]) {
-      if (!p || off(keyOf(p))) continue;
+      if (!p || off.has(keyOf(p))) continue;
       now.add(keyOf(p));
       if (!shown.has(keyOf(p))) due.push(p);
     }
