@@ -176,7 +176,7 @@ export function pairsOf(raw, variant, measure) {
   return out;
 }
 
-const median = (xs) => {
+export const median = (xs) => {
   const v = xs.filter((x) => x != null).sort((a, b) => a - b);
   return v.length ? v[Math.floor(v.length / 2)] : null;
 };

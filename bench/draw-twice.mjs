@@ -5,7 +5,9 @@
 // taken down and drawn again. At 4× CPU the first drawing is what can reach 50 ms; the second
 // says how much of that is the work itself.
 
-/** Wraps the widget's scheduled steps (scheduler.yield continuations) to time each, in the page. */
+import { median } from './demo-long-tasks.mjs';
+
+/** Run in the page: wraps the widget's scheduled steps (scheduler.yield continuations) to time each. */
 const timeSteps = () => {
   const out = [];
   const count = () => [...document.querySelectorAll('cart-upsell,cart-upsell-slot')].reduce((n, h) => n + (h.shadowRoot?.querySelectorAll('*').length ?? 0), 0);
@@ -26,7 +28,7 @@ const timeSteps = () => {
         }, no),
     };
   };
-  return { out, stop: () => (s.yield = orig) };
+  window.__timing = { out, stop: () => (s.yield = orig) };
 };
 
 /**
@@ -68,35 +70,31 @@ export async function drawTwice({ browser, origin, shops, runs, cpu, log }) {
       await p.goto(`${origin}/demo/site/shops/${shop}/cart.html?widget=0`, { waitUntil: 'load' });
       await p.addScriptTag({ url: '/dist/cart-upsell-ui.js' });
       await (await p.context().newCDPSession(p)).send('Emulation.setCPUThrottlingRate', { rate: cpu });
-      for (const into of [first, again])
+      for (const into of [first, again]) {
+        await p.evaluate(timeSteps);
         into.push(
-          await p.evaluate(
-            async ({ drawn, timing }) => {
-              const { out, stop } = (0, eval)(`(${timing})`)();
-              const m = window[Symbol.for('cart-upsell:prompts')];
-              const none = () => {};
-              const t0 = performance.now();
-              const ui = m.createUI(drawn.config, { onShow: none, onAccept: async () => ({ ok: true }), onDecline: none, onDismiss: none }, document);
-              const host = performance.now() - t0;
-              const t1 = performance.now();
-              ui.update(drawn.decision);
-              const firstPrompt = performance.now() - t1;
-              await new Promise((r) => setTimeout(r, 1500));
-              stop();
-              ui.destroy();
-              return [host, firstPrompt, ...out.filter((s) => s.added > 0).map((s) => s.ms)];
-            },
-            { drawn, timing: timeSteps.toString() },
-          ),
+          await p.evaluate(async (drawn) => {
+            const { out, stop } = window.__timing;
+            const m = window[Symbol.for('cart-upsell:prompts')];
+            const none = () => {};
+            const t0 = performance.now();
+            const ui = m.createUI(drawn.config, { onShow: none, onAccept: async () => ({ ok: true }), onDecline: none, onDismiss: none }, document);
+            const host = performance.now() - t0;
+            const t1 = performance.now();
+            ui.update(drawn.decision);
+            const firstPrompt = performance.now() - t1;
+            await new Promise((r) => setTimeout(r, 1500));
+            stop();
+            ui.destroy();
+            return [host, firstPrompt, ...out.filter((s) => s.added > 0).map((s) => s.ms)];
+          }, drawn),
         );
+      }
       await p.close();
     }
     const med = (k, list) => {
-      const v = list
-        .map((r) => r[k])
-        .filter((x) => x != null)
-        .sort((a, b) => a - b);
-      return v.length ? Math.round(v[v.length >> 1] * 10) / 10 : null;
+      const m = median(list.map((r) => r[k]));
+      return m == null ? null : Math.round(m * 10) / 10;
     };
     const steps = Math.max(...first.map((r) => r.length));
     result[shop] = {
