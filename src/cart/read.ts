@@ -325,6 +325,15 @@ function discountOf(doc: Document, sel: string | undefined, currency: string): n
  * Never throws and never returns NaN; unreadable lines are skipped with a warning.
  */
 export function readCart(cfg: CartConfig = {}, doc: Document = document): Cart {
+  const reading = readingCart(cfg, doc);
+  for (;;) {
+    const r = reading.next();
+    if (r.done) return r.value;
+  }
+}
+
+/** readCart, pausing once the page's plan is found and after every 100 lines: a caller can give the page its turn in a long cart. */
+export function* readingCart(cfg: CartConfig, doc: Document): Generator<void, Cart> {
   cfg = cfg && typeof cfg === 'object' ? cfg : {};
   const p = plan(cfg, doc);
   const fallbackCurrency = typeof cfg.currency === 'string' && /^[A-Za-z]{3}$/.test(cfg.currency) ? cfg.currency.toUpperCase() : null;
@@ -346,7 +355,10 @@ export function readCart(cfg: CartConfig = {}, doc: Document = document): Cart {
   const items: CartItem[] = [];
   const skipped: string[] = [];
   const fields = fieldsOf(s);
+  yield;
+  let k = 0;
   for (const n of nodes) {
+    if (++k % 100 === 0) yield;
     const line = readLine(n, s, fields, currency, p.layout);
     if (typeof line === 'string') skipped.push(line);
     else items.push(line);

@@ -1,6 +1,7 @@
 import type { Cart } from '../types';
 import type { CartConfig } from '../config/types';
-import { readCart } from './read';
+import { readCart, readingCart } from './read';
+import { inSlices, nextTask } from '../util/tasks';
 import { guard } from '../util/log';
 import { stringify } from '../util/json';
 import { platforms } from '../platforms';
@@ -29,7 +30,6 @@ export const CART_REQUEST = new RegExp(
 );
 
 const HOST = '[data-cart-upsell]';
-const same = (a: Cart, b: Cart) => stringify(a) === stringify(b);
 const inHost = (n: Node | null): boolean => !!n && (n instanceof Element ? n : n.parentElement)?.closest(HOST) != null;
 
 interface JQueryLike {
@@ -54,17 +54,25 @@ export function watchCart(
   const afterRequest = timing.afterRequest ?? 350;
   const win = (doc.defaultView ?? {}) as Window & { jQuery?: JQueryLike; PerformanceObserver?: typeof PerformanceObserver };
   const undo: (() => void)[] = [];
-  let last = initial ?? readCart(cfg, doc);
+  let last = stringify(initial ?? readCart(cfg, doc));
   let timer: ReturnType<typeof setTimeout> | undefined;
   let reason: ChangeReason = 'mutation';
+  let reading = () => {};
 
   const check = guard('cart watch', () => {
     timer = undefined;
-    const next = readCart(cfg, doc);
-    if (same(next, last)) return;
-    last = next;
-    onChange(next, reason);
+    const why = reason;
+    reading();
+    reading = inSlices('cart watch', readingCart(cfg, doc), (next, sliced) => {
+      const text = stringify(next);
+      if (text === last) return;
+      const tell = () => ((last = text), onChange(next, why));
+      // After a long read the prompts are decided in a task of their own.
+      if (sliced) reading = nextTask(guard('cart watch', tell));
+      else tell();
+    });
   });
+  undo.push(() => reading());
   const schedule = (why: ChangeReason, delay: number) => {
     // A request or platform event names the change better than the mutations it causes.
     // A page that re-renders faster than the debounce would otherwise never be read again:

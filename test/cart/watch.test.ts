@@ -103,6 +103,65 @@ describe('watchCart', () => {
   });
 });
 
+describe('a long cart', () => {
+  // 1,500 lines; the clock moves 5 ms each time the reader looks at it, so a slice is 200 lines.
+  beforeEach(() => {
+    const line = (i: number) => `<div class="line"><span class="name">商品 ${i}</span><span class="price">¥100</span><input value="1"></div>`;
+    document.body.innerHTML = Array.from({ length: 1500 }, (_, i) => line(i)).join('') + '<p id="sum">¥150,000</p>';
+    let clock = 0;
+    vi.spyOn(performance, 'now').mockImplementation(() => (clock += 5));
+  });
+  /** Counts the turns the page gets (zero-delay timers that run) until `done()` is true. */
+  const turns = (done: () => boolean) => {
+    let n = 0;
+    const tick = () => (done() ? undefined : (n++, setTimeout(tick)));
+    setTimeout(tick);
+    return () => n;
+  };
+  const change = (i: number, q: string) => {
+    const box = document.querySelectorAll('input')[i];
+    box.value = q;
+    box.dispatchEvent(new Event('input', { bubbles: true }));
+  };
+
+  it('is read a slice at a time, with the page getting turns in between, and told once whole', async () => {
+    const onChange = vi.fn();
+    const stop = watchCart(cfg, onChange);
+    change(1499, '3');
+    await wait(130);
+    const given = turns(() => onChange.mock.calls.length > 0);
+    await wait(200);
+    expect(onChange).toHaveBeenCalledTimes(1);
+    const cart = onChange.mock.calls[0][0];
+    expect(cart.items).toHaveLength(1500);
+    expect(cart.items[1499].quantity).toBe(3);
+    expect(given()).toBeGreaterThan(3);
+    stop();
+  });
+
+  it('a change made while it is being read is told too', async () => {
+    const onChange = vi.fn();
+    const stop = watchCart(cfg, onChange);
+    change(0, '2');
+    await wait(125);
+    change(1499, '5');
+    await wait(400);
+    const last = onChange.mock.calls.at(-1)![0];
+    expect([last.items[0].quantity, last.items[1499].quantity]).toEqual([2, 5]);
+    stop();
+  });
+
+  it('stopped during a read: nothing is told', async () => {
+    const onChange = vi.fn();
+    const stop = watchCart(cfg, onChange);
+    change(0, '2');
+    await wait(125);
+    stop();
+    await wait(300);
+    expect(onChange).not.toHaveBeenCalled();
+  });
+});
+
 describe('cart requests seen in resource timing', () => {
   it.each([
     'https://shop.example/cart/add.js',

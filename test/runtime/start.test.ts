@@ -107,6 +107,32 @@ describe('prompts and events', () => {
     expect(host()).toBeNull();
   });
 
+  it('reads a long cart a slice at a time: the page gets turns, the bar counts every line, a stop halfway leaves nothing', async () => {
+    // 1,500 lines at ￥5; the clock moves 5 ms each time the reader looks at it (a slice is 200 lines).
+    const line = (i: number) => `<div class="line"><span class="name" data-sku="S-${i}">品 ${i}</span><span class="price">￥5</span><input class="qty" value="1"></div>`;
+    document.querySelector('main')!.innerHTML = Array.from({ length: 1500 }, (_, i) => line(i)).join('');
+    let clock = 0;
+    vi.spyOn(performance, 'now').mockImplementation(() => (clock += 5));
+    const long = config({ readCart: undefined, cart: { selectors } });
+    // The reader's clock as the page's own zero-delay timers see it: turns the page got mid-read.
+    const seen = new Set<number>();
+    const tick = () => host() || (seen.add(clock), setTimeout(tick));
+    expect(await start(long)).toBe(true);
+    setTimeout(tick);
+    await shown();
+    expect(shadowText()).toContain('あと￥2,500で送料無料');
+    expect([...seen].filter((c) => c > 0 && c < clock).length).toBeGreaterThan(3);
+    stop();
+    clock = 0;
+    expect(await start(long)).toBe(true);
+    await vi.waitFor(() => expect(clock).toBeGreaterThan(60));
+    stop();
+    const at = clock;
+    await new Promise((r) => setTimeout(r, 100));
+    expect(clock).toBe(at);
+    expect(host()).toBeNull();
+  });
+
   it('a cart change shows the upsell; a decline brings the downsell once; every step is an event', async () => {
     const seen: { type: string; offerType: string; value: number }[] = [];
     for (const t of ['impression', 'accept', 'decline', 'dismiss']) {
