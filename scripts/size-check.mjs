@@ -76,7 +76,10 @@ for (const id of shops) {
     // in one build; a shop's tailored core carries the check even where its platform prints no order),
     // then readCart within 3× of the bare reads (plan kept between reads, plain price cells read
     // natively: 20.05 → 20.27 KB gzip).
-    { file: `${shopsDir}/${id}/cart-upsell.js`, budget: 20.5 * 1024, aim: 6 * 1024, shop: id },
+    // 20.75 KB: a long cart read a slice at a time, at start and on every change, with a read that
+    // outlasts the page's changes finished before the next (Dawn's core 20.29 → 20.52 KB gzip in one
+    // build; a 2,000-line cart's re-read held the page 130 ms at 4× CPU, now 34 ms at most).
+    { file: `${shopsDir}/${id}/cart-upsell.js`, budget: 20.75 * 1024, aim: 6 * 1024, shop: id },
     // 16 KB: the platform's price before an offer shows and Magento's "yes" measured together (15.50 KB gzip).
     // 16.5 KB: no layout forced in the widget's tasks (placement read from an IntersectionObserver's
     // report): 15.65 → 15.73 KB gzip; a first render cut into one prompt per task took it to 16.06 KB
@@ -87,7 +90,8 @@ for (const id of shops) {
 // A page with a prompt on a sample shop's tailored build loads both of its files: 36.5 KB gzip holds
 // what is reached (Dawn 35.94 KB in one build, with the order-complete pages' reading), so neither
 // file can grow into the other's margin unnoticed. The aim is 12 KB (see the README for the gap).
-const PAGE_BUDGET = 36.5 * 1024;
+// 36.75 KB: the long cart's slices above (Dawn 36.32 → 36.55 KB in one build).
+const PAGE_BUDGET = 36.75 * 1024;
 const topArg = process.argv.indexOf('--top');
 const top = topArg > 0 ? Number(process.argv[topArg + 1]) : 12;
 const kb = (n) => (n / 1024).toFixed(2) + ' KB';

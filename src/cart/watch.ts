@@ -1,7 +1,7 @@
 import type { Cart } from '../types';
 import type { CartConfig } from '../config/types';
-import { readCart, readingCart } from './read';
-import { inSlices, nextTask } from '../util/tasks';
+import { readCart, readInSlices } from './read';
+import { nextTask } from '../util/tasks';
 import { guard } from '../util/log';
 import { stringify } from '../util/json';
 import { platforms } from '../platforms';
@@ -57,22 +57,31 @@ export function watchCart(
   let last = stringify(initial ?? readCart(cfg, doc));
   let timer: ReturnType<typeof setTimeout> | undefined;
   let reason: ChangeReason = 'mutation';
-  let reading = () => {};
+  let busy = false;
+  let again = false;
+  let stopReading = () => {};
 
   const check = guard('cart watch', () => {
     timer = undefined;
+    // A read under way (or its change not yet told) finishes first, then the page is read once
+    // more: a page that changes faster than a long cart is read would otherwise never be read
+    // to the end, and a change told late must not come after a newer one.
+    if (busy) return void (again = true);
+    busy = true;
     const why = reason;
-    reading();
-    reading = inSlices('cart watch', readingCart(cfg, doc), (next, sliced) => {
+    stopReading = readInSlices(cfg, doc, (next, sliced) => {
       const text = stringify(next);
-      if (text === last) return;
-      const tell = () => ((last = text), onChange(next, why));
+      const tell = () => {
+        busy = false;
+        if (again) ((again = false), schedule(reason, 0));
+        if (text !== last) ((last = text), onChange(next, why));
+      };
       // After a long read the prompts are decided in a task of their own.
-      if (sliced) reading = nextTask(guard('cart watch', tell));
+      if (sliced) stopReading = nextTask(guard('cart watch', tell));
       else tell();
     });
   });
-  undo.push(() => reading());
+  undo.push(() => stopReading());
   const schedule = (why: ChangeReason, delay: number) => {
     // A request or platform event names the change better than the mutations it causes.
     // A page that re-renders faster than the debounce would otherwise never be read again:

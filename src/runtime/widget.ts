@@ -1,7 +1,7 @@
 import type { Cart } from '../types';
 import type { Config, Trigger } from '../config/types';
 import type { Decision, Prompt, ProductView, UpsellPrompt, VisitorState } from '../offers/types';
-import { readCart, readingCart } from '../cart/read';
+import { readCart, readInSlices } from '../cart/read';
 import { detectPlatform } from '../platforms';
 import { watchCart } from '../cart/watch';
 import { decide } from '../offers/decide';
@@ -19,7 +19,7 @@ import { all, plan } from '../cart/read';
 /** Links to the cart page and what the merchant marks: never under an overlay. */
 const KEEP_CLEAR = '[data-cart-upsell-keep-clear],a[href$="/cart"],a[href$="cart.html"],a[href*="/cart?"]';
 import { afterStable } from './settle';
-import { inSlices, nextTask } from '../util/tasks';
+import { nextTask } from '../util/tasks';
 import { pageOrder } from './page-order';
 
 export interface Running {
@@ -323,14 +323,14 @@ export function runWidget(config: Config, doc: Document): Running {
     if (placed) sendOrder(placed);
     cleanups.push(nextTask(readFirst));
   });
-  // A long cart is read a slice at a time (see inSlices); a merchant's readCart at once.
+  // A long cart is read a slice at a time (see readInSlices); a merchant's readCart at once.
   const readFirst = guard('start', () => {
     if (stopped) return;
     if (config.readCart) begin(read());
-    else cleanups.push(inSlices('start', readingCart(config.cart ?? {}, doc), begin));
+    else cleanups.push(readInSlices(config.cart ?? {}, doc, begin));
   });
-  const begin = guard('start', (first: Cart) => {
-    if (stopped) return;
+  // Called from a guarded task, never after stop (stop cancels the read).
+  const begin = (first: Cart) => {
     cart = first;
     touched = false;
     navigated();
@@ -362,7 +362,7 @@ export function runWidget(config: Config, doc: Document): Running {
         guard('exit intent', () => evaluate('exit-intent')),
       ),
     );
-  });
+  };
 
   const onTouch = (e: Event) => {
     const target = e.target as Node | null;

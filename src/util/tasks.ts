@@ -1,5 +1,3 @@
-import { guard } from './log';
-
 /**
  * Start-up work is cut into tasks so that none of it holds the page's main thread for 50 ms on a
  * slow phone (a long task delays the shopper's taps). `nextTask` runs `fn` in a task of its own,
@@ -45,23 +43,4 @@ export function whenIdle(fn: () => void, ms: number): () => void {
   }
   const n = w.requestIdleCallback(fn, { timeout: ms });
   return () => w.cancelIdleCallback?.(n);
-}
-
-/**
- * Runs `work` to its end, `ms` of it per task: a long cart (2,000 lines) read at once held the
- * page for 50 ms and more on a slow machine. `done` gets the result and whether the work took
- * more than one task. Returns a function that cancels.
- */
-export function inSlices<T>(where: string, work: Iterator<unknown, T>, done: (value: T, sliced: boolean) => void, ms = 8): () => void {
-  let stop = () => {};
-  let sliced = false;
-  const step = guard(where, () => {
-    const start = performance.now();
-    for (let r = work.next(); ; r = work.next()) {
-      if (r.done) return done(r.value, sliced);
-      if (performance.now() - start > ms) return void ((sliced = true), (stop = nextTask(step)));
-    }
-  });
-  step();
-  return () => stop();
 }

@@ -151,6 +151,20 @@ describe('a long cart', () => {
     stop();
   });
 
+  it('a page that changes faster than it is read is still read to the end, while it goes on changing', async () => {
+    const onChange = vi.fn();
+    const stop = watchCart(cfg, onChange, document, { debounce: 2 });
+    const boxes = document.querySelectorAll('input');
+    let q = 1;
+    const churn = setInterval(() => boxes[0].setAttribute('value', String(++q)), 3);
+    await wait(400);
+    const told = onChange.mock.calls.length;
+    clearInterval(churn);
+    expect(told).toBeGreaterThan(0);
+    expect(onChange.mock.calls[0][0].items).toHaveLength(1500);
+    stop();
+  });
+
   it('stopped during a read: nothing is told', async () => {
     const onChange = vi.fn();
     const stop = watchCart(cfg, onChange);

@@ -108,11 +108,11 @@ describe('prompts and events', () => {
   });
 
   it('reads a long cart a slice at a time: the page gets turns, the bar counts every line, a stop halfway leaves nothing', async () => {
-    // 1,500 lines at ￥5; the clock moves 5 ms each time the reader looks at it (a slice is 200 lines).
-    const line = (i: number) => `<div class="line"><span class="name" data-sku="S-${i}">品 ${i}</span><span class="price">￥5</span><input class="qty" value="1"></div>`;
-    document.querySelector('main')!.innerHTML = Array.from({ length: 1500 }, (_, i) => line(i)).join('');
+    // 600 lines at ￥10; the clock moves 10 ms each time the reader looks at it (a slice is 100 lines).
+    const line = (i: number) => `<div class="line"><span class="name" data-sku="S-${i}">品 ${i}</span><span class="price">￥10</span><input class="qty" value="1"></div>`;
+    document.querySelector('main')!.innerHTML = Array.from({ length: 600 }, (_, i) => line(i)).join('') + '<p id="subtotal">￥6,000</p>';
     let clock = 0;
-    vi.spyOn(performance, 'now').mockImplementation(() => (clock += 5));
+    vi.spyOn(performance, 'now').mockImplementation(() => (clock += 10));
     const long = config({ readCart: undefined, cart: { selectors } });
     // The reader's clock as the page's own zero-delay timers see it: turns the page got mid-read.
     const seen = new Set<number>();
@@ -120,7 +120,7 @@ describe('prompts and events', () => {
     expect(await start(long)).toBe(true);
     setTimeout(tick);
     await shown();
-    expect(shadowText()).toContain('あと￥2,500で送料無料');
+    expect(shadowText()).toContain('あと￥4,000で送料無料');
     expect([...seen].filter((c) => c > 0 && c < clock).length).toBeGreaterThan(3);
     stop();
     clock = 0;
