@@ -23,18 +23,37 @@ export const isJa = (config: unknown): boolean => (config as { locale?: unknown 
 
 /** Checks a config's shape, then its meaning. Never throws. */
 export function validateConfig(config: unknown): ValidationResult {
+  const result = checkShape(config);
+  if (!result.errors.length) checkMeaning(config as Config, result);
+  return result;
+}
+
+/** The shape: types, ranges, known fields. Never throws. */
+export function checkShape(config: unknown): ValidationResult {
   const ctx: Ctx = { errors: [], warnings: [], unit: unitWord(config), ja: isJa(config) };
+  guarded(ctx, () => configSchema(config, '', ctx));
+  return { errors: ctx.errors, warnings: ctx.warnings };
+}
+
+/**
+ * The meaning of a well-formed config (product references, honoured prices, ids for "yes"),
+ * added to `result`. Apart from the shape check so that the script-tag start can run the two in
+ * tasks of their own (together up to 58 ms at 4× CPU). Never throws.
+ */
+export function checkMeaning(config: Config, result: ValidationResult): void {
+  const ctx: Ctx = { ...result, unit: unitWord(config), ja: isJa(config) };
+  guarded(ctx, () => {
+    for (const i of checkOffers(config)) (i.level === 'error' ? ctx.errors : ctx.warnings).push({ path: i.path, message: i.message });
+    ctx.warnings.push(...checkPlatformIds(config, !!ctx.ja));
+  });
+}
+
+function guarded(ctx: Ctx, fn: () => void): void {
   try {
-    configSchema(config, '', ctx);
-    // Cross-field checks (product references, honoured prices, ids for "yes") only make sense on a well-formed config.
-    if (!ctx.errors.length) {
-      for (const i of checkOffers(config as Config)) (i.level === 'error' ? ctx.errors : ctx.warnings).push({ path: i.path, message: i.message });
-      ctx.warnings.push(...checkPlatformIds(config as Config, !!ctx.ja));
-    }
+    fn();
   } catch (err) {
     ctx.errors.push({ path: 'config', message: say(ctx, `could not be checked (${String(err)})`, `確認できませんでした（${String(err)}）`) });
   }
-  return { errors: ctx.errors, warnings: ctx.warnings };
 }
 
 /** One message for the console, naming every field: what a merchant reads to fix the config. */

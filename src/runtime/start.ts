@@ -1,6 +1,6 @@
 import type { Config } from '../config/types';
 import { loadConfig } from '../config/load';
-import { formatIssues, validateConfig } from '../config/validate';
+import { checkMeaning, checkShape, formatIssues } from '../config/validate';
 import { errorOnce, guard, setLang, t, warnOnce } from '../util/log';
 import { runWidget, type Running } from './widget';
 import { setNonce } from './nonce';
@@ -43,10 +43,17 @@ export async function start(source: Config | string): Promise<boolean> {
     if (generation !== reg.generation) return false;
     setLang(config?.locale);
     if (!__TAILORED__) {
-      // Checking the config is a task of its own, apart from the one that received and parsed it.
+      // Checking the config takes two tasks of its own (its shape, then its meaning), apart from
+      // the one that received and parsed it.
       await nextTurn();
       if (generation !== reg.generation) return false;
-      const { errors, warnings } = validateConfig(config);
+      const result = checkShape(config);
+      if (!result.errors.length) {
+        await nextTurn();
+        if (generation !== reg.generation) return false;
+        checkMeaning(config, result);
+      }
+      const { errors, warnings } = result;
       if (warnings.length) warnOnce(formatIssues(warnings, t('The config has fields that were ignored:', '設定に注意点があります:')));
       if (errors.length) {
         const n = errors.length;
