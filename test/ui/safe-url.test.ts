@@ -24,4 +24,12 @@ describe('safeUrl', () => {
     ])
       expect(safeUrl(bad as never, 'https://shop.example.jp/'), String(bad)).toBeUndefined();
   });
+
+  it('asked again, answers the same, each relative URL against its own page', () => {
+    for (let i = 0; i < 2; i++) {
+      expect(safeUrl('/img/a.png', 'https://shop.example.jp/cart')).toBe('https://shop.example.jp/img/a.png');
+      expect(safeUrl('/img/a.png', 'https://other.example.jp/cart')).toBe('https://other.example.jp/img/a.png');
+      expect(safeUrl('javascript:alert(1)', 'https://shop.example.jp/')).toBeUndefined();
+    }
+  });
 });
