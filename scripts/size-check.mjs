@@ -48,7 +48,9 @@ const files = [
   // fetched only on that platform (src/actions/load.script.ts): 21.23 → 17.62 KB gzip in one build.
   // 18.5 KB: EC-CUBE's price read from its product page before an offer shows (eccube.classCategories,
   // only what the cart's offers would add, one request per URL, at most 6): 17.62 → 18.03 KB gzip in one build.
-  { file: `${out}/cart-upsell-ui.js`, budget: 18.5 * 1024, aim: 14 * 1024 },
+  // 18.75 KB: a card's first drawing made shorter at 4× CPU — digit grouping without a look-ahead
+  // expression, lazy product images, each URL checked once: 18.42 → 18.52 KB gzip in one build.
+  { file: `${out}/cart-upsell-ui.js`, budget: 18.75 * 1024, aim: 14 * 1024 },
   // One platform's cart actions (the adapter and the cart-API helpers it uses): 2.29–3.06 KB gzip.
   ...['shopify', 'woocommerce', 'eccube', 'magento'].map((p) => ({ file: `${out}/cart-upsell-actions-${p}.js`, budget: 3.5 * 1024, aim: 3 * 1024, besides: true })),
 ];

@@ -9,15 +9,18 @@ export function safeUrl(url: unknown, base?: string): string | undefined {
   if (typeof url !== 'string' || !url.trim()) return undefined;
   const from = base ?? globalThis.location?.href;
   const key = `${from} ${url}`;
-  if (seen.has(key)) return seen.get(key);
-  let out: string | undefined;
-  try {
-    const u = new URL(url.trim(), from);
-    out = u.protocol === 'https:' || u.protocol === 'http:' ? u.href : undefined;
-  } catch {
-    out = undefined;
+  if (!seen.has(key)) {
+    if (seen.size > 500) seen.clear();
+    seen.set(key, parse(url.trim(), from));
   }
-  if (seen.size > 500) seen.clear();
-  seen.set(key, out);
-  return out;
+  return seen.get(key);
+}
+
+function parse(url: string, base?: string): string | undefined {
+  try {
+    const u = new URL(url, base);
+    return u.protocol === 'https:' || u.protocol === 'http:' ? u.href : undefined;
+  } catch {
+    return undefined;
+  }
 }
