@@ -1,5 +1,5 @@
 import { test, expect } from '@playwright/test';
-import { asShopper, watchConsole } from './helpers';
+import { asShopper, lookAt, watchConsole } from './helpers';
 import { signIn } from '../admin';
 
 test.beforeEach(({ page }) => signIn(page));
@@ -12,6 +12,7 @@ test('events from a scripted shopper appear in the live panel, newest first', as
   const shop = await context.newPage();
   const visitor = await asShopper(shop);
   await shop.goto('/demo/site/shops/dawn/index.html');
+  await lookAt(shop);
   await shop.getByRole('button', { name: '手ぬぐい 青海波をカートに追加' }).click();
   const dialog = shop.getByRole('dialog');
   await expect(dialog).toBeVisible();

@@ -38,3 +38,10 @@ export function watchConsole(page: Page) {
   });
   return { errors, expectNone: () => expect(errors).toEqual([]) };
 }
+
+/**
+ * The shopper looks at the page a moment before acting. The widget reads the cart once the page
+ * has been still (after its config arrived); an add made before that read is part of the cart it
+ * first sees — a cart view, never an "add" with its prompt. No request for 500 ms covers it.
+ */
+export const lookAt = (page: Page): Promise<void> => page.waitForLoadState('networkidle');

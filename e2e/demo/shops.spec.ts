@@ -1,5 +1,5 @@
 import { test, expect } from '@playwright/test';
-import { asShopper, watchConsole } from './helpers';
+import { asShopper, lookAt, watchConsole } from './helpers';
 
 // The shopper's whole path on a sample shop: add → prompt on the cart change → cart page →
 // prompt on the checkout click → thank-you page.
@@ -19,6 +19,7 @@ test('wa: add → upgrade on the cart change → cart page with the set and the 
   const c = watchConsole(page);
   await asShopper(page);
   await page.goto('/demo/site/shops/wa/index.html');
+  await lookAt(page);
   await page.getByRole('button', { name: '手ぬぐい 青海波をカートに入れる' }).click();
   const up = page.getByRole('dialog', { name: /手ぬぐい 青海波 特撰(にしませんか|はいかがですか)？/ });
   await expect(up).toBeVisible();
@@ -55,6 +56,7 @@ test('eccube: "no" to the upgrade brings the cheaper fallback once; "yes" to it 
   const c = watchConsole(page);
   await asShopper(page);
   await page.goto('/demo/site/shops/eccube/index.html');
+  await lookAt(page);
   await page.getByRole('button', { name: '手ぬぐい 青海波をカートに入れる' }).click();
   await page.getByRole('dialog').getByRole('button', { name: 'このままにする' }).click();
   const down = page.getByRole('dialog', { name: /手ぬぐい 青海波 上/ });
