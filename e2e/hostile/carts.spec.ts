@@ -52,44 +52,63 @@ test.beforeEach(async ({ page }) => {
 
 test('2,000 lines: the bar is right, and no long task from the widget', async ({ page }) => {
   const log = watch(page);
-  const lines: Line[] = Array.from({ length: 2000 }, (_, i) => ({ sku: `SKU-${i}`, name: `商品 ${i}`, price: 100 + (i % 7), qty: 1 }));
-  await setCart(page, lines.slice(0, 60)); // ￥6,174
+  const lines: Line[] = Array.from({ length: 2000 }, (_, i) => ({ sku: `SKU-${i}`, name: `商品 ${i}`, price: 1 + (i % 5), qty: 1 })); // ￥6,000
+  await setCart(page, lines.slice(0, 60)); // ￥180
   await observeLongTasks(page);
   expect(await start(page)).toBe(true);
-  await expect(page.getByRole('status')).toContainText('あと￥3,826で送料無料');
+  await expect(page.getByRole('status')).toContainText('あと￥9,820で送料無料');
   await page.waitForTimeout(500);
   const atStart = await longTasks(page);
 
   // Grown to 2,000 lines by the shop; the widget reads it on the next change, a slice at a time.
   await setCart(page, lines);
-  await expect(page.getByRole('status')).toContainText('送料無料の対象です');
-  const cart = await page.evaluate(() =>
-    (window as any).CartUpsell.readCart({
-      selectors: { item: '#cart .line', name: '.name', sku: '.name', skuAttr: 'data-sku', price: '.price', quantity: '.qty', lineTotal: '.total', subtotal: '#subtotal' },
-    }),
-  );
-  expect(cart.items).toHaveLength(2000);
-  expect(cart.subtotal).toBe(lines.reduce((s, l) => s + (l.price as number), 0));
+  await expect(page.getByRole('status')).toContainText('あと￥4,000で送料無料');
 
-  // One quantity change in a 2,000-line cart: the time the widget's re-read takes, and long tasks.
-  const readMs = await page.evaluate(() => {
-    const t = performance.now();
-    (window as any).CartUpsell.readCart({
-      selectors: { item: '#cart .line', name: '.name', sku: '.name', skuAttr: 'data-sku', price: '.price', quantity: '.qty', lineTotal: '.total', subtotal: '#subtotal' },
-    });
-    return performance.now() - t;
-  });
+  // Quantity changes in the 2,000-line cart, on a phone's CPU (4× slower): the shop re-renders
+  // its table, the widget re-reads it and the bar follows, and no task of the widget's reaches
+  // 50 ms (its slices measured 6–11 ms here; read at once, 30–32 ms). That the read is cut into
+  // slices is tested in test/cart/watch.test.ts. A machine busy with other work can stretch any
+  // single task (a run at normal speed on a busy 2-core machine once saw 127 ms), so a change is
+  // tried up to three times: a widget whose own work is too long fails all three.
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
+  const rounds: { page: number[]; widget: number[] }[] = [];
+  for (const qty of [3, 4, 5]) {
+    await observeLongTasks(page);
+    await setCart(
+      page,
+      lines.map((l, i) => (i ? l : { ...l, qty })),
+    );
+    await expect(page.getByRole('status')).toContainText(`あと￥${(4001 - qty).toLocaleString('ja-JP')}で送料無料`, { timeout: 10_000 });
+    await page.waitForTimeout(500);
+    rounds.push(await longTasks(page));
+    if (rounds.at(-1)!.widget.every((ms) => ms < 50)) break;
+  }
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 });
+  test.info().annotations.push({ type: 'long tasks (ms)', description: JSON.stringify({ atStart, rounds }) });
+  expect(rounds.at(-1)!.widget.filter((ms) => ms >= 50)).toEqual([]);
+
+  // Past the threshold, every line counted.
+  const dear = lines.map((l, i) => ({ ...l, price: 100 + (i % 7) }));
+  await setCart(page, dear);
+  await expect(page.getByRole('status')).toContainText('送料無料の対象です');
+  const selectors = { item: '#cart .line', name: '.name', sku: '.name', skuAttr: 'data-sku', price: '.price', quantity: '.qty', lineTotal: '.total', subtotal: '#subtotal' };
+  const cart = await page.evaluate((s) => (window as any).CartUpsell.readCart({ selectors: s }), selectors);
+  expect(cart.items).toHaveLength(2000);
+  expect(cart.subtotal).toBe(dear.reduce((s, l) => s + (l.price as number), 0));
+
+  // The whole read of 2,000 lines at once, the fastest of 5 (load on the machine only ever adds
+  // time): well under a long task at normal speed.
+  const readMs = await page.evaluate((s) => {
+    let best = Infinity;
+    for (let i = 0; i < 5; i++) {
+      const t = performance.now();
+      (window as any).CartUpsell.readCart({ selectors: s });
+      best = Math.min(best, performance.now() - t);
+    }
+    return best;
+  }, selectors);
   test.info().annotations.push({ type: 'readCart 2,000 lines (ms)', description: readMs.toFixed(1) });
-  await observeLongTasks(page);
-  await page.evaluate(() => {
-    const input = document.querySelector<HTMLInputElement>('#cart .qty')!;
-    input.value = '3';
-    input.dispatchEvent(new Event('input', { bubbles: true }));
-  });
-  await page.waitForTimeout(800);
-  const afterChange = await longTasks(page);
-  test.info().annotations.push({ type: 'long tasks (ms)', description: JSON.stringify({ atStart, afterChange }) });
-  expect(afterChange.widget.filter((ms) => ms >= 50)).toEqual([]);
   expect(readMs).toBeLessThan(50);
   expect(await widgetText(page)).not.toContain('NaN');
   expect(log.pageErrors).toEqual([]);
