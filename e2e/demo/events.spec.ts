@@ -11,6 +11,9 @@ test('events from a scripted shopper appear in the live panel, newest first', as
 
   const shop = await context.newPage();
   const visitor = await asShopper(shop);
+  // This shopper's events only: other shoppers (the suite's other tests) may send hundreds meanwhile.
+  await page.getByRole('searchbox', { name: '訪問者ID（前方一致）' }).fill(visitor);
+  await expect(page).toHaveURL(new RegExp(`visitor=${visitor}`));
   await shop.goto('/demo/site/shops/dawn/index.html');
   await lookAt(shop);
   await shop.getByRole('button', { name: '手ぬぐい 青海波をカートに追加' }).click();
@@ -30,7 +33,48 @@ test('events from a scripted shopper appear in the live panel, newest first', as
   const shownAt = texts.findIndex((t, i) => i > acceptAt && t.includes('up-tenugui（upsell）') && t.includes('表示'));
   expect(acceptAt).toBeGreaterThan(0);
   expect(shownAt).toBeGreaterThan(acceptAt);
+  // Filtered: every row is this shopper's.
+  expect(texts.slice(1).every((t) => t.includes(visitor))).toBe(true);
   await expect(rows.filter({ hasText: '承諾' }).first()).toContainText('￥1,100');
   c.expectNone();
   await shop.close();
+});
+
+// A device whose clock runs an hour fast stamps its events ahead of everyone's. With 200 events
+// listed (the most the panel shows), later arrivals must still appear, and so must the filter's.
+test('the live panel keeps up past an event stamped ahead, and filters by visitor id', async ({ page, request }) => {
+  const run = `e2e-ahead-${Date.now().toString(36)}`;
+  const event = (n: number, ms: number) => ({
+    id: `${run}-${n}`,
+    type: 'impression',
+    offerId: 'up-tenugui',
+    offerType: 'upsell',
+    time: new Date(Date.now() + ms).toISOString(),
+    currency: 'JPY',
+    cartSubtotal: 2640,
+    value: 1100,
+    visitorId: n === 1 ? `${run}-late` : `${run}-v${n % 2}`,
+    sessionId: run,
+    variant: null,
+    holdout: false,
+    items: [],
+    page: 'http://127.0.0.1/demo/site/shops/wa/cart.html',
+    version: 'e2e',
+  });
+  const send = async (events: object[]) => expect((await request.post('/events', { data: JSON.stringify({ events }), headers: { 'content-type': 'text/plain' } })).ok()).toBe(true);
+  await send(Array.from({ length: 200 }, (_, i) => event(i + 2, -60_000)));
+  await send([event(0, 3600_000)]);
+  await page.goto('/demo/site/events/');
+  await expect(page.getByRole('status')).toContainText('新しい順に200件');
+  await send([event(1, 0)]);
+  await expect(page.getByRole('row').filter({ hasText: `${run}-late` })).toHaveCount(1, { timeout: 10_000 });
+
+  await page.getByRole('searchbox', { name: '訪問者ID（前方一致）' }).fill(`${run}-v1`);
+  await expect(page.getByRole('status')).toContainText('新しい順に100件');
+  const visitors = await page.getByRole('row').evaluateAll((rows) => rows.slice(1).map((r) => r.lastElementChild?.textContent));
+  expect(new Set(visitors)).toEqual(new Set([`${run}-v1`]));
+  await page.reload();
+  await expect(page.getByRole('searchbox', { name: '訪問者ID（前方一致）' })).toHaveValue(`${run}-v1`);
+  await page.getByRole('searchbox', { name: '訪問者ID（前方一致）' }).fill(`${run}-none`);
+  await expect(page.getByText(`訪問者ID「${run}-none」で始まるイベントはまだありません。`)).toBeVisible();
 });
