@@ -114,6 +114,25 @@ test('the selector helper reads a sample shop and outlines what matched', async 
   expect(await page.evaluate(() => (window as any).pwned)).toBeUndefined();
 });
 
+test('a sample still loading never overwrites what the merchant typed meanwhile', async ({ page }) => {
+  // The sample's config arrives a second late: the merchant has typed a selector by then.
+  await page.route('**/demo/site/shops/dawn/cart-upsell.json', async (route) => {
+    await new Promise((ok) => setTimeout(ok, 1000));
+    await route.continue();
+  });
+  const config = page.waitForResponse('**/demo/site/shops/dawn/cart-upsell.json');
+  await page.getByRole('combobox', { name: /^見本/ }).selectOption('dawn');
+  await page.locator('#sel-name').fill('.my-name');
+  await config;
+  await page.waitForTimeout(300);
+  await expect(page.locator('#sel-name')).toHaveValue('.my-name');
+  await expect(page.locator('#sel-item')).toHaveValue('');
+  // Picked again, untouched: the sample fills the form.
+  await page.getByRole('combobox', { name: /^見本/ }).selectOption('wa');
+  await expect(page.locator('#sel-name')).toHaveValue('.name');
+  await expect(page.locator('#sel-item')).toHaveValue('.wa-cart .line');
+});
+
 test('the copied inline snippet, put into a blank page, starts the widget', async ({ page, context, browser }) => {
   await context.grantPermissions(['clipboard-read', 'clipboard-write']);
   await page.getByRole('button', { name: 'インライン版をコピー' }).click();

@@ -145,6 +145,9 @@ export function mountHelper({ onUse }) {
   // Only the latest pick fills the form: a slower earlier one must not overwrite it (or what the
   // merchant has typed since).
   let picks = 0;
+  const typed = () => void picks++;
+  box.addEventListener('input', typed);
+  $('helper-html').addEventListener('input', typed);
   $('helper-sample').addEventListener('change', async (e) => {
     const shop = e.target.value;
     const pick = ++picks;
