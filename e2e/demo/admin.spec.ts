@@ -27,7 +27,8 @@ test('live events: asks for the admin token, then reads with it', async ({ page,
     [1280, 800],
   ]) {
     await page.setViewportSize({ width, height });
-    await page.goto('/demo/site/events/');
+    // This test's visitor only: the suite's other tests may send hundreds of events meanwhile.
+    await page.goto(`/demo/site/events/?visitor=${id}`);
     await page.evaluate(() => localStorage.removeItem('cart-upsell:admin-token'));
     await page.reload();
     await expect(page.getByRole('status')).toContainText('管理トークンが必要です');
@@ -44,7 +45,7 @@ test('live events: asks for the admin token, then reads with it', async ({ page,
   // A link carrying the token (as npm start prints it) keeps it and takes it out of the address.
   await page.evaluate(() => localStorage.removeItem('cart-upsell:admin-token'));
   await page.goto('about:blank');
-  await page.goto(`/demo/site/events/#token=${encodeURIComponent(ADMIN_TOKEN)}`);
+  await page.goto(`/demo/site/events/?visitor=${id}#token=${encodeURIComponent(ADMIN_TOKEN)}`);
   await expect(page.getByRole('row').filter({ hasText: id })).toContainText('承諾');
   expect(page.url()).not.toContain('token');
 });
