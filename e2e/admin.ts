@@ -1,4 +1,4 @@
-import type { APIRequestContext, Page } from '@playwright/test';
+import { expect, type APIRequestContext, type Page } from '@playwright/test';
 
 /** The admin token the e2e server is started with (playwright.config.ts). */
 export const ADMIN_TOKEN = process.env.E2E_ADMIN_TOKEN ?? 'e2e-admin-token-for-tests-only';
@@ -28,4 +28,29 @@ export async function storedEvents<T = { id: string; visitorId: string; type: st
     after = body.next ?? '';
   } while (after);
   return out;
+}
+
+/** A prompt event as the widget sends it: an impression of the demo's upgrade, unless `over` says otherwise. */
+export const promptEvent = (id: string, over: Record<string, unknown> = {}) => ({
+  id,
+  type: 'impression',
+  offerId: 'up-tenugui',
+  offerType: 'upsell',
+  time: new Date().toISOString(),
+  currency: 'JPY',
+  cartSubtotal: 2640,
+  value: 1100,
+  visitorId: id,
+  sessionId: id,
+  variant: null,
+  holdout: false,
+  items: [],
+  page: 'http://127.0.0.1/demo/site/shops/wa/cart.html',
+  version: 'e2e',
+  ...over,
+});
+
+/** Stores events through the ingestion endpoint, posted as the widget posts them. */
+export async function sendEvents(request: APIRequestContext, events: object[]): Promise<void> {
+  expect((await request.post('/events', { data: JSON.stringify({ events }), headers: { 'content-type': 'text/plain' } })).ok()).toBe(true);
 }

@@ -1,27 +1,10 @@
 import { test, expect } from '@playwright/test';
-import { ADMIN_TOKEN } from '../admin';
+import { ADMIN_TOKEN, promptEvent, sendEvents } from '../admin';
 
 // The live events page without the admin token: it asks for it, and with it lists the events.
 test('live events: asks for the admin token, then reads with it', async ({ page, request }) => {
   const id = `e2e-admin-${Date.now().toString(36)}`;
-  const e = {
-    id,
-    type: 'accept',
-    offerId: 'up-tenugui',
-    offerType: 'upsell',
-    time: new Date().toISOString(),
-    currency: 'JPY',
-    cartSubtotal: 2640,
-    value: 1100,
-    visitorId: id,
-    sessionId: id,
-    variant: null,
-    holdout: false,
-    items: [],
-    page: 'http://127.0.0.1/demo/site/shops/wa/cart.html',
-    version: 'e2e',
-  };
-  expect((await request.post('/events', { data: JSON.stringify({ events: [e] }), headers: { 'content-type': 'text/plain' } })).ok()).toBe(true);
+  await sendEvents(request, [promptEvent(id, { type: 'accept' })]);
   for (const [width, height] of [
     [390, 844],
     [1280, 800],

@@ -1,6 +1,6 @@
 import { test, expect } from '@playwright/test';
 import { asShopper, lookAt, watchConsole } from './helpers';
-import { signIn } from '../admin';
+import { promptEvent, sendEvents, signIn } from '../admin';
 
 test.beforeEach(({ page }) => signIn(page));
 
@@ -44,29 +44,15 @@ test('events from a scripted shopper appear in the live panel, newest first', as
 // listed (the most the panel shows), later arrivals must still appear, and so must the filter's.
 test('the live panel keeps up past an event stamped ahead, and filters by visitor id', async ({ page, request }) => {
   const run = `e2e-ahead-${Date.now().toString(36)}`;
-  const event = (n: number, ms: number) => ({
-    id: `${run}-${n}`,
-    type: 'impression',
-    offerId: 'up-tenugui',
-    offerType: 'upsell',
-    time: new Date(Date.now() + ms).toISOString(),
-    currency: 'JPY',
-    cartSubtotal: 2640,
-    value: 1100,
-    visitorId: n === 1 ? `${run}-late` : `${run}-v${n % 2}`,
-    sessionId: run,
-    variant: null,
-    holdout: false,
-    items: [],
-    page: 'http://127.0.0.1/demo/site/shops/wa/cart.html',
-    version: 'e2e',
-  });
-  const send = async (events: object[]) => expect((await request.post('/events', { data: JSON.stringify({ events }), headers: { 'content-type': 'text/plain' } })).ok()).toBe(true);
-  await send(Array.from({ length: 200 }, (_, i) => event(i + 2, -60_000)));
-  await send([event(0, 3600_000)]);
+  const event = (n: number, ms: number) => promptEvent(`${run}-${n}`, { time: new Date(Date.now() + ms).toISOString(), visitorId: n === 1 ? `${run}-late` : `${run}-v${n % 2}`, sessionId: run });
+  await sendEvents(
+    request,
+    Array.from({ length: 200 }, (_, i) => event(i + 2, -60_000)),
+  );
+  await sendEvents(request, [event(0, 3600_000)]);
   await page.goto('/demo/site/events/');
   await expect(page.getByRole('status')).toContainText('新しい順に200件');
-  await send([event(1, 0)]);
+  await sendEvents(request, [event(1, 0)]);
   await expect(page.getByRole('row').filter({ hasText: `${run}-late` })).toHaveCount(1, { timeout: 10_000 });
 
   await page.getByRole('searchbox', { name: '訪問者ID（前方一致）' }).fill(`${run}-v1`);

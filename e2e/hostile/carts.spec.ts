@@ -92,7 +92,7 @@ test('2,000 lines: the bar is right, and no long task from the widget', async ({
   const dear = lines.map((l, i) => ({ ...l, price: 100 + (i % 7) }));
   await setCart(page, dear);
   await expect(page.getByRole('status')).toContainText('送料無料の対象です');
-  const selectors = { item: '#cart .line', name: '.name', sku: '.name', skuAttr: 'data-sku', price: '.price', quantity: '.qty', lineTotal: '.total', subtotal: '#subtotal' };
+  const { selectors } = (await config(page)).cart; // the page's config: the widget reads with the same
   const cart = await page.evaluate((s) => (window as any).CartUpsell.readCart({ selectors: s }), selectors);
   expect(cart.items).toHaveLength(2000);
   expect(cart.subtotal).toBe(dear.reduce((s, l) => s + (l.price as number), 0));

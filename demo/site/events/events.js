@@ -13,6 +13,7 @@ let lastKey = '';
 // A shop's busy minute brings more than 200 events: one shopper's are found by their visitor id
 // (kept in the address, so that a link shows the same list).
 visitorBox.value = new URLSearchParams(location.search).get('visitor') ?? '';
+const typedVisitor = () => visitorBox.value.trim();
 
 const typeName = { impression: ['表示', 'shown'], accept: ['承諾', 'accepted'], decline: ['辞退', 'declined'], dismiss: ['閉じた', 'closed'], 'accept-failed': ['追加失敗', 'add failed'] };
 const time = (iso) => {
@@ -23,11 +24,11 @@ const time = (iso) => {
 async function poll() {
   if (paused) return;
   try {
-    const visitor = visitorBox.value.trim();
+    const visitor = typedVisitor();
     const res = await adminFetch(`/events?order=desc&limit=200${visitor ? `&visitor=${encodeURIComponent(visitor)}` : ''}`);
     if (!res.ok) throw new Error(`HTTP ${res.status}`);
     const { events: received = [] } = await res.json();
-    if (visitor !== visitorBox.value.trim()) return; // typed over while this was on its way
+    if (visitor !== typedVisitor()) return; // typed over while this was on its way
     // One batch arrives at one moment: within it, the shopper's own order (event time) decides.
     const at = (e) => Date.parse(e.time) || 0;
     const newest = received
@@ -87,7 +88,8 @@ visitorBox.addEventListener('input', () => {
   clearTimeout(typing);
   typing = setTimeout(() => {
     const url = new URL(location.href);
-    if (visitorBox.value.trim()) url.searchParams.set('visitor', visitorBox.value.trim());
+    const visitor = typedVisitor();
+    if (visitor) url.searchParams.set('visitor', visitor);
     else url.searchParams.delete('visitor');
     history.replaceState(null, '', url);
     void poll();
