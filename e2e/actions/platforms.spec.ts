@@ -24,14 +24,22 @@ test.afterEach(async () => {
   shop = null;
 });
 
+/**
+ * Starts the widget and returns once it is watching: it first reads the cart after the page has
+ * been still for a moment, and installs its checkout listener in that same task. A click before
+ * then is a click on a page without the widget.
+ */
 async function start(page: Page, platform: string, offers: object[], cart: object) {
   await page.goto(shop!.url + '/page');
-  await page.evaluate(([platform, offers, products, cart]) => (window as any).CartUpsell.start({ actions: { platform }, products, offers, readCart: () => cart }), [
-    platform,
-    offers,
-    products,
-    cart,
-  ] as const);
+  await page.evaluate(
+    ([platform, offers, products, cart]) => {
+      const w = window as any;
+      w.cartReads = 0;
+      w.CartUpsell.start({ actions: { platform }, products, offers, readCart: () => (w.cartReads++, cart) });
+    },
+    [platform, offers, products, cart] as const,
+  );
+  await expect.poll(() => page.evaluate(() => (window as any).cartReads)).toBeGreaterThan(0);
 }
 /** The platforms' cart-action files this page fetched (the script-tag build loads its platform's only). */
 const actionFiles = (page: Page) =>

@@ -45,6 +45,8 @@ test('a visitor keeps one copy variant, and its events carry it', async ({ page 
   const [visitor] = ids((id) => !inHoldout(id, 0.1) && pickVariant(variants, id, 'up-tenugui')?.id === 'B');
   await seedVisitor(page, visitor);
   const events = await startCart(page, 0.1);
+  // The bar is drawn from the widget's first read of the cart: from then on it holds a checkout click.
+  await expect(page.getByRole('status')).toContainText('あと￥2,888で送料無料');
   await page.getByRole('link', { name: 'レジに進む' }).click();
   await expect(page.getByRole('dialog', { name: 'ワンランク上の手ぬぐいはいかが？' })).toBeVisible();
   await expect.poll(() => events.find((e) => e.offerId === 'up-tenugui')?.variant).toBe('B');
