@@ -1,5 +1,6 @@
 import { test, expect, type Page, type Route } from '@playwright/test';
 import { storedEvents } from '../admin';
+import { queuedIds } from '../hostile/helpers';
 
 // Delivery faults, with the endpoint faked by page.route: on the events cart page three prompts
 // (cross-sell, set, volume step) are shown on load, so three impressions are due.
@@ -55,12 +56,9 @@ test('an endpoint that never answers: the next page view delivers', async ({ pag
   await page.route('**/events', dead.handler);
   await page.goto('/e2e/pages/events-cart.html');
   await shownOnLoad(page);
-  const queued = await page.evaluate(() =>
-    Object.keys(localStorage)
-      .filter((k) => k.startsWith('cart-upsell:ev:'))
-      .map((k) => k.slice('cart-upsell:ev:'.length)),
-  );
-  expect(queued).toHaveLength(2);
+  // An impression is queued once its prompt is reported on screen, a task or two after drawing.
+  await expect.poll(async () => (await queuedIds(page)).length).toBe(2);
+  const queued = await queuedIds(page);
   await page.unroute('**/events');
   const alive = fakeEndpoint(page, () => 200);
   await page.route('**/events', alive.handler);
