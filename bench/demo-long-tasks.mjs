@@ -86,6 +86,12 @@ export const VARIANTS = [
   ['tailored', 'widget=1&build=tailored'],
 ];
 
+/**
+ * The control beside the widget at 4× (bench/pages/control.js): the page without the widget,
+ * running ten tasks of fixed work scheduled the way the widget's steps are.
+ */
+export const CONTROL = ['control', 'widget=0&control=1'];
+
 /** Widget script time per long animation frame (ms), from a page's report. */
 const widgetFrames = (report) => report.loaf.map(([, , scripts]) => scripts.filter(([file]) => WIDGET_FILE.test(file)).reduce((s, [, d]) => s + d, 0)).filter((ms) => ms > 0);
 
@@ -128,6 +134,8 @@ export function summarise(loads) {
     widgetEntriesOver50: list.flatMap((r) => r.entries).filter((e) => e.ms >= 50),
     widgetEntryMaxMs: Math.max(0, ...list.flatMap((r) => r.entries.map((e) => e.ms))),
     perLoad: list.map((r) => r.tasks.map((t) => t.ms)),
+    // The control's tasks (its own clock), for the control variant only.
+    ...(list.some((r) => r.controlMs) ? { control: controlSummary(list.flatMap((r) => r.controlMs ?? [])) } : {}),
     // The first free-shipping bar drawn (seen by a frame loop) against the one on screen at the
     // end: the start-up must never show a figure for a cart the page had not finished drawing.
     firstBarRight: list.filter((r) => r.lastBar && r.firstBar === r.lastBar).length,
@@ -176,6 +184,9 @@ export function pairsOf(raw, variant, measure) {
   return out;
 }
 
+/** The control's tasks over loads: how many, their median and longest, and how many reached 50 ms. */
+const controlSummary = (ms) => ({ tasks: ms.length, medianMs: median(ms), maxMs: Math.max(0, ...ms), over50: ms.filter((x) => x >= 50).length });
+
 export const median = (xs) => {
   const v = xs.filter((x) => x != null).sort((a, b) => a - b);
   return v.length ? v[Math.floor(v.length / 2)] : null;
@@ -223,12 +234,13 @@ export async function demoLongTasks({ origin, chromePath, flags, shops, runs, lo
  * server says `no-store`), so this is not the HTTP cache. Without `from` the cart page is the
  * first page the tab shows, as for a shopper who opens a link to it.
  */
-export async function demoLongTasksThrottled({ browser, origin, shops, runs, cpu, from, log, where }) {
+export async function demoLongTasksThrottled({ browser, origin, shops, runs, cpu, from, control, log, where }) {
+  const variants = control ? [...VARIANTS, CONTROL] : VARIANTS;
   const out = {};
-  for (const shop of shops) out[shop] = { loads: Object.fromEntries(VARIANTS.map(([k]) => [k, []])), failed: 0 };
+  for (const shop of shops) out[shop] = { loads: Object.fromEntries(variants.map(([k]) => [k, []])), failed: 0 };
   for (let i = 0; i < runs; i++)
     for (const shop of shops)
-      for (const [k, query] of i % 2 ? [...VARIANTS].reverse() : VARIANTS) {
+      for (const [k, query] of i % 2 ? [...variants].reverse() : variants) {
         const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
         const page = await context.newPage();
         try {
@@ -239,7 +251,8 @@ export async function demoLongTasksThrottled({ browser, origin, shops, runs, cpu
           }
           await page.goto(`${origin}/demo/site/shops/${shop}/cart.html?${query}&probe=1`, { waitUntil: 'load', timeout: 60000 });
           const r = JSON.parse((await page.getAttribute('html', 'data-bench')) ?? 'null');
-          out[shop].loads[k].push(r ? entry(r, (file, pos) => where?.(shop, k, file, pos)) : null);
+          const controlMs = k === 'control' ? JSON.parse((await page.getAttribute('html', 'data-control')) ?? '[]') : undefined;
+          out[shop].loads[k].push(r ? { ...entry(r, (file, pos) => where?.(shop, k, file, pos)), controlMs } : null);
           if (!r) out[shop].failed++;
         } catch {
           out[shop].loads[k].push(null);
@@ -251,8 +264,9 @@ export async function demoLongTasksThrottled({ browser, origin, shops, runs, cpu
   const summary = {};
   for (const [shop, v] of Object.entries(out)) {
     summary[shop] = { ...summarise(v.loads), failedLoads: v.failed };
+    const c = summary[shop].control?.control;
     log?.(
-      `demo ${shop} ${cpu}×${from ? ` after ${from}` : ''}: widget tasks ≥ 50 ms: generic ${summary[shop].widget.widgetEntriesOver50.length}, tailored ${summary[shop].tailored.widgetEntriesOver50.length}`,
+      `demo ${shop} ${cpu}×${from ? ` after ${from}` : ''}: widget tasks ≥ 50 ms: generic ${summary[shop].widget.widgetEntriesOver50.length}, tailored ${summary[shop].tailored.widgetEntriesOver50.length}${c ? `; control tasks ≥ 50 ms: ${c.over50} of ${c.tasks} (median ${c.medianMs} ms)` : ''}`,
     );
   }
   return summary;

@@ -41,7 +41,9 @@ What the widget costs a shop's page, every figure beside the same page without i
               blocking time without the widget / generic script tag / tailored build, alternated
   demo4x      the same pages at 4× CPU (through the DevTools protocol): long tasks, TBT, and the
               widget's tasks; once with the cart as the tab's first page, once opened from the
-              shop's top page in the same tab (the way most shoppers reach it)
+              shop's top page in the same tab (the way most shoppers reach it). Beside the first:
+              a control, the page without the widget running ten tasks of fixed work, to tell how
+              often the machine alone stretches a task to 50 ms
   draw4x      each demo shop's prompts drawn twice in its cart page at 4× CPU: every step the
               first time the page runs the prompts' code and the second (--draw-runs pages)
   tasks4x     the demo cart pages at 4× CPU, traced: every task the widget started (its script's
@@ -167,6 +169,7 @@ function startServer() {
       if (shop) html = html.replace('<head>', `<head>${demoCart(shop)}`);
       if (url.searchParams.get('probe') === '1') html = html.replace('<head>', `<head>${PROBE}`).replace('</body>', `${HOLD}</body>`);
       if (url.searchParams.get('widget') === '0') html = html.replace(WIDGET_TAG, '');
+      if (url.searchParams.get('control') === '1') html = html.replace('</body>', '<script src="/bench/pages/control.js" async></script></body>');
       // The shop's tailored build (npm run build writes dist/shops/<id>/): same tag, its own file.
       if (shop && url.searchParams.get('build') === 'tailored') html = html.replace(WIDGET_TAG, `<script src="/dist/shops/${shop}/cart-upsell.js" async></script>`);
       body = Buffer.from(html);
@@ -759,7 +762,7 @@ try {
     log('demo cart pages without DevTools attached done');
   }
   if (part('demo4x')) {
-    results.demoLongTasks4x = await demoLongTasksThrottled({ browser, origin, shops: DEMO_SHOPS, runs: DEMO4X_RUNS, cpu: 4, log, where });
+    results.demoLongTasks4x = await demoLongTasksThrottled({ browser, origin, shops: DEMO_SHOPS, runs: DEMO4X_RUNS, cpu: 4, control: true, log, where });
     // The way most shoppers reach a cart: from another page of the shop, in the same tab.
     results.demoLongTasks4xFromTop = await demoLongTasksThrottled({ browser, origin, shops: DEMO_SHOPS, runs: DEMO4X_RUNS, cpu: 4, from: 'index.html', log, where });
     log('demo cart pages at 4× CPU done');
@@ -939,6 +942,12 @@ function table(r) {
       ['widget', 'tailored'].flatMap((k) => v[k].widgetEntriesOver50.map((e) => `${shop} ${k === 'widget' ? 'generic' : 'tailored'} ${e.ms} ms: ${e.what} (${e.where})`)),
     );
     rows.push('', `Widget tasks of 50 ms or more (script entries the browser reported): ${over.join('; ') || 'none'}.`);
+    const controls = shops.map(([shop, v]) => [shop, v.control?.control]).filter(([, c]) => c);
+    if (controls.length)
+      rows.push(
+        '',
+        `Control, the page without the widget running ten tasks of fixed work (bench/pages/control.js) in ${shops.reduce((s, [, v]) => s + (v.control?.loads ?? 0), 0)} loads: tasks of 50 ms or more ${controls.map(([shop, c]) => `${shop} ${c.over50} of ${c.tasks} (median ${f(c.medianMs, 1)} ms, longest ${f(c.maxMs, 0)} ms)`).join('; ')}.`,
+      );
     const right = (k) => shops.reduce((s, [, v]) => s + (v[k].firstBarRight ?? 0), 0);
     const seen = (k) => shops.reduce((s, [, v]) => s + (v[k].barsSeen ?? 0), 0);
     rows.push('', `First bar drawn = the bar at the end of the load: generic ${right('widget')} of ${seen('widget')} loads, tailored ${right('tailored')} of ${seen('tailored')}.`);
