@@ -42,6 +42,21 @@ test('form edits change the JSON and the preview', async ({ page }) => {
   await expect(desktop.getByRole('status').filter({ hasText: /free shipping/i })).toBeVisible();
 });
 
+test('the previews never take the keyboard from the merchant: a field being typed in keeps the focus when a preview opens its dialog', async ({ page }) => {
+  const desktop = page.frameLocator('iframe[title="プレビュー PC"]');
+  const mobile = page.frameLocator('iframe[title="プレビュー スマホ"]');
+  const benefit = page.getByLabel('メリット（1行に1つ）').first();
+  await benefit.fill('');
+  // Each edit restarts both previews, whose sample cart change then opens the upgrade dialog.
+  await benefit.pressSequentially('手染め');
+  await expect(desktop.getByRole('dialog')).toContainText('手染め');
+  await expect(mobile.getByRole('dialog')).toContainText('手染め');
+  await expect(benefit).toBeFocused();
+  await page.keyboard.type('です');
+  await expect(benefit).toHaveValue('手染めです');
+  await expect(desktop.getByRole('dialog')).toContainText('手染めです');
+});
+
 test('JSON edits change the form; mistakes are shown next to the field in words', async ({ page }) => {
   const text = page.getByRole('textbox', { name: 'JSON' });
   const json = JSON.parse(await text.inputValue());

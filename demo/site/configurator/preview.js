@@ -74,6 +74,30 @@ document.getElementById('checkout').addEventListener('click', () => {
   document.getElementById('preview-status').textContent = 'レジに進みました（プレビュー）。';
 });
 
+// A dialog takes the focus as it opens, and the preview's own cart change below opens the upgrade
+// dialog a moment after every edit: the merchant's next keystrokes would go to the preview. So
+// while the focus is outside the preview, the focus that change brings into the widget goes back
+// to the configurator's field the merchant was in. Using the preview (a click, a key) disarms it.
+let field = null;
+let giveBack = false;
+try {
+  parent.document.addEventListener('focusin', (e) => {
+    field = e.target instanceof parent.Element && e.target.matches('input, textarea, select, [contenteditable]') ? e.target : null;
+  });
+} catch {
+  // Opened on its own, not inside the configurator: nothing to give back to.
+}
+for (const type of ['pointerdown', 'keydown']) document.addEventListener(type, (e) => e.isTrusted && (giveBack = false), true);
+document.addEventListener(
+  'focusin',
+  (e) => {
+    if (!giveBack || !(e.target instanceof Element) || !e.target.closest('[data-cart-upsell]')) return;
+    giveBack = false;
+    if (field?.isConnected) field.focus({ preventScroll: true });
+  },
+  true,
+);
+
 let currentConfig = {};
 let run = 0;
 addEventListener('message', async (e) => {
@@ -104,6 +128,7 @@ addEventListener('message', async (e) => {
   if (ok && up) {
     setTimeout(() => {
       if (mine !== run) return;
+      giveBack = parent !== window && !document.hasFocus();
       // The widget counts a change as the shopper's only after their own input on the page.
       document.body.dispatchEvent(new Event('pointerdown', { bubbles: true }));
       lines = lines.map((l) => (l.sku === up.from ? { ...l, quantity: l.quantity + 1 } : l));
