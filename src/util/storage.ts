@@ -11,8 +11,6 @@ export interface SafeStorage {
   remove(key: string): void;
   /** Our keys (without the `cart-upsell:` prefix) that start with `prefix`, stored or in memory. */
   keys(prefix: string): string[];
-  /** False when the browser's storage could not be used. */
-  readonly persistent: boolean;
 }
 
 const PREFIX = 'cart-upsell:';
@@ -20,12 +18,11 @@ const PREFIX = 'cart-upsell:';
 export function safeStorage(kind: 'local' | 'session'): SafeStorage {
   const memory = new Map<string, string>();
   let backend: Storage | null = null;
+  // No probe write: a storage that refuses writes (a full quota, an old private mode) fails its
+  // first `set`, which memory then takes. Two writes per storage at start-up cost a page's first
+  // load more than the read the visitor state needs.
   try {
-    const s = kind === 'local' ? window.localStorage : window.sessionStorage;
-    const probe = PREFIX + 'probe';
-    s.setItem(probe, '1');
-    s.removeItem(probe);
-    backend = s;
+    backend = kind === 'local' ? window.localStorage : window.sessionStorage;
   } catch {
     backend = null;
   }
@@ -92,9 +89,6 @@ export function safeStorage(kind: 'local' | 'session'): SafeStorage {
       }
       for (const k of memory.keys()) if (k.startsWith(prefix)) found.add(k);
       return [...found];
-    },
-    get persistent() {
-      return backend !== null;
     },
   };
 }

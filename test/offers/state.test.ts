@@ -15,7 +15,6 @@ function memory(): SafeStorage & { raw: Map<string, string> } {
     set: (k, v) => (raw.set(k, JSON.stringify(v)), false),
     remove: (k) => void raw.delete(k),
     keys: (p) => [...raw.keys()].filter((k) => k.startsWith(p)),
-    persistent: false,
   };
 }
 
@@ -190,7 +189,42 @@ describe('visitor state', () => {
     });
     try {
       const local = safeStorage('local');
-      expect(local.persistent).toBe(false);
+      // Only memory holds what is set: the write says so.
+      expect(local.set('probe', 1)).toBe(false);
+      expect(local.get('probe')).toBe(1);
+      let s = loadState(local, safeStorage('session'), NOW, seq());
+      const p = decide(input(cart, { offers: [up] }, { state: s })).modal!;
+      s = recordOutcome(s, p, 'dismiss', NOW);
+      saveState(local, safeStorage('session'), s);
+      expect(loadState(local, memory(), NOW, seq()).snoozed['up-1']).toBe(NOW + 7 * DAY);
+    } finally {
+      if (orig) Object.defineProperty(window, 'localStorage', orig);
+    }
+  });
+
+  it("keeps a visitor's answer for the page when storage refuses writes (a full quota)", async () => {
+    const { safeStorage } = await import('../../src/util/storage');
+    const orig = Object.getOwnPropertyDescriptor(window, 'localStorage');
+    const stored = new Map<string, string>([['cart-upsell:kept', '"from before"']]);
+    const full = {
+      getItem: (k: string) => stored.get(k) ?? null,
+      setItem: () => {
+        throw new DOMException('full', 'QuotaExceededError');
+      },
+      removeItem: (k: string) => void stored.delete(k),
+      key: (i: number) => [...stored.keys()][i] ?? null,
+      get length() {
+        return stored.size;
+      },
+    };
+    Object.defineProperty(window, 'localStorage', { configurable: true, get: () => full });
+    try {
+      const local = safeStorage('local');
+      // What the page stored before still reads; what it cannot write stays in memory.
+      expect(local.get('kept')).toBe('from before');
+      expect(local.set('state', { n: 1 })).toBe(false);
+      expect(local.get('state')).toEqual({ n: 1 });
+      expect(stored.has('cart-upsell:state')).toBe(false);
       let s = loadState(local, safeStorage('session'), NOW, seq());
       const p = decide(input(cart, { offers: [up] }, { state: s })).modal!;
       s = recordOutcome(s, p, 'dismiss', NOW);
