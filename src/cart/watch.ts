@@ -54,7 +54,10 @@ export function watchCart(
   const afterRequest = timing.afterRequest ?? 350;
   const win = (doc.defaultView ?? {}) as Window & { jQuery?: JQueryLike; PerformanceObserver?: typeof PerformanceObserver };
   const undo: (() => void)[] = [];
-  let last = stringify(initial ?? readCart(cfg, doc));
+  // The caller's cart is compared in text at the first re-read, not while the watch is set up:
+  // that task also holds the first read of the page.
+  let last: string | undefined = initial ? undefined : stringify(readCart(cfg, doc));
+  const before = (): string => (last ??= stringify(initial));
   let timer: ReturnType<typeof setTimeout> | undefined;
   let reason: ChangeReason = 'mutation';
   let busy = false;
@@ -74,7 +77,7 @@ export function watchCart(
       const tell = () => {
         busy = false;
         if (again) ((again = false), schedule(reason, 0));
-        if (text !== last) ((last = text), onChange(next, why));
+        if (text !== before()) ((last = text), onChange(next, why));
       };
       // After a long read the prompts are decided in a task of their own.
       if (sliced) stopReading = nextTask(guard('cart watch', tell));

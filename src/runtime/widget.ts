@@ -128,8 +128,8 @@ export function runWidget(config: Config, doc: Document): Running {
     const content = decision.bar || decision.modal || decision.panels.length || decision.volume;
     if (!content || loading) return;
     loading = true;
-    // The first render gets tasks of its own, apart from evaluating the prompt file: the host and
-    // its style sheet in one, drawing the prompts in the next.
+    // The first render gets tasks of its own, apart from evaluating the prompt file: what the
+    // platform can charge in one, the host and its style sheet in the next, drawing after that.
     const first = guard('showing prompts', () => {
       if (stopped || ui || !prompts) return;
       prompts.checkDrift(config, cart);
@@ -145,6 +145,11 @@ export function runWidget(config: Config, doc: Document): Running {
         evaluate(...moment);
         if (held) continueAfterModal();
       }
+      cleanups.push(nextTask(create));
+    });
+    // Creating the host and its style sheet, then drawing: each in a task of its own.
+    const create = guard('showing prompts', () => {
+      if (stopped || ui || !prompts) return;
       const made = prompts.createUI(config, handlers, doc);
       cleanups.push(
         () => made.destroy(),
@@ -334,7 +339,17 @@ export function runWidget(config: Config, doc: Document): Running {
     cart = first;
     touched = false;
     navigated();
-    cleanups.push(nextTask(guard('start', () => evaluate('cart-view'))));
+    // The event queue and its delivery (storage, listeners, a send of what earlier pages left)
+    // are set up in a task of their own, before the first decision, which needs them.
+    cleanups.push(
+      nextTask(
+        guard('start', () => {
+          if (stopped) return;
+          ensureTracker(inHoldout(state.visitorId, config.holdout));
+          cleanups.push(nextTask(guard('start', () => evaluate('cart-view'))));
+        }),
+      ),
+    );
     cleanups.push(
       watchCart(
         config.cart ?? {},
@@ -377,7 +392,15 @@ export function runWidget(config: Config, doc: Document): Running {
   // merely readyState "interactive", when module scripts have yet to draw it) and once the page
   // has been still for a moment. The first read is then the cart view, in a task of its own —
   // not inside the page's DOMContentLoaded task, which holds the shop's own start-up work.
-  cleanups.push(afterStable(doc, boot));
+  // Waiting for the page (its navigation entry, its observer) starts in a task of its own, apart
+  // from the one that read the visitor's stored state.
+  cleanups.push(
+    nextTask(
+      guard('start', () => {
+        if (!stopped) cleanups.push(afterStable(doc, boot));
+      }),
+    ),
+  );
 
   return {
     stop() {
