@@ -178,6 +178,16 @@ describe('visitor state', () => {
     expect(s.session).toEqual({ modalsShown: 0, declined: [], downsellShown: [], done: false });
   });
 
+  /** A "no" recorded through this storage is still there for the rest of the page view. */
+  async function snoozeSurvives(local: SafeStorage) {
+    const { safeStorage } = await import('../../src/util/storage');
+    let s = loadState(local, safeStorage('session'), NOW, seq());
+    const p = decide(input(cart, { offers: [up] }, { state: s })).modal!;
+    s = recordOutcome(s, p, 'dismiss', NOW);
+    saveState(local, safeStorage('session'), s);
+    expect(loadState(local, memory(), NOW, seq()).snoozed['up-1']).toBe(NOW + 7 * DAY);
+  }
+
   it('works with the real safeStorage when the browser blocks storage', async () => {
     const { safeStorage } = await import('../../src/util/storage');
     const orig = Object.getOwnPropertyDescriptor(window, 'localStorage');
@@ -192,11 +202,7 @@ describe('visitor state', () => {
       // Only memory holds what is set: the write says so.
       expect(local.set('probe', 1)).toBe(false);
       expect(local.get('probe')).toBe(1);
-      let s = loadState(local, safeStorage('session'), NOW, seq());
-      const p = decide(input(cart, { offers: [up] }, { state: s })).modal!;
-      s = recordOutcome(s, p, 'dismiss', NOW);
-      saveState(local, safeStorage('session'), s);
-      expect(loadState(local, memory(), NOW, seq()).snoozed['up-1']).toBe(NOW + 7 * DAY);
+      await snoozeSurvives(local);
     } finally {
       if (orig) Object.defineProperty(window, 'localStorage', orig);
     }
@@ -225,11 +231,7 @@ describe('visitor state', () => {
       expect(local.set('state', { n: 1 })).toBe(false);
       expect(local.get('state')).toEqual({ n: 1 });
       expect(stored.has('cart-upsell:state')).toBe(false);
-      let s = loadState(local, safeStorage('session'), NOW, seq());
-      const p = decide(input(cart, { offers: [up] }, { state: s })).modal!;
-      s = recordOutcome(s, p, 'dismiss', NOW);
-      saveState(local, safeStorage('session'), s);
-      expect(loadState(local, memory(), NOW, seq()).snoozed['up-1']).toBe(NOW + 7 * DAY);
+      await snoozeSurvives(local);
     } finally {
       if (orig) Object.defineProperty(window, 'localStorage', orig);
     }
