@@ -13,7 +13,7 @@ import { build } from 'vite';
 import { browserPath, chromiumArgs } from '../scripts/browser-path.mjs';
 import { sourceAt } from '../scripts/size-check.mjs';
 import { HOLD, HOLD_MS, PROBE, demoLongTasks, demoLongTasksThrottled } from './demo-long-tasks.mjs';
-import { traceWidget } from './widget-trace.mjs';
+import { traceCalls, traceWidget } from './widget-trace.mjs';
 import { drawTwice } from './draw-twice.mjs';
 import { buildFloors, measureFloorUpdates } from './floor.mjs';
 import { gzipSync } from 'node:zlib';
@@ -27,7 +27,7 @@ if (args.includes('--server')) {
   const r = spawnSync(process.execPath, [join(root, 'bench/server.mjs'), ...args.filter((a) => a !== '--server')], { stdio: 'inherit' });
   process.exit(r.status ?? 1);
 }
-const PARTS = ['sizes', 'load', 'traces', 'demo', 'demo4x', 'draw4x', 'tasks4x', 'micro', 'lighthouse'];
+const PARTS = ['sizes', 'load', 'traces', 'demo', 'demo4x', 'draw4x', 'tasks4x', 'calls4x', 'micro', 'lighthouse'];
 if (args.includes('--help') || args.includes('-h')) {
   console.log(`npm run bench [-- options]   (or: node bench/run.mjs [options] after npm run build)
 
@@ -47,7 +47,12 @@ What the widget costs a shop's page, every figure beside the same page without i
   draw4x      each demo shop's prompts drawn twice in its cart page at 4× CPU: every step the
               first time the page runs the prompts' code and the second (--draw-runs pages)
   tasks4x     the demo cart pages at 4× CPU, traced: every task the widget started (its script's
-              evaluation, timers, idle callbacks, observers, events), generic and tailored
+              evaluation, timers, idle callbacks, observers, events), generic and tailored, each
+              by its wall time and by the time the main thread was on a CPU in it
+  calls4x     the demo cart pages at 4× CPU, lightly traced: each widget script call's wall time
+              and the time the main thread was on a CPU in it (--calls-runs loads per build and
+              shop). DevTools slows the CPU by holding the thread off it 150 µs of every 200 µs;
+              a call whose wall time far exceeds its CPU time was held off longer than that
   micro       readCart vs bare DOM reads (generated carts, and every test fixture page side by
               side at 1× and 4×: the aim is within 3×), decide(), the event queue, at 1× and 4× CPU
   lighthouse  the demo cart page, mobile defaults (needs \`npm i --no-save lighthouse\`)
@@ -58,6 +63,7 @@ Options:
   --demo-runs N    loads per variant and shop for "demo" (default 8: 24 pairs over 3 shops)
   --demo4x-runs N  loads per variant and shop for "demo4x" (default 4)
   --trace-runs N   traced loads per build and shop for "tasks4x" (default 3)
+  --calls-runs N   lightly traced loads per build and shop for "calls4x" (default 5)
   --draw-runs N    pages per shop for "draw4x" (default 10)
   --no-lighthouse  skip Lighthouse
   --task-profile   "tasks4x" samples the CPU as well, to say which widget file (or the browser's
@@ -81,6 +87,7 @@ const ONLY = opt('--only', PARTS.join(',')).split(',');
 const part = (name) => ONLY.includes(name);
 const DEMO4X_RUNS = Number(opt('--demo4x-runs', 4));
 const TRACE_RUNS = Number(opt('--trace-runs', 3));
+const CALLS_RUNS = Number(opt('--calls-runs', 5));
 const DRAW_RUNS = Number(opt('--draw-runs', 10));
 const TASK_PROFILE = args.includes('--task-profile');
 const LIGHTHOUSE = !args.includes('--no-lighthouse') && part('lighthouse');
@@ -769,6 +776,37 @@ try {
   }
   if (part('draw4x')) results.draw4x = await drawTwice({ browser, origin, shops: DEMO_SHOPS, runs: DRAW_RUNS, cpu: 4, log });
 
+  if (part('calls4x')) {
+    // Wall time against time on the CPU, per widget script call, generic and tailored alternated.
+    results.calls4x = {};
+    for (const shop of DEMO_SHOPS) {
+      const per = { widget: [], tailored: [] };
+      for (let i = 0; i < CALLS_RUNS; i++)
+        for (const k of i % 2 ? ['tailored', 'widget'] : ['widget', 'tailored'])
+          per[k].push(...(await traceCalls({ browser, url: `${origin}/demo/site/shops/${shop}/cart.html?widget=1${k === 'tailored' ? '&build=tailored' : ''}`, cpu: 4 })));
+      results.calls4x[shop] = Object.fromEntries(
+        Object.entries(per).map(([k, calls]) => [
+          k,
+          {
+            loads: CALLS_RUNS,
+            calls: calls.length,
+            over50: calls.filter((c) => c.ms >= 50).length,
+            over50Cpu: calls.filter((c) => c.threadMs >= 50).length,
+            longestMs: Math.max(0, ...calls.map((c) => c.ms)),
+            longestCpuMs: Math.max(0, ...calls.map((c) => c.threadMs)),
+            medianCpuMs: median(calls.map((c) => c.threadMs)),
+            // Each call of 50 ms or more: its wall time, its time on the CPU, what it was.
+            long: calls.filter((c) => c.ms >= 50).map((c) => `${c.ms}/${c.threadMs} ${c.name}`),
+          },
+        ]),
+      );
+      const v = results.calls4x[shop];
+      log(
+        `widget calls at 4× on ${shop}: ≥ 50 ms generic ${v.widget.over50} of ${v.widget.calls} (on the CPU ${v.widget.over50Cpu}), tailored ${v.tailored.over50} of ${v.tailored.calls} (on the CPU ${v.tailored.over50Cpu})`,
+      );
+    }
+  }
+
   if (part('tasks4x')) {
     // Every task the widget started, at 4× CPU, on each demo cart page: generic and tailored,
     // alternated. Traced through the protocol, so the tasks that make requests are somewhat
@@ -802,6 +840,7 @@ try {
             .slice(0, 3)
             .map((t) => ({
               ms: t.ms,
+              threadMs: t.threadMs,
               layoutMs: t.layoutMs,
               styleMs: t.styleMs,
               steps: t.steps.map((x) => `${x.name} ${x.ms} ms ${x.source ?? x.file}`),
@@ -817,6 +856,10 @@ try {
               tasksPerLoad: ok.length ? own.length / ok.length : null,
               longestMs: own.length ? Math.max(...own.map((t) => t.ms)) : 0,
               over50: own.filter((t) => t.ms >= 50).length,
+              // The same by the time the thread was on a CPU: the widget's work, without the
+              // stretches in which the throttled thread was kept off it.
+              longestThreadMs: Math.max(0, ...own.map((t) => t.threadMs ?? 0)),
+              over50Thread: own.filter((t) => (t.threadMs ?? 0) >= 50).length,
               // Tasks in which widget script forced a style or layout, and how long those took.
               forcing: own.filter((t) => t.forced.length).map((t) => t.forced.map((x) => `${x.name} ${x.ms} ms ${x.source}`).join(', ')),
               longest: top,
@@ -828,7 +871,7 @@ try {
         }),
       );
       log(
-        `widget tasks at 4× on ${shop}: longest generic ${results.widgetTasks4x[shop].widget.longestMs} ms, tailored ${results.widgetTasks4x[shop].tailored.longestMs} ms; tasks forcing style/layout: generic ${results.widgetTasks4x[shop].widget.forcing.length}, tailored ${results.widgetTasks4x[shop].tailored.forcing.length}`,
+        `widget tasks at 4× on ${shop}: longest generic ${results.widgetTasks4x[shop].widget.longestMs} ms (on the CPU ${results.widgetTasks4x[shop].widget.longestThreadMs} ms), tailored ${results.widgetTasks4x[shop].tailored.longestMs} ms (on the CPU ${results.widgetTasks4x[shop].tailored.longestThreadMs} ms); tasks forcing style/layout: generic ${results.widgetTasks4x[shop].widget.forcing.length}, tailored ${results.widgetTasks4x[shop].tailored.forcing.length}`,
       );
     }
   }
@@ -871,6 +914,8 @@ log('results in bench/results.json');
 
 function table(r) {
   const f = (x, d = 1) => (x == null ? '—' : Number(x).toFixed(d));
+  /** One table row per shop and build: `| shop | generic | …cells |`. */
+  const perBuild = (by, cells) => Object.entries(by).flatMap(([shop, v]) => Object.entries(v).map(([k, x]) => `| ${shop} | ${k === 'widget' ? 'generic' : 'tailored'} | ${cells(x).join(' | ')} |`));
   const kb = (n) => (n == null ? '—' : (n / 1024).toFixed(2));
   const delta = (a, b, d = 1) => (a == null || b == null ? '—' : `${b - a >= 0 ? '+' : ''}${(b - a).toFixed(d)}`);
   const rows = [];
@@ -971,25 +1016,46 @@ function table(r) {
     );
     for (const [shop, v] of Object.entries(r.draw4x)) rows.push(`| ${shop} | ${v.first.join(' / ')} | ${v.again.join(' / ')} | ${v.firstMax} / ${v.againMax} |`);
   }
+  if (r.calls4x) {
+    rows.push(
+      '',
+      `### The widget's script calls at 4× CPU, lightly traced (${CALLS_RUNS} loads per build and shop): wall time and time on the CPU`,
+      '',
+      '| shop | build | calls | ≥ 50 ms | ≥ 50 ms on the CPU | longest ms | longest ms on the CPU | median ms on the CPU | each call of 50 ms or more (wall/CPU ms) |',
+      '| --- | --- | --- | --- | --- | --- | --- | --- | --- |',
+    );
+    rows.push(...perBuild(r.calls4x, (x) => [x.calls, x.over50, x.over50Cpu, f(x.longestMs), f(x.longestCpuMs), f(x.medianCpuMs), x.long.join(', ') || 'none']));
+  }
   if (r.widgetTasks4x) {
     rows.push(
       '',
       `### The widget's own tasks at 4× CPU, traced (${TRACE_RUNS} loads per build and shop)`,
       '',
-      '| shop | build | tasks per load | longest ms | tasks ≥ 50 ms | the longest, and what ran | page tasks with a widget callback (task ms / widget ms) |',
-      '| --- | --- | --- | --- | --- | --- | --- |',
+      '| shop | build | tasks per load | longest ms | tasks ≥ 50 ms | longest ms on the CPU | tasks ≥ 50 ms on the CPU | the longest, and what ran | page tasks with a widget callback (task ms / widget ms) |',
+      '| --- | --- | --- | --- | --- | --- | --- | --- | --- |',
     );
-    for (const [shop, v] of Object.entries(r.widgetTasks4x))
-      for (const [k, x] of Object.entries(v))
-        rows.push(
-          `| ${shop} | ${k === 'widget' ? 'generic' : 'tailored'} | ${f(x.tasksPerLoad, 1)} | ${f(x.longestMs)} | ${x.over50} | ${x.longest[0] ? `${x.longest[0].ms} ms: ${x.longest[0].steps.join(', ')} (layout ${x.longest[0].layoutMs}, style ${x.longest[0].styleMs}${x.longest[0].forced?.length ? `; forced: ${x.longest[0].forced.join(', ')}` : ''})` : '—'} | ${x.inPageTasks.map((t) => `${t.ms}/${f(t.widgetMs)}`).join(', ') || 'none'} |`,
-        );
+    rows.push(
+      ...perBuild(r.widgetTasks4x, (x) => [
+        f(x.tasksPerLoad, 1),
+        f(x.longestMs),
+        x.over50,
+        f(x.longestThreadMs),
+        x.over50Thread ?? '—',
+        x.longest[0]
+          ? `${x.longest[0].ms} ms (${f(x.longest[0].threadMs)} on the CPU): ${x.longest[0].steps.join(', ')} (layout ${x.longest[0].layoutMs}, style ${x.longest[0].styleMs}${x.longest[0].forced?.length ? `; forced: ${x.longest[0].forced.join(', ')}` : ''})`
+          : '—',
+        x.inPageTasks.map((t) => `${t.ms}/${f(t.widgetMs)}`).join(', ') || 'none',
+      ]),
+    );
     // Each long one, by what the task did at its top level and (with --task-profile) by file.
     const why = Object.entries(r.widgetTasks4x).flatMap(([shop, v]) =>
       Object.entries(v).flatMap(([k, x]) =>
         x.longest
           .filter((t) => t.ms >= 50)
-          .map((t) => `- ${shop} ${k === 'widget' ? 'generic' : 'tailored'} ${t.ms} ms: ${(t.parts ?? []).join(', ')}${t.profile?.length ? `; sampled: ${t.profile.join(', ')}` : ''}`),
+          .map(
+            (t) =>
+              `- ${shop} ${k === 'widget' ? 'generic' : 'tailored'} ${t.ms} ms (${f(t.threadMs)} ms on the CPU): ${(t.parts ?? []).join(', ')}${t.profile?.length ? `; sampled: ${t.profile.join(', ')}` : ''}`,
+          ),
       ),
     );
     if (why.length) rows.push('', 'Tasks of 50 ms or more, what filled them:', '', ...why);

@@ -154,6 +154,10 @@ export function widgetTasks(events, pageUrl, sourceOf) {
         .map(([n, m]) => `${n} ${Math.round(m * 10) / 10} ms`),
       profile: t.dur >= 40_000 ? profileOf(samples, t.ts, end, sourceOf) : [],
       ms: Math.round(t.dur / 100) / 10,
+      // Time the main thread was on a CPU during the task. DevTools' CPU throttling suspends the
+      // thread 150 µs of every 200 µs at 4×, timed by a thread of its own; on a busy machine the
+      // thread can stay off the CPU much longer, and the task's wall time grows with no work in it.
+      threadMs: t.tdur != null ? Math.round(t.tdur / 100) / 10 : null,
       at: t.ts,
       files: [...new Set(ours.map((e) => urlOf(e).split('/').slice(-3).join('/')))],
       steps: top.map((e) => ({
@@ -211,6 +215,44 @@ export async function traceWidget({ browser, url, cpu, settleMs = 3500, viewport
     const buf = await browser.stopTracing();
     const events = JSON.parse(buf.toString('utf8')).traceEvents ?? [];
     return { ...widgetTasks(events, new URL(url).pathname, sourceOf), bar };
+  } finally {
+    await context.close();
+  }
+}
+
+/**
+ * The widget's script calls (its file's evaluation, a timer or observer callback, the microtasks
+ * of a scheduled step), outermost only, each with its wall time and the time the main thread was
+ * on a CPU during it. Traced with the two light categories only: the full trace above records a
+ * stack for every event and lengthens the tasks it measures.
+ */
+export function widgetCalls(events, pageUrl) {
+  const thread = mainThread(events, pageUrl);
+  const calls = thread.filter((e) => (e.name === 'FunctionCall' || e.name === 'EvaluateScript' || e.name === 'RunMicrotasks') && e.tdur != null);
+  const out = [];
+  let edge = 0;
+  for (let i = 0; i < calls.length; i++) {
+    const c = calls[i];
+    if (c.ts < edge) continue;
+    edge = c.ts + c.dur;
+    let ours = WIDGET_URL.test(urlOf(c));
+    for (let k = i + 1; !ours && k < calls.length && calls[k].ts < edge; k++) ours = WIDGET_URL.test(urlOf(calls[k]));
+    if (ours) out.push({ name: c.name, ms: Math.round(c.dur / 100) / 10, threadMs: Math.round(c.tdur / 100) / 10 });
+  }
+  return out;
+}
+
+/** One load of `url` at `cpu`×, lightly traced: the widget's script calls (see widgetCalls). */
+export async function traceCalls({ browser, url, cpu, settleMs = 3000, viewport = { width: 1280, height: 800 } }) {
+  const context = await browser.newContext({ viewport });
+  const page = await context.newPage();
+  try {
+    await (await context.newCDPSession(page)).send('Emulation.setCPUThrottlingRate', { rate: cpu });
+    await browser.startTracing(page, { categories: ['devtools.timeline', 'v8.execute'] });
+    await page.goto(url, { waitUntil: 'load', timeout: 60000 });
+    await page.waitForTimeout(settleMs);
+    const buf = await browser.stopTracing();
+    return widgetCalls(JSON.parse(buf.toString('utf8')).traceEvents ?? [], new URL(url).pathname);
   } finally {
     await context.close();
   }
