@@ -18,9 +18,9 @@ const PREFIX = 'cart-upsell:';
 export function safeStorage(kind: 'local' | 'session'): SafeStorage {
   const memory = new Map<string, string>();
   let backend: Storage | null = null;
-  // No probe write: a storage that refuses writes (a full quota, an old private mode) fails its
-  // first `set`, which memory then takes. Two writes per storage at start-up cost a page's first
-  // load more than the read the visitor state needs.
+  // No probe write: a probe is two writes per storage on every page view, before the first read.
+  // A storage that refuses writes (a full quota, an old private mode) fails its first `set`,
+  // which memory then takes, and what it held before stays readable.
   try {
     backend = kind === 'local' ? window.localStorage : window.sessionStorage;
   } catch {
