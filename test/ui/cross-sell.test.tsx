@@ -24,6 +24,12 @@ describe('cross-sell panel', () => {
     expect(q.getByRole('link', { name: '手ぬぐいハンガー' }).getAttribute('href')).toBe('https://shop.example.jp/products/HG-01');
   });
 
+  it('is named by its title whatever its offer id holds (a space, a slash, Japanese)', () => {
+    const { q } = setup({ panels: [{ ...s.cross, offerId: 'お茶 と/手ぬぐい' }] });
+    const panel = q.getByRole('region', { name: '手ぬぐい 青海波と一緒にどうぞ' });
+    expect(panel.getAttribute('aria-labelledby')).not.toMatch(/\s/);
+  });
+
   it('speaks English', () => {
     const { q } = setup({ panels: [en.cross] }, { locale: 'en' });
     q.getByRole('region', { name: 'Goes well with Tenugui towel, Seigaiha' });

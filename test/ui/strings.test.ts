@@ -36,4 +36,12 @@ describe('strings', () => {
     expect(fillText('{a}-{missing}-{a}', { a: 1 })).toBe('1--1');
     expect(fill('{x}', { x: '<b>' })).toEqual(['', '<b>', '']);
   });
+  it('cuts a template exactly where a split on /\\{(\\w+)\\}/ would, braces that are not placeholders left as they are', () => {
+    const vars = { a: 'A', b_2: 'B', 名前: 'N' };
+    const templates = ['', 'no placeholder', '{a}', '{a}{b_2}', 'x{a}y{b_2}z', '{}', '{ a }', '{a', 'a}', '}{a}{', '{{a}}', '{a{b_2}', '{名前}', '{a-b}', '{a}}', '{A}', '{9}', '{@}', '{[}', '{`}'];
+    for (const tpl of templates) {
+      const expected = tpl.split(/\{(\w+)\}/).map((part, i) => (i % 2 ? ((vars as Record<string, string>)[part] ?? '') : part));
+      expect(fill(tpl, vars), tpl).toEqual(expected);
+    }
+  });
 });
