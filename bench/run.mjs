@@ -51,8 +51,9 @@ What the widget costs a shop's page, every figure beside the same page without i
               by its wall time and by the time the main thread was on a CPU in it
   calls4x     the demo cart pages at 4× CPU, lightly traced: each widget script call's wall time
               and the time the main thread was on a CPU in it (--calls-runs loads per build and
-              shop). DevTools slows the CPU by holding the thread off it 150 µs of every 200 µs;
-              a call whose wall time far exceeds its CPU time was held off longer than that
+              shop), and the page without the widget. DevTools slows the CPU by a spin on the
+              thread itself (counted as CPU time); a call whose wall time far exceeds its CPU
+              time waited, or the machine ran other work on its core
   micro       readCart vs bare DOM reads (generated carts, and every test fixture page side by
               side at 1× and 4×: the aim is within 3×), decide(), the event queue, at 1× and 4× CPU
   lighthouse  the demo cart page, mobile defaults (needs \`npm i --no-save lighthouse\`)
@@ -780,10 +781,13 @@ try {
     // Wall time against time on the CPU, per widget script call, generic and tailored alternated.
     results.calls4x = {};
     for (const shop of DEMO_SHOPS) {
-      const per = { widget: [], tailored: [] };
+      // `none`: the page without the widget, for the microtask checkpoints of its own that name no
+      // script (counted as the widget's in the other two: see widgetCalls).
+      const per = { widget: [], tailored: [], none: [] };
+      const query = { widget: 'widget=1', tailored: 'widget=1&build=tailored', none: 'widget=0' };
       for (let i = 0; i < CALLS_RUNS; i++)
-        for (const k of i % 2 ? ['tailored', 'widget'] : ['widget', 'tailored'])
-          per[k].push(...(await traceCalls({ browser, url: `${origin}/demo/site/shops/${shop}/cart.html?widget=1${k === 'tailored' ? '&build=tailored' : ''}`, cpu: 4 })));
+        for (const k of i % 2 ? ['tailored', 'none', 'widget'] : ['widget', 'tailored', 'none'])
+          per[k].push(...(await traceCalls({ browser, url: `${origin}/demo/site/shops/${shop}/cart.html?${query[k]}`, cpu: 4 })));
       results.calls4x[shop] = Object.fromEntries(
         Object.entries(per).map(([k, calls]) => [
           k,
@@ -802,7 +806,7 @@ try {
       );
       const v = results.calls4x[shop];
       log(
-        `widget calls at 4× on ${shop}: ≥ 50 ms generic ${v.widget.over50} of ${v.widget.calls} (on the CPU ${v.widget.over50Cpu}), tailored ${v.tailored.over50} of ${v.tailored.calls} (on the CPU ${v.tailored.over50Cpu})`,
+        `widget calls at 4× on ${shop}: ≥ 50 ms generic ${v.widget.over50} of ${v.widget.calls} (on the CPU ${v.widget.over50Cpu}), tailored ${v.tailored.over50} of ${v.tailored.calls} (on the CPU ${v.tailored.over50Cpu}); without the widget, its own unnamed microtasks: ${v.none.calls}, longest ${v.none.longestCpuMs} ms on the CPU`,
       );
     }
   }
@@ -915,7 +919,8 @@ log('results in bench/results.json');
 function table(r) {
   const f = (x, d = 1) => (x == null ? '—' : Number(x).toFixed(d));
   /** One table row per shop and build: `| shop | generic | …cells |`. */
-  const perBuild = (by, cells) => Object.entries(by).flatMap(([shop, v]) => Object.entries(v).map(([k, x]) => `| ${shop} | ${k === 'widget' ? 'generic' : 'tailored'} | ${cells(x).join(' | ')} |`));
+  const builds = { widget: 'generic', tailored: 'tailored', none: 'without the widget' };
+  const perBuild = (by, cells) => Object.entries(by).flatMap(([shop, v]) => Object.entries(v).map(([k, x]) => `| ${shop} | ${builds[k] ?? k} | ${cells(x).join(' | ')} |`));
   const kb = (n) => (n == null ? '—' : (n / 1024).toFixed(2));
   const delta = (a, b, d = 1) => (a == null || b == null ? '—' : `${b - a >= 0 ? '+' : ''}${(b - a).toFixed(d)}`);
   const rows = [];
