@@ -988,9 +988,7 @@ function table(r) {
       '',
       `Over the shops: ${loads('baseline')} loads without → ${f(sum('baseline'), 0)} long tasks; generic ${loads('widget')} loads → ${f(sum('widget'), 0)}; tailored ${loads('tailored')} loads → ${f(sum('tailored'), 0)}.`,
     );
-    const over = shops.flatMap(([shop, v]) =>
-      ['widget', 'tailored'].flatMap((k) => v[k].widgetEntriesOver50.map((e) => `${shop} ${k === 'widget' ? 'generic' : 'tailored'} ${e.ms} ms: ${e.what} (${e.where})`)),
-    );
+    const over = shops.flatMap(([shop, v]) => ['widget', 'tailored'].flatMap((k) => v[k].widgetEntriesOver50.map((e) => `${shop} ${builds[k] ?? k} ${e.ms} ms: ${e.what} (${e.where})`)));
     rows.push('', `Widget tasks of 50 ms or more (script entries the browser reported): ${over.join('; ') || 'none'}.`);
     const controls = shops.map(([shop, v]) => [shop, v.control?.control]).filter(([, c]) => c);
     if (controls.length)
@@ -1003,7 +1001,7 @@ function table(r) {
     rows.push('', `First bar drawn = the bar at the end of the load: generic ${right('widget')} of ${seen('widget')} loads, tailored ${right('tailored')} of ${seen('tailored')}.`);
     for (const [k, p] of Object.entries(d.paired ?? {}))
       rows.push(
-        `Pairs without/${k === 'widget' ? 'generic' : 'tailored'}: long tasks — ${p.longTasks.pairs} pairs, ${p.longTasks.more} with more, ${p.longTasks.fewer} with fewer, ${p.longTasks.same} the same; sign test p = ${f(p.longTasks.signTestP, 2)}; mean difference ${f(p.longTasks.meanDiff, 2)} per load (95 % CI ${p.longTasks.ci95?.map((x) => f(x, 2)).join(' … ')}). TBT — mean difference ${f(p.tbtMs.meanDiff, 1)} ms (95 % CI ${p.tbtMs.ci95?.map((x) => f(x, 1)).join(' … ')}), sign test p = ${f(p.tbtMs.signTestP, 2)}.`,
+        `Pairs without/${builds[k] ?? k}: long tasks — ${p.longTasks.pairs} pairs, ${p.longTasks.more} with more, ${p.longTasks.fewer} with fewer, ${p.longTasks.same} the same; sign test p = ${f(p.longTasks.signTestP, 2)}; mean difference ${f(p.longTasks.meanDiff, 2)} per load (95 % CI ${p.longTasks.ci95?.map((x) => f(x, 2)).join(' … ')}). TBT — mean difference ${f(p.tbtMs.meanDiff, 1)} ms (95 % CI ${p.tbtMs.ci95?.map((x) => f(x, 1)).join(' … ')}), sign test p = ${f(p.tbtMs.signTestP, 2)}.`,
       );
   };
   if (r.demoLongTasks) demo(`### Demo cart pages, no DevTools attached, 1× CPU (${DEMO_RUNS} loads per variant and shop, alternated)`, r.demoLongTasks);
@@ -1057,10 +1055,7 @@ function table(r) {
       Object.entries(v).flatMap(([k, x]) =>
         x.longest
           .filter((t) => t.ms >= 50)
-          .map(
-            (t) =>
-              `- ${shop} ${k === 'widget' ? 'generic' : 'tailored'} ${t.ms} ms (${f(t.threadMs)} ms on the CPU): ${(t.parts ?? []).join(', ')}${t.profile?.length ? `; sampled: ${t.profile.join(', ')}` : ''}`,
-          ),
+          .map((t) => `- ${shop} ${builds[k] ?? k} ${t.ms} ms (${f(t.threadMs)} ms on the CPU): ${(t.parts ?? []).join(', ')}${t.profile?.length ? `; sampled: ${t.profile.join(', ')}` : ''}`),
       ),
     );
     if (why.length) rows.push('', 'Tasks of 50 ms or more, what filled them:', '', ...why);
