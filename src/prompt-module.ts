@@ -3,6 +3,7 @@
 // ships it as a second file, cart-upsell-ui.js, fetched when a decision first has content (see
 // src/runtime/ui-loader.*.ts).
 export { createUI } from './ui/mount';
+export { createSheet } from './ui/styles';
 export { renderPreview } from './ui/preview';
 export { performAccept, platformFor, prepareAccept, unchargeable } from './actions';
 export { checkDrift } from './ui/drift';

@@ -129,9 +129,12 @@ export function runWidget(config: Config, doc: Document): Running {
     if (!content || loading) return;
     loading = true;
     // The first render gets tasks of its own, apart from evaluating the prompt file: what the
-    // platform can charge in one, the host and its style sheet in the next, drawing after that.
+    // platform can charge and the style sheet in one, the host in the next, drawing after that.
+    // Parsing the sheet was half of the host's task (13 ms on the CPU at 4×, median).
+    let sheet: CSSStyleSheet | undefined;
     const first = guard('showing prompts', () => {
       if (stopped || ui || !prompts) return;
+      sheet = prompts.createSheet(doc, config.theme);
       prompts.checkDrift(config, cart);
       const platform = prompts.platformFor(config, cart.platform ?? detectPlatform(doc));
       prompts.prepareAccept(platform);
@@ -147,10 +150,10 @@ export function runWidget(config: Config, doc: Document): Running {
       }
       cleanups.push(nextTask(create));
     });
-    // Creating the host and its style sheet, then drawing: each in a task of its own.
+    // Creating the host, then drawing: each in a task of its own.
     const create = guard('showing prompts', () => {
       if (stopped || ui || !prompts) return;
-      const made = prompts.createUI(config, handlers, doc);
+      const made = prompts.createUI(config, handlers, doc, sheet);
       cleanups.push(
         () => made.destroy(),
         nextTask(

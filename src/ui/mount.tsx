@@ -87,12 +87,12 @@ export function makeCtx(config: Config, handlers: UIHandlers, hide: (p: Prompt) 
 
 /**
  * Creates the widget's one host element (`<cart-upsell data-cart-upsell>` with an open shadow
- * root) on <body> — or as soon as <body> exists — and renders decisions into it.
+ * root) on <body> — or as soon as <body> exists — and renders decisions into it. `sheet`: the
+ * style sheet made beforehand (createSheet), so parsing it is not part of this task.
  */
-export function createUI(config: Config, handlers: UIHandlers, doc: Document = document): UI {
+export function createUI(config: Config, handlers: UIHandlers, doc: Document = document, sheet = createSheet(doc, config.theme)): UI {
   const host = doc.createElement('cart-upsell');
   host.setAttribute('data-cart-upsell', '');
-  const sheet = createSheet(doc, config.theme);
   const root = attachHost(host, sheet);
   const slots = new Map<string, ShadowRoot>();
   // Two pieces of state and one render function. @preact/signals would add 3.4 KB gzip (its

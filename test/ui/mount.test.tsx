@@ -30,6 +30,27 @@ describe('createUI', () => {
     expect(css).toContain('--cu-font: serif');
   });
 
+  it('adopts a style sheet made beforehand, in the slots too, and parses none of its own', async () => {
+    const sheet = new CSSStyleSheet();
+    sheet.replaceSync(':host{--cu-accent:#123456}');
+    const replace = vi.spyOn(CSSStyleSheet.prototype, 'replaceSync');
+    const slot = document.body.appendChild(document.createElement('div'));
+    slot.id = 'slot';
+    const ui = createUI({}, { onShow() {}, onAccept: async () => ({ ok: true }), onDecline() {}, onDismiss() {} }, document, sheet);
+    try {
+      ui.update(decision({ bar: s.bar, panels: [{ ...s.cross, slot: '#slot' }] }));
+      await settle();
+      const inSlot = slot.querySelector('cart-upsell-slot')!.shadowRoot!;
+      for (const root of [ui.host.shadowRoot!, inSlot]) expect(root.adoptedStyleSheets.length === 1 && root.adoptedStyleSheets[0] === sheet).toBe(true);
+      expect(inSlot.textContent).toContain('手ぬぐいハンガー');
+      expect(replace).not.toHaveBeenCalled();
+    } finally {
+      replace.mockRestore();
+      ui.destroy();
+      slot.remove();
+    }
+  });
+
   it('destroy() removes the host and everything in it', () => {
     const { ui } = setup({ bar: s.bar, panels: [s.cross] });
     ui.destroy();
