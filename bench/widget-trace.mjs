@@ -106,6 +106,10 @@ export function widgetTasks(events, pageUrl, sourceOf) {
         e.name.startsWith('v8.'),
     );
     const ours = scripts.filter((e) => WIDGET_URL.test(urlOf(e)));
+    // A step the widget scheduled with scheduler.yield() is a task of its own whose script is a
+    // microtask checkpoint naming no script; the trace names the task. The sample pages do not
+    // call scheduler.yield() themselves, so such a task is the widget's.
+    const yielded = inside.some((e) => e.name === 'RunYieldContinuation');
     const sum = (re) => inside.filter((e) => re.test(e.name)).reduce((s, e) => s + (e.dur ?? 0), 0) / 1000;
     // Widget script time: the outermost widget evaluations and calls (they nest).
     const top = [];
@@ -113,6 +117,7 @@ export function widgetTasks(events, pageUrl, sourceOf) {
       const last = top[top.length - 1];
       if (!last || e.ts >= last.ts + (last.dur ?? 0)) top.push(e);
     }
+    if (yielded && !top.length) top.push(...inside.filter((e) => e.name === 'RunMicrotasks'));
     const what = {
       script: top.reduce((s, e) => s + (e.dur ?? 0), 0) / 1000,
       layout: sum(/^Layout$/),
@@ -166,7 +171,7 @@ export function widgetTasks(events, pageUrl, sourceOf) {
         file: urlOf(e).split('/').pop().split('?')[0],
         line: e.args?.data?.lineNumber,
         col: e.args?.data?.columnNumber,
-        source: sourceOf?.(e),
+        source: sourceOf?.(e) ?? (e.name === 'RunMicrotasks' ? 'a step after scheduler.yield()' : undefined),
       })),
       ...Object.fromEntries(Object.entries(what).map(([k, v]) => [`${k}Ms`, Math.round(v * 10) / 10])),
     };
@@ -174,8 +179,8 @@ export function widgetTasks(events, pageUrl, sourceOf) {
     // event) is the widget's; one the page started in which a widget callback also ran (a
     // mutation observer inside the shop's own rendering) is the page's, with the widget's share.
     const first = inside.find((e) => /^(EvaluateScript|FunctionCall|v8\.evaluateModule|ParseHTML|EventDispatch)$/.test(e.name));
-    row.own = !!first && WIDGET_URL.test(urlOf(first));
-    if (ours.length) out.widget.push(row);
+    row.own = yielded || (!!first && WIDGET_URL.test(urlOf(first)));
+    if (ours.length || yielded) out.widget.push(row);
     else if (!scripts.some((e) => e.name === 'EvaluateScript' || e.name === 'FunctionCall') && what.layout + what.style + what.paint > 0) out.rendering.push(row);
   }
   const t0 = tasks[0]?.ts ?? 0;
