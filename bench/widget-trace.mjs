@@ -231,7 +231,7 @@ export async function traceWidget({ browser, url, cpu, settleMs = 3500, viewport
  * on a CPU during it. Traced with the two light categories only: the full trace above records a
  * stack for every event and lengthens the tasks it measures.
  */
-export function widgetCalls(events, pageUrl) {
+export function widgetCalls(events, pageUrl, whose = 'widget') {
   const thread = mainThread(events, pageUrl);
   const calls = thread.filter((e) => (e.name === 'FunctionCall' || e.name === 'EvaluateScript' || e.name === 'RunMicrotasks') && e.tdur != null);
   const out = [];
@@ -250,13 +250,15 @@ export function widgetCalls(events, pageUrl) {
     // no script: counted as the widget's. The page's own such checkpoints are counted with them
     // (calls4x loads the page without the widget too, to show how many and how long they are).
     const unnamed = !ours && !named && c.name === 'RunMicrotasks';
-    if (ours || unnamed) out.push({ name: unnamed ? 'RunMicrotasks (no script named)' : c.name, ms: Math.round(c.dur / 100) / 10, threadMs: Math.round(c.tdur / 100) / 10 });
+    // `page`: the page's own calls instead (on a page without the widget, every call), the control
+    // for how far this machine stretches a call's wall time beyond its time on the CPU.
+    if (whose === 'page' ? !ours : ours || unnamed) out.push({ name: unnamed ? 'RunMicrotasks (no script named)' : c.name, ms: Math.round(c.dur / 100) / 10, threadMs: Math.round(c.tdur / 100) / 10 });
   }
   return out;
 }
 
 /** One load of `url` at `cpu`×, lightly traced: the widget's script calls (see widgetCalls). */
-export async function traceCalls({ browser, url, cpu, settleMs = 3000, viewport = { width: 1280, height: 800 } }) {
+export async function traceCalls({ browser, url, cpu, settleMs = 3000, viewport = { width: 1280, height: 800 }, whose = 'widget' }) {
   const context = await browser.newContext({ viewport });
   const page = await context.newPage();
   try {
@@ -265,7 +267,7 @@ export async function traceCalls({ browser, url, cpu, settleMs = 3000, viewport 
     await page.goto(url, { waitUntil: 'load', timeout: 60000 });
     await page.waitForTimeout(settleMs);
     const buf = await browser.stopTracing();
-    return widgetCalls(JSON.parse(buf.toString('utf8')).traceEvents ?? [], new URL(url).pathname);
+    return widgetCalls(JSON.parse(buf.toString('utf8')).traceEvents ?? [], new URL(url).pathname, whose);
   } finally {
     await context.close();
   }
