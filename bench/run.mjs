@@ -720,8 +720,12 @@ async function launchBrowser() {
   const plain = { executablePath: browserPath(), args: chromiumArgs };
   try {
     const probe = await chromium.launchServer(plain);
-    const line = readFileSync(`/proc/${probe.process().pid}/cmdline`, 'utf8').split('\0');
-    await probe.close();
+    let line;
+    try {
+      line = readFileSync(`/proc/${probe.process().pid}/cmdline`, 'utf8').split('\0');
+    } finally {
+      await probe.close();
+    }
     const own = line.find((a) => a.startsWith('--disable-features='));
     if (own) return await chromium.launch({ ...plain, ignoreDefaultArgs: [own], args: [...chromiumArgs, `${own},${QUIET.join(',')}`] });
   } catch {
@@ -812,8 +816,12 @@ try {
       for (let i = 0; i < CALLS_RUNS; i++)
         for (const k of i % 2 ? ['tailored', 'none', 'widget'] : ['widget', 'tailored', 'none'])
           per[k].push(...(await traceCalls({ browser, url: `${origin}/demo/site/shops/${shop}/cart.html?${query[k]}`, cpu: 4, whose: k === 'none' ? 'page' : 'widget' })));
-      // The call whose wall time most exceeds its time on the CPU, among those of 10 ms or more on it.
-      const stretched = (calls) => calls.filter((c) => c.threadMs >= 10).sort((a, b) => b.ms / b.threadMs - a.ms / a.threadMs)[0];
+      // The call whose wall time most exceeds its time on the CPU, among those of 10 ms or more on
+      // it, as "wall/CPU".
+      const stretched = (calls) => {
+        const c = calls.filter((x) => x.threadMs >= 10).sort((a, b) => b.ms / b.threadMs - a.ms / a.threadMs)[0];
+        return c ? `${c.ms}/${c.threadMs}` : null;
+      };
       results.calls4x[shop] = Object.fromEntries(
         Object.entries(per).map(([k, calls]) => [
           k,
@@ -828,7 +836,7 @@ try {
             // Each call of 50 ms or more: its wall time, its time on the CPU, what it was.
             long: calls.filter((c) => c.ms >= 50).map((c) => `${c.ms}/${c.threadMs} ${c.name}`),
             unnamed: calls.filter((c) => c.name === 'RunMicrotasks (no script named)').length,
-            mostStretched: stretched(calls) ? `${stretched(calls).ms}/${stretched(calls).threadMs}` : null,
+            mostStretched: stretched(calls),
           },
         ]),
       );
