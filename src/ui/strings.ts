@@ -125,7 +125,8 @@ export function fill(template: string, vars: Vars = {}): ComponentChild[] {
   for (const piece of rest) {
     const end = piece.indexOf('}');
     const name = piece.slice(0, end);
-    if (end > 0 && isName(name)) out.push(vars[name] ?? '', piece.slice(end + 1));
+    // Only the values given: a merchant's `{constructor}` must not print Object's source.
+    if (end > 0 && isName(name)) out.push((Object.prototype.hasOwnProperty.call(vars, name) ? vars[name] : null) ?? '', piece.slice(end + 1));
     else out[out.length - 1] += `{${piece}`;
   }
   return out;

@@ -36,6 +36,10 @@ describe('strings', () => {
     expect(fillText('{a}-{missing}-{a}', { a: 1 })).toBe('1--1');
     expect(fill('{x}', { x: '<b>' })).toEqual(['', '<b>', '']);
   });
+  it("leaves names an object inherits empty: a merchant's {constructor} or {toString} prints nothing", () => {
+    expect(fillText('a{constructor}b{toString}c{__proto__}d', { amount: '￥1' })).toBe('abcd');
+    expect(fillText('{hasOwnProperty}{amount}', { amount: '￥1' })).toBe('￥1');
+  });
   it('cuts a template exactly where a split on /\\{(\\w+)\\}/ would, braces that are not placeholders left as they are', () => {
     const vars = { a: 'A', b_2: 'B', 名前: 'N' };
     const templates = ['', 'no placeholder', '{a}', '{a}{b_2}', 'x{a}y{b_2}z', '{}', '{ a }', '{a', 'a}', '}{a}{', '{{a}}', '{a{b_2}', '{名前}', '{a-b}', '{a}}', '{A}', '{9}', '{@}', '{[}', '{`}'];
