@@ -1,6 +1,6 @@
 import { defineConfig, devices } from '@playwright/test';
 // @ts-expect-error plain ES module without types
-import { browserPath, chromiumArgs } from './scripts/browser-path.mjs';
+import { launchOptions } from './scripts/browser-path.mjs';
 
 const PORT = Number(process.env.E2E_PORT ?? 4173);
 
@@ -17,9 +17,9 @@ export default defineConfig({
   use: {
     baseURL: `http://127.0.0.1:${PORT}`,
     trace: 'off',
-    launchOptions: { executablePath: browserPath(), args: chromiumArgs },
+    launchOptions: launchOptions(),
   },
-  projects: [{ name: 'chromium', use: { ...devices['Desktop Chrome'], launchOptions: { executablePath: browserPath(), args: chromiumArgs } } }],
+  projects: [{ name: 'chromium', use: { ...devices['Desktop Chrome'], launchOptions: launchOptions() } }],
   webServer: {
     command: `node demo/server.mjs --port ${PORT} --quiet`,
     // A throw-away embedded store and a known admin token (e2e/admin.ts), whatever the shell has.

@@ -10,7 +10,7 @@ import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from '@playwright/test';
 import { build } from 'vite';
-import { browserPath, chromiumArgs } from '../scripts/browser-path.mjs';
+import { launchOptions } from '../scripts/browser-path.mjs';
 
 const root = resolve(fileURLToPath(new URL('..', import.meta.url)));
 const args = process.argv.slice(2);
@@ -45,7 +45,7 @@ const server = createServer((req, res) => {
 await new Promise((r) => server.once('listening', r));
 const origin = `http://127.0.0.1:${server.address().port}`;
 
-const browser = await chromium.launch({ executablePath: browserPath(), args: chromiumArgs });
+const browser = await chromium.launch(launchOptions());
 const MEASURE = async ({ file, queued, samples }) => {
   const L = await import(file);
   localStorage.clear();

@@ -2,12 +2,14 @@
 // Finds a Chromium for the end-to-end tests, installing one if it can, so `npm test` works on a
 // fresh machine with nothing but Node. Order: $CHROMIUM_PATH, /usr/bin/chromium (and friends),
 // Playwright's own browser, `npx playwright install chromium`, then `apt-get install chromium`
-// when running as root. The found path is saved for playwright.config.ts.
+// when running as root. The found path is saved for playwright.config.ts, and so is the
+// `--disable-features` switch that keeps Chromium's own background pages out of the tests
+// (scripts/browser-path.mjs).
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import { dirname } from 'node:path';
 import { createRequire } from 'node:module';
-import { BROWSER_PATH_FILE } from './browser-path.mjs';
+import { BROWSER_PATH_FILE, saveQuietSwitch } from './browser-path.mjs';
 
 const require = createRequire(import.meta.url);
 const systemPaths = ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome', '/usr/bin/google-chrome-stable'];
@@ -61,3 +63,11 @@ if (!path) {
 mkdirSync(dirname(BROWSER_PATH_FILE), { recursive: true });
 writeFileSync(BROWSER_PATH_FILE, path);
 console.log(`find-browser: using ${path}`);
+if (process.platform === 'linux') {
+  try {
+    await saveQuietSwitch();
+  } catch (err) {
+    // The tests still run, with the browser as Playwright starts it.
+    console.log(`find-browser: could not read Playwright's --disable-features switch (${String(err).split('\n')[0]})`);
+  }
+}
