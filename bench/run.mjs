@@ -10,7 +10,7 @@ import { extname, join, normalize, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from '@playwright/test';
 import { build } from 'vite';
-import { browserPath, chromiumArgs } from '../scripts/browser-path.mjs';
+import { browserPath, chromiumArgs, launchOptions, QUIET_FEATURES, saveQuietSwitch } from '../scripts/browser-path.mjs';
 import { sourceAt } from '../scripts/size-check.mjs';
 import { HOLD, HOLD_MS, PROBE, demoLongTasks, demoLongTasksThrottled } from './demo-long-tasks.mjs';
 import { traceCalls, traceWidget } from './widget-trace.mjs';
@@ -41,8 +41,8 @@ What the widget costs a shop's page, every figure beside the same page without i
               blocking time without the widget / generic script tag / tailored build, alternated
   demo4x      the same pages at 4× CPU (through the DevTools protocol): long tasks, TBT, and the
               widget's tasks; once with the cart as the tab's first page, once opened from the
-              shop's top page in the same tab (the way most shoppers reach it). Beside the first:
-              a control, the page without the widget running ten tasks of fixed work, to tell how
+              shop's top page in the same tab (the way most shoppers reach it). Beside both: a
+              control, the page without the widget running ten tasks of fixed work, to tell how
               often the machine alone stretches a task to 50 ms
   draw4x      each demo shop's prompts drawn twice in its cart page at 4× CPU: every step the
               first time the page runs the prompts' code and the second (--draw-runs pages)
@@ -709,29 +709,16 @@ if (args.includes('--serve')) {
 
 const results = { date: new Date().toISOString(), runs: RUNS };
 const server = await startServer();
-/**
- * Chromium opens its omnibox popup, a WebUI page (chrome://omnibox-popup.top-chrome/), in the
- * background of some loads (5 of 10 at 4× here), and on two cores it competes with the page
- * measured. Its features are turned off by one more `--disable-features`, and Chromium keeps only
- * the last such switch: the list Playwright passes is read from a first launch and extended.
- */
-const QUIET = ['WebUIOmniboxPopup', 'WebUIOmniboxFullPopup', 'WebUIOmniboxAimPopup', 'OmniboxAimPopup'];
+/** The browser with Chromium's own background pages off (see scripts/browser-path.mjs). */
 async function launchBrowser() {
-  const plain = { executablePath: browserPath(), args: chromiumArgs };
-  try {
-    const probe = await chromium.launchServer(plain);
-    let line;
+  if (process.platform === 'linux' && !launchOptions().ignoreDefaultArgs) {
     try {
-      line = readFileSync(`/proc/${probe.process().pid}/cmdline`, 'utf8').split('\0');
-    } finally {
-      await probe.close();
+      await saveQuietSwitch();
+    } catch {
+      // The browser as Playwright starts it.
     }
-    const own = line.find((a) => a.startsWith('--disable-features='));
-    if (own) return await chromium.launch({ ...plain, ignoreDefaultArgs: [own], args: [...chromiumArgs, `${own},${QUIET.join(',')}`] });
-  } catch {
-    // Not Linux, or the first launch failed: the browser as Playwright starts it.
   }
-  return chromium.launch(plain);
+  return chromium.launch(launchOptions());
 }
 
 let browser;
@@ -792,13 +779,21 @@ try {
     return `${file} ${m(line, pos - (text.lastIndexOf('\n', pos - 1) + 1))}`;
   };
   if (part('demo')) {
-    results.demoLongTasks = await demoLongTasks({ origin, chromePath: browserPath() ?? chromium.executablePath(), flags: chromiumArgs, shops: DEMO_SHOPS, runs: DEMO_RUNS, log, where });
+    results.demoLongTasks = await demoLongTasks({
+      origin,
+      chromePath: browserPath() ?? chromium.executablePath(),
+      flags: [...chromiumArgs, `--disable-features=${QUIET_FEATURES.join(',')}`],
+      shops: DEMO_SHOPS,
+      runs: DEMO_RUNS,
+      log,
+      where,
+    });
     log('demo cart pages without DevTools attached done');
   }
   if (part('demo4x')) {
     results.demoLongTasks4x = await demoLongTasksThrottled({ browser, origin, shops: DEMO_SHOPS, runs: DEMO4X_RUNS, cpu: 4, control: true, log, where });
     // The way most shoppers reach a cart: from another page of the shop, in the same tab.
-    results.demoLongTasks4xFromTop = await demoLongTasksThrottled({ browser, origin, shops: DEMO_SHOPS, runs: DEMO4X_RUNS, cpu: 4, from: 'index.html', log, where });
+    results.demoLongTasks4xFromTop = await demoLongTasksThrottled({ browser, origin, shops: DEMO_SHOPS, runs: DEMO4X_RUNS, cpu: 4, from: 'index.html', control: true, log, where });
     log('demo cart pages at 4× CPU done');
   }
   if (part('draw4x')) results.draw4x = await drawTwice({ browser, origin, shops: DEMO_SHOPS, runs: DRAW_RUNS, cpu: 4, log });
