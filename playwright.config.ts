@@ -3,6 +3,7 @@ import { defineConfig, devices } from '@playwright/test';
 import { launchOptions } from './scripts/browser-path.mjs';
 
 const PORT = Number(process.env.E2E_PORT ?? 4173);
+const launch = launchOptions();
 
 export default defineConfig({
   testDir: 'e2e',
@@ -17,9 +18,9 @@ export default defineConfig({
   use: {
     baseURL: `http://127.0.0.1:${PORT}`,
     trace: 'off',
-    launchOptions: launchOptions(),
+    launchOptions: launch,
   },
-  projects: [{ name: 'chromium', use: { ...devices['Desktop Chrome'], launchOptions: launchOptions() } }],
+  projects: [{ name: 'chromium', use: { ...devices['Desktop Chrome'], launchOptions: launch } }],
   webServer: {
     command: `node demo/server.mjs --port ${PORT} --quiet`,
     // A throw-away embedded store and a known admin token (e2e/admin.ts), whatever the shell has.

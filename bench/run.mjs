@@ -13,7 +13,7 @@ import { build } from 'vite';
 import { browserPath, chromiumArgs, launchOptions, QUIET_FEATURES, saveQuietSwitch } from '../scripts/browser-path.mjs';
 import { sourceAt } from '../scripts/size-check.mjs';
 import { HOLD, HOLD_MS, PROBE, demoLongTasks, demoLongTasksThrottled } from './demo-long-tasks.mjs';
-import { traceCalls, traceWidget } from './widget-trace.mjs';
+import { traceCalls, traceWidget, UNNAMED } from './widget-trace.mjs';
 import { drawTwice } from './draw-twice.mjs';
 import { buildFloors, measureFloorUpdates } from './floor.mjs';
 import { gzipSync } from 'node:zlib';
@@ -830,7 +830,7 @@ try {
             medianCpuMs: median(calls.map((c) => c.threadMs)),
             // Each call of 50 ms or more: its wall time, its time on the CPU, what it was.
             long: calls.filter((c) => c.ms >= 50).map((c) => `${c.ms}/${c.threadMs} ${c.name}`),
-            unnamed: calls.filter((c) => c.name === 'RunMicrotasks (no script named)').length,
+            unnamed: calls.filter((c) => c.name === UNNAMED).length,
             mostStretched: stretched(calls),
           },
         ]),

@@ -225,6 +225,9 @@ export async function traceWidget({ browser, url, cpu, settleMs = 3500, viewport
   }
 }
 
+/** The name widgetCalls gives a microtask checkpoint that names no script. */
+export const UNNAMED = 'RunMicrotasks (no script named)';
+
 /**
  * The widget's script calls (its file's evaluation, a timer or observer callback, the microtasks
  * of a scheduled step), outermost only, each with its wall time and the time the main thread was
@@ -252,7 +255,7 @@ export function widgetCalls(events, pageUrl, whose = 'widget') {
     const unnamed = !ours && !named && c.name === 'RunMicrotasks';
     // `page`: the page's own calls instead (on a page without the widget, every call), the control
     // for how far this machine stretches a call's wall time beyond its time on the CPU.
-    if (whose === 'page' ? !ours : ours || unnamed) out.push({ name: unnamed ? 'RunMicrotasks (no script named)' : c.name, ms: Math.round(c.dur / 100) / 10, threadMs: Math.round(c.tdur / 100) / 10 });
+    if (whose === 'page' ? !ours : ours || unnamed) out.push({ name: unnamed ? UNNAMED : c.name, ms: Math.round(c.dur / 100) / 10, threadMs: Math.round(c.tdur / 100) / 10 });
   }
   return out;
 }
